@@ -1,0 +1,143 @@
+//! Hot paths of the map at GR scale (13 municipalities), all 290 municipalities, and a
+//! synthetic national-scale layer of 6,000 polygons with 300 vertices each (DeSO-like).
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Color32, Pos2, Rect, vec2};
+use geo::{LineString, MultiPolygon, Polygon};
+use segkarta::map::mesh::{LayerMesh, ScreenTransform};
+use segkarta::model::{
+    Area, AreaLayer, Atlas, Level, Observation, Observations, SeriesKey, is_gr_municipality,
+};
+use segkarta::state::Selection;
+use segkarta::view::View;
+use std::hint::black_box;
+
+/// 6,000 star-shaped polygons of 300 vertices on a 100 × 60 grid over Sweden.
+fn national_layer(cols: usize, rows: usize, vertices: usize) -> AreaLayer {
+    let (lon0, lat0, w, h) = (11.0, 55.3, 13.0, 13.7);
+    let (dx, dy) = (w / cols as f64, h / rows as f64);
+    let mut areas = Vec::with_capacity(cols * rows);
+    for r in 0..rows {
+        for c in 0..cols {
+            let (cx, cy) = (lon0 + (c as f64 + 0.5) * dx, lat0 + (r as f64 + 0.5) * dy);
+            let ring: Vec<(f64, f64)> = (0..=vertices)
+                .map(|k| {
+                    let a = (k % vertices) as f64 / vertices as f64 * std::f64::consts::TAU;
+                    let wobble = 0.42 + 0.06 * (7.0 * a + (r * cols + c) as f64).sin();
+                    (cx + dx * wobble * a.cos(), cy + dy * wobble * a.sin())
+                })
+                .collect();
+            let poly = Polygon::new(LineString::from(ring), vec![]);
+            // Codes of the 13 GR municipalities on the first cells, so the GR logic has work.
+            let code = format!("{:04}C{:04}", 1380 + (r * cols + c) % 120, r * cols + c);
+            areas.push(Area::new(
+                code,
+                format!("area {r}-{c}"),
+                None,
+                MultiPolygon(vec![poly]),
+            ));
+        }
+    }
+    AreaLayer::new(Level::Deso, areas)
+}
+
+fn atlas_with(layer: AreaLayer) -> Atlas {
+    let embedded = segkarta::io::embedded::atlas().expect("embedded data");
+    let rows = layer.areas.iter().enumerate().map(|(i, a)| {
+        let v = 50.0 + 30.0 * ((i * 7919) % 1000) as f64 / 1000.0;
+        (
+            SeriesKey::total("forvarvsarbetande"),
+            a.code.clone(),
+            Observation {
+                year: 2024,
+                value: v,
+                moe: None,
+                n: None,
+            },
+        )
+    });
+    let observations = Observations::from_rows(Default::default(), rows);
+    Atlas {
+        catalogue: embedded.catalogue,
+        layers: vec![layer],
+        observations,
+    }
+}
+
+fn gr_layer() -> AreaLayer {
+    let atlas = segkarta::io::embedded::atlas().expect("embedded data");
+    let areas = atlas.layers[0]
+        .areas
+        .iter()
+        .filter(|a| is_gr_municipality(&a.code))
+        .cloned()
+        .collect();
+    AreaLayer::new(Level::Kommun, areas)
+}
+
+fn kommun_layer() -> AreaLayer {
+    segkarta::io::embedded::atlas()
+        .expect("embedded data")
+        .layers
+        .remove(0)
+}
+
+/// A 1920 × 1080 map fitted to the layer.
+fn fitted_transform(mesh: &LayerMesh, layer: &AreaLayer) -> (ScreenTransform, Rect) {
+    let viewport = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
+    let bbox = layer.bbox_of(|_| true).expect("bbox");
+    let a = mesh.local_of(walkers::lon_lat(bbox.min().x, bbox.max().y));
+    let b = mesh.local_of(walkers::lon_lat(bbox.max().x, bbox.min().y));
+    let scale = (1920.0 / (b.x - a.x)).min(1080.0 / (b.y - a.y)) * 0.95;
+    let centre = Pos2::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+    let origin = viewport.center() - centre.to_vec2() * scale;
+    (ScreenTransform { origin, scale }, viewport)
+}
+
+fn bench_scale(c: &mut Criterion, name: &str, layer: AreaLayer) {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(20);
+    group.bench_function("tessellate", |b| b.iter(|| LayerMesh::build(black_box(&layer))));
+
+    let mesh = LayerMesh::build(&layer);
+    let fills = vec![Color32::from_rgb(200, 120, 80); layer.len()];
+    let (fit, viewport) = fitted_transform(&mesh, &layer);
+    let mut out = egui::Mesh::default();
+    group.bench_function("paint_fitted", |b| {
+        b.iter(|| {
+            mesh.paint_into(&mut out, fit, viewport, &fills, (0.7, Color32::GRAY));
+            black_box(out.vertices.len())
+        })
+    });
+    // Zoomed in 8× on the centre: most areas culled, finer detail band.
+    let zoomed = ScreenTransform {
+        origin: viewport.center() + (fit.origin - viewport.center()) * 8.0,
+        scale: fit.scale * 8.0,
+    };
+    group.bench_function("paint_zoomed", |b| {
+        b.iter(|| {
+            mesh.paint_into(&mut out, zoomed, viewport, &fills, (0.7, Color32::GRAY));
+            black_box(out.vertices.len())
+        })
+    });
+
+    let atlas = atlas_with(layer);
+    let mut sel = Selection {
+        year: 2024,
+        national: true,
+        ..Selection::default()
+    };
+    sel.normalise(&atlas);
+    group.bench_function("selection_change", |b| {
+        b.iter(|| View::compute(black_box(&atlas), &atlas.layers[0], &sel))
+    });
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    bench_scale(c, "gr_13", gr_layer());
+    bench_scale(c, "kommun_290", kommun_layer());
+    bench_scale(c, "national_6000x300", national_layer(100, 60, 300));
+}
+
+criterion_group!(map, benches);
+criterion_main!(map);

@@ -1,0 +1,91 @@
+//! Comparisons across areas and groups: ranks, group gaps, region differences.
+use crate::model::{Atlas, SeriesKey, TOTAL};
+
+/// Rank (1 = highest value) of each entry among those with a value; `None` for no data.
+pub fn ranks_descending(values: &[Option<f64>]) -> Vec<Option<usize>> {
+    let mut order: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut out = vec![None; values.len()];
+    for (rank, (i, _)) in order.into_iter().enumerate() {
+        out[i] = Some(rank + 1);
+    }
+    out
+}
+
+/// One group's value in the chosen area next to the region's value for the same group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupValue {
+    pub group: String,
+    pub value: Option<f64>,
+    pub region: Option<f64>,
+}
+
+/// The largest difference between two groups: `low` lies `difference` below `high`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupGap {
+    pub low: String,
+    pub high: String,
+    pub difference: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct GroupComparison {
+    pub rows: Vec<GroupValue>,
+    pub gap: Option<GroupGap>,
+}
+
+/// Every group of `group_by` for `indicator` in `area` (or the region when `area` is `None`),
+/// in the catalogue's group order.
+pub fn groups(
+    atlas: &Atlas,
+    indicator: &str,
+    group_by: &str,
+    year: i32,
+    area: Option<&str>,
+) -> GroupComparison {
+    if group_by == TOTAL {
+        return GroupComparison::default();
+    }
+    let rows: Vec<GroupValue> = atlas
+        .groups_ordered(indicator, group_by)
+        .into_iter()
+        .map(|group| {
+            let key = SeriesKey::new(indicator, group_by, &group);
+            let region = atlas.region_value(&key, year).map(|r| r.value);
+            let value = match area {
+                Some(code) => atlas.observations.value(&key, code, year),
+                None => region,
+            };
+            GroupValue { group, value, region }
+        })
+        .collect();
+    let with_value = || rows.iter().filter_map(|r| r.value.map(|v| (r, v)));
+    let low = with_value().min_by(|a, b| a.1.total_cmp(&b.1));
+    let high = with_value().max_by(|a, b| a.1.total_cmp(&b.1));
+    let gap = match (low, high) {
+        (Some((l, lv)), Some((h, hv))) if l.group != h.group => Some(GroupGap {
+            low: l.group.clone(),
+            high: h.group.clone(),
+            difference: hv - lv,
+        }),
+        _ => None,
+    };
+    GroupComparison { rows, gap }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_put_highest_first_and_skip_no_data() {
+        assert_eq!(
+            ranks_descending(&[Some(2.0), None, Some(5.0), Some(3.0)]),
+            vec![Some(3), None, Some(1), Some(2)]
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! Pure functions from values to classes, ranks, comparisons and trends. No egui here.
+pub mod classify;
+pub mod compare;
+pub mod trend;

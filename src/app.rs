@@ -1,0 +1,277 @@
+//! The eframe application: owns the atlas, the settings and the runtime caches (view, meshes,
+//! hit index, basemap), lays out the panels and applies the actions they emit.
+use egui::{Color32, Key};
+use walkers::{MapMemory, Projection as _, lon_lat};
+
+use crate::i18n::Lang;
+use crate::map::hit::HitIndex;
+use crate::map::mesh::{LayerMesh, merc_of};
+use crate::map::tiles::Basemap;
+use crate::model::{AreaLayer, Atlas, is_gr_municipality};
+use crate::state::{Action, Settings};
+use crate::ui::{self, Outputs, UiCx};
+use crate::view::View;
+
+pub struct SegkartaApp {
+    pub atlas: Atlas,
+    pub settings: Settings,
+    pub view: View,
+    mesh: LayerMesh,
+    hits: HitIndex,
+    fills: Vec<Color32>,
+    pub map_memory: MapMemory,
+    basemap: Option<Basemap>,
+    /// Area under the pointer, on the map or in a linked list.
+    pub hovered: Option<usize>,
+    /// Fit the map to GR on the next frame (needs the map's size, known only when drawn).
+    /// Keep the map fitted to GR while the layout settles (panels and legend take their size
+    /// over the first frames); off once the user pans or zooms.
+    auto_fit: bool,
+    /// Whether settings are saved to disk (off in tests).
+    persist: bool,
+    show_help: bool,
+    /// Where the map was drawn last frame (screen points).
+    pub map_rect: egui::Rect,
+    /// Where the legend covers the map.
+    legend_rect: egui::Rect,
+}
+
+impl SegkartaApp {
+    /// Build the app on `atlas`. `persist` saves the settings on every change.
+    pub fn new(ctx: &egui::Context, atlas: Atlas, mut settings: Settings, persist: bool) -> Self {
+        ui::style::apply(ctx);
+        settings.selection.normalise(&atlas);
+        let layer = kommun_layer(&atlas);
+        let view = View::compute(&atlas, layer, &settings.selection);
+        let mesh = LayerMesh::build(layer);
+        let hits = HitIndex::build(layer);
+        let fills = to_colour32(&view);
+        let basemap = settings.basemap.then(|| Basemap::new(ctx.clone()));
+        Self {
+            atlas,
+            settings,
+            view,
+            mesh,
+            hits,
+            fills,
+            map_memory: MapMemory::default(),
+            basemap,
+            hovered: None,
+            auto_fit: true,
+            persist,
+            show_help: false,
+            map_rect: egui::Rect::NOTHING,
+            legend_rect: egui::Rect::NOTHING,
+        }
+    }
+
+    pub fn layer(&self) -> &AreaLayer {
+        kommun_layer(&self.atlas)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// Apply actions and rebuild the view when the selection changed.
+    pub fn apply(&mut self, ctx: &egui::Context, actions: impl IntoIterator<Item = Action>) {
+        let mut changed = false;
+        let mut settings_changed = false;
+        for action in actions {
+            let before = self.settings.clone();
+            changed |= self.settings.apply(&self.atlas, action);
+            settings_changed |= self.settings != before;
+        }
+        if self.settings.basemap && self.basemap.is_none() {
+            self.basemap = Some(Basemap::new(ctx.clone()));
+        }
+        if changed {
+            self.view = View::compute(&self.atlas, kommun_layer(&self.atlas), &self.settings.selection);
+            self.fills = to_colour32(&self.view);
+        }
+        if settings_changed && self.persist {
+            // Small file, written atomically; losing it is harmless, so errors are only logged.
+            if let Err(e) = crate::settings::save(&self.settings) {
+                eprintln!("segkarta: could not save settings: {e}");
+            }
+        }
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context, out: &mut Outputs) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let domains: Vec<String> = self
+            .atlas
+            .catalogue
+            .domains
+            .iter()
+            .map(|d| d.id.clone())
+            .collect();
+        ctx.input_mut(|i| {
+            let digit_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+            for (key, domain) in digit_keys.iter().zip(&domains) {
+                if i.consume_key(egui::Modifiers::NONE, *key) {
+                    out.actions.push(Action::SelectDomain(domain.clone()));
+                }
+            }
+            let pairs = [
+                (Key::ArrowLeft, Action::StepYear(-1)),
+                (Key::ArrowRight, Action::StepYear(1)),
+                (Key::ArrowUp, Action::StepIndicator(-1)),
+                (Key::ArrowDown, Action::StepIndicator(1)),
+                (Key::Escape, Action::SelectArea(None)),
+                (Key::OpenBracket, Action::ToggleLeftPanel),
+                (Key::CloseBracket, Action::ToggleRightPanel),
+                (Key::L, Action::SetLang(self.settings.lang.other())),
+                (Key::B, Action::SetBasemap(!self.settings.basemap)),
+                (Key::N, Action::SetNational(!self.settings.selection.national)),
+            ];
+            for (key, action) in pairs {
+                if i.consume_key(egui::Modifiers::NONE, key) {
+                    out.actions.push(action);
+                }
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::G) || i.consume_key(egui::Modifiers::NONE, Key::Home)
+            {
+                out.zoom_to_gr = true;
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::F1) {
+                self.show_help = !self.show_help;
+            }
+        });
+    }
+
+    /// Screen position of a lon/lat point on the map as last drawn.
+    pub fn screen_of(&self, lon: f64, lat: f64) -> egui::Pos2 {
+        let projector = walkers::Projector::new(
+            self.map_rect,
+            &walkers::MercatorProjection,
+            &self.map_memory,
+            lon_lat(12.0, 57.75),
+        );
+        projector.project(lon_lat(lon, lat)).to_pos2()
+    }
+
+    /// Centre and zoom the map so that the 13 municipalities fill the part of the map that the
+    /// legend leaves free (beside it or above it, whichever shows GR larger).
+    fn fit_gr(&mut self) {
+        let Some(bbox) = self.layer().bbox_of(is_gr_municipality) else {
+            return;
+        };
+        let (x0, y0) = merc_of(lon_lat(bbox.min().x, bbox.max().y));
+        let (x1, y1) = merc_of(lon_lat(bbox.max().x, bbox.min().y));
+        let map = self.map_rect;
+        let mut free = vec![map];
+        if self.legend_rect.is_positive() && map.intersects(self.legend_rect) {
+            free = vec![
+                egui::Rect::from_min_max(egui::pos2(self.legend_rect.right() + 8.0, map.top()), map.max),
+                egui::Rect::from_min_max(map.min, egui::pos2(map.right(), self.legend_rect.top() - 8.0)),
+            ];
+        }
+        let scale_for = |r: &egui::Rect| {
+            ((r.width() as f64 * 0.92) / (x1 - x0)).min((r.height() as f64 * 0.92) / (y1 - y0))
+        };
+        let Some(target) = free
+            .into_iter()
+            .filter(|r| r.is_positive())
+            .max_by(|a, b| scale_for(a).total_cmp(&scale_for(b)))
+        else {
+            return;
+        };
+        let zoom = scale_for(&target).log2().clamp(2.0, 16.0);
+        let _ = self.map_memory.set_zoom(zoom);
+        // Put the region's centre at the centre of the free part, not of the whole map.
+        let scale = 2f64.powf(zoom);
+        let offset = target.center() - map.center();
+        let centre_merc = (
+            (x0 + x1) / 2.0 - offset.x as f64 / scale,
+            (y0 + y1) / 2.0 - offset.y as f64 / scale,
+        );
+        let centre =
+            walkers::MercatorProjection.unproject(walkers::Position::new(centre_merc.0, centre_merc.1), 0.0);
+        self.map_memory.center_at(centre);
+    }
+}
+
+fn kommun_layer(atlas: &Atlas) -> &AreaLayer {
+    &atlas.layers[0]
+}
+
+fn to_colour32(view: &View) -> Vec<Color32> {
+    view.fills
+        .iter()
+        .map(|c| Color32::from_rgb(c.0, c.1, c.2))
+        .collect()
+}
+
+impl eframe::App for SegkartaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut out = Outputs::default();
+        self.keyboard(&ctx, &mut out);
+        let cx = UiCx {
+            atlas: &self.atlas,
+            layer: kommun_layer(&self.atlas),
+            settings: &self.settings,
+            view: &self.view,
+            lang: self.settings.lang,
+            hovered: self.hovered,
+        };
+        ui::top::show(ui, &cx, &mut out, &mut self.show_help);
+        if self.settings.left_panel {
+            egui::Panel::left("selection")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    ui::selection::show(ui, &cx, &mut out);
+                });
+        }
+        if self.settings.right_panel {
+            egui::Panel::right("analysis")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    ui::analysis::show(ui, &cx, &mut out);
+                });
+        }
+        let frame_rects = egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(ui::style::SEA))
+            .show(ui, |ui| {
+                let basemap = self.basemap.as_mut().filter(|_| self.settings.basemap);
+                let reach = basemap.as_ref().map(|b| b.reachability());
+                ui::map_view::show(
+                    ui,
+                    &cx,
+                    &mut out,
+                    ui::map_view::MapParts {
+                        memory: &mut self.map_memory,
+                        mesh: &self.mesh,
+                        hits: &self.hits,
+                        fills: &self.fills,
+                        tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
+                        reachability: reach,
+                    },
+                )
+            })
+            .inner;
+        if self.show_help {
+            ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
+        }
+        let layout_changed = frame_rects.map != self.map_rect || frame_rects.legend != self.legend_rect;
+        self.map_rect = frame_rects.map;
+        self.legend_rect = frame_rects.legend;
+        if frame_rects.user_moved_map {
+            self.auto_fit = false;
+        }
+        if out.zoom_to_gr {
+            self.auto_fit = true;
+        }
+        if self.auto_fit && (layout_changed || out.zoom_to_gr) {
+            self.fit_gr();
+            ctx.request_repaint();
+        }
+        self.hovered = out.hovered;
+        self.apply(&ctx, out.actions);
+    }
+}

@@ -1,0 +1,19 @@
+//! segkarta: a desktop viewer for mapping segregation in Göteborgsregionen.
+//!
+//! Data flows one way: `io` loads files into an [`model::Atlas`]; a [`state::Selection`] picks
+//! what to show; [`view::View`] turns both into per-area values, classes and colours with the
+//! pure functions in `analysis`; the `ui` and `map` modules draw the view and emit
+//! [`state::Action`]s. Only `app`, `ui` and `map` know about egui.
+#![deny(clippy::unwrap_used)]
+
+pub mod analysis;
+pub mod app;
+pub mod format;
+pub mod i18n;
+pub mod io;
+pub mod map;
+pub mod model;
+pub mod settings;
+pub mod state;
+pub mod ui;
+pub mod view;

@@ -1,0 +1,67 @@
+//! The choropleth as a walkers plugin: paints the pre-tessellated areas in their class colours,
+//! strokes outlines and highlights, and reports which area is hovered or clicked.
+use egui::{Color32, Response, Shape, Stroke, Ui};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::hit::HitIndex;
+use super::mesh::{LayerMesh, ScreenTransform};
+use crate::model::AreaLayer;
+
+/// What happened on the map this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MapEvents {
+    pub hovered: Option<usize>,
+    /// `Some(None)` when the user clicked outside every area.
+    pub clicked: Option<Option<usize>>,
+}
+
+pub struct ChoroplethPlugin<'a> {
+    pub layer: &'a AreaLayer,
+    pub mesh: &'a LayerMesh,
+    pub hits: &'a HitIndex,
+    pub fills: &'a [Color32],
+    /// Areas whose outline is drawn stronger (the region in focus).
+    pub emphasised: &'a [usize],
+    pub outline: Color32,
+    /// Highlighted from elsewhere, e.g. a hovered row of the ranking.
+    pub linked_hover: Option<usize>,
+    pub selected: Option<usize>,
+    pub events: &'a mut MapEvents,
+}
+
+impl Plugin for ChoroplethPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _memory: &MapMemory) {
+        let transform = ScreenTransform::from_projector(self.mesh, projector);
+        let viewport = projector.clip_rect();
+        let mut mesh = egui::Mesh::default();
+        self.mesh
+            .paint_into(&mut mesh, transform, viewport, self.fills, (0.7, self.outline));
+        let painter = ui.painter().with_clip_rect(viewport);
+        painter.add(Shape::mesh(mesh));
+
+        let stroke_area = |i: usize, stroke: Stroke| {
+            for ring in self.mesh.area_outline(i, transform) {
+                painter.add(Shape::closed_line(ring, stroke));
+            }
+        };
+        for &i in self.emphasised {
+            stroke_area(i, Stroke::new(1.2, crate::ui::style::OUTLINE));
+        }
+
+        let hovered = response.hover_pos().and_then(|pos| {
+            let lonlat = projector.unproject(pos.to_vec2());
+            self.hits.area_at(self.layer, lonlat.x(), lonlat.y())
+        });
+        if let Some(i) = hovered.or(self.linked_hover) {
+            stroke_area(i, Stroke::new(2.5, crate::ui::style::HIGHLIGHT));
+        }
+        if let Some(i) = self.selected {
+            stroke_area(i, Stroke::new(4.0, Color32::WHITE));
+            stroke_area(i, Stroke::new(2.0, crate::ui::style::HIGHLIGHT));
+        }
+        self.events.hovered = hovered;
+        if response.clicked() {
+            self.events.clicked = Some(hovered);
+        }
+    }
+}

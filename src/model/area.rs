@@ -1,0 +1,90 @@
+use std::collections::HashMap;
+
+use geo::{BoundingRect, MultiPolygon, Rect};
+
+/// The geographic level of an area layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Kommun,
+    Regso,
+    Deso,
+    Custom,
+}
+
+/// One statistical area with its boundary in WGS84 (x = longitude, y = latitude).
+#[derive(Clone, Debug)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    /// Code of the enclosing area (a DeSO's municipality, say), when known.
+    pub parent: Option<String>,
+    pub lonlat: MultiPolygon<f64>,
+    pub bbox_lonlat: Option<Rect<f64>>,
+}
+
+impl Area {
+    pub fn new(code: String, name: String, parent: Option<String>, lonlat: MultiPolygon<f64>) -> Self {
+        let bbox_lonlat = lonlat.bounding_rect();
+        Self {
+            code,
+            name,
+            parent,
+            lonlat,
+            bbox_lonlat,
+        }
+    }
+}
+
+/// Areas of one level, in a fixed order that every per-area vector in the app is aligned to.
+#[derive(Clone, Debug)]
+pub struct AreaLayer {
+    pub level: Level,
+    pub areas: Vec<Area>,
+    index_by_code: HashMap<String, usize>,
+}
+
+impl AreaLayer {
+    pub fn new(level: Level, areas: Vec<Area>) -> Self {
+        let index_by_code = areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.clone(), i))
+            .collect();
+        Self {
+            level,
+            areas,
+            index_by_code,
+        }
+    }
+
+    pub fn index_of(&self, code: &str) -> Option<usize> {
+        self.index_by_code.get(code).copied()
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Area> {
+        self.index_of(code).map(|i| &self.areas[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.areas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty()
+    }
+
+    /// Bounding box of the areas whose code passes `keep`, in WGS84.
+    pub fn bbox_of(&self, keep: impl Fn(&str) -> bool) -> Option<Rect<f64>> {
+        self.areas
+            .iter()
+            .filter(|a| keep(&a.code))
+            .filter_map(|a| a.bbox_lonlat)
+            .reduce(|a, b| {
+                Rect::new(
+                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            })
+    }
+}

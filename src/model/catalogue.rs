@@ -1,0 +1,145 @@
+use serde::{Deserialize, Serialize};
+
+/// `group_by` and `group` of the whole population.
+pub const TOTAL: &str = "total";
+
+/// Which direction of an indicator is favourable; decides which end of a palette is warm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    HigherIsBetter,
+    HigherIsWorse,
+    Neutral,
+}
+
+/// How values of an indicator combine when areas are merged into a larger one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Counts: add them up.
+    Sum,
+    /// Rates and shares: weight by the base `n`.
+    Weighted,
+    /// Medians and the like cannot be combined from area values.
+    #[default]
+    None,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Domain {
+    pub id: String,
+    pub sv: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub sv: String,
+    pub en: String,
+}
+
+/// A grouping dimension (kön, födelseregion, ...) and its groups in display order.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub sv: String,
+    pub en: String,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub sv: String,
+    pub en: String,
+    pub domain: String,
+    pub unit_sv: String,
+    pub unit_en: String,
+    pub polarity: Polarity,
+    #[serde(default)]
+    pub age_band: String,
+    pub source: String,
+    #[serde(default)]
+    pub licence: String,
+    #[serde(default)]
+    pub description_sv: String,
+    #[serde(default)]
+    pub description_en: String,
+    /// Synthetic values: the UI marks them as demo data wherever they are shown.
+    pub demo: bool,
+    /// Grouping dimensions this indicator is published for, besides the total.
+    #[serde(default)]
+    pub dimensions: Vec<String>,
+    #[serde(default = "default_decimals")]
+    pub decimals: u8,
+    /// Smallest and largest possible value (a share lies in 0..=100).
+    pub min: f64,
+    pub max: f64,
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    /// Survey indicators carry a margin of error and a number of respondents.
+    #[serde(default)]
+    pub survey: bool,
+}
+
+fn default_decimals() -> u8 {
+    1
+}
+
+impl Indicator {
+    /// Whether the unit is a percentage, so differences are percentage points.
+    pub fn is_percent(&self) -> bool {
+        self.unit_sv == "procent"
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+pub struct Catalogue {
+    pub domains: Vec<Domain>,
+    pub dimensions: Vec<Dimension>,
+    pub indicators: Vec<Indicator>,
+}
+
+impl Catalogue {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    pub fn indicators_in<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.iter().filter(move |i| i.domain == domain)
+    }
+
+    /// Problems that make the catalogue unusable: unknown domains or dimensions, empty ranges.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for ind in &self.indicators {
+            if self.domain(&ind.domain).is_none() {
+                out.push(format!("indicator {}: unknown domain {:?}", ind.id, ind.domain));
+            }
+            for dim in &ind.dimensions {
+                if self.dimension(dim).is_none() {
+                    out.push(format!(
+                        "indicator {}: unknown grouping dimension {dim:?}",
+                        ind.id
+                    ));
+                }
+            }
+            if ind.min.partial_cmp(&ind.max) != Some(std::cmp::Ordering::Less) {
+                out.push(format!(
+                    "indicator {}: min {} is not below max {}",
+                    ind.id, ind.min, ind.max
+                ));
+            }
+        }
+        out
+    }
+}

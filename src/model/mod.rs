@@ -1,0 +1,10 @@
+//! The domain: areas, the indicator catalogue and observations, gathered in an [`Atlas`].
+mod area;
+mod atlas;
+mod catalogue;
+mod observations;
+
+pub use area::{Area, AreaLayer, Level};
+pub use atlas::{Atlas, GR_MUNICIPALITIES, REGION_GR, REGION_SWEDEN, RegionValue, is_gr_municipality};
+pub use catalogue::{Aggregation, Catalogue, Dimension, Domain, Group, Indicator, Polarity, TOTAL};
+pub use observations::{Observation, Observations, SeriesKey};

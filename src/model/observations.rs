@@ -1,0 +1,157 @@
+use std::collections::HashMap;
+
+use polars::prelude::DataFrame;
+
+use super::AreaLayer;
+
+/// Identifies one series of values: an indicator for one group.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SeriesKey {
+    pub indicator: String,
+    pub group_by: String,
+    pub group: String,
+}
+
+impl SeriesKey {
+    pub fn new(indicator: &str, group_by: &str, group: &str) -> Self {
+        Self {
+            indicator: indicator.into(),
+            group_by: group_by.into(),
+            group: group.into(),
+        }
+    }
+
+    pub fn total(indicator: &str) -> Self {
+        Self::new(indicator, super::TOTAL, super::TOTAL)
+    }
+}
+
+/// One value of a series for one area and year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Observation {
+    pub year: i32,
+    pub value: f64,
+    /// Margin of error (95 %), for survey values.
+    pub moe: Option<f64>,
+    /// Base: respondents or persons the value is computed from.
+    pub n: Option<f64>,
+}
+
+/// The tidy long table (`area_code, indicator, year, group_by, group, value, moe, n`) plus an
+/// index built once at load, so that a selection change is answered with hash look-ups
+/// instead of DataFrame scans.
+#[derive(Clone, Debug, Default)]
+pub struct Observations {
+    table: DataFrame,
+    /// series → area code → observations sorted by year.
+    index: HashMap<SeriesKey, HashMap<String, Vec<Observation>>>,
+    /// indicator → sorted years with at least one value.
+    years: HashMap<String, Vec<i32>>,
+    /// indicator → group_by → groups present.
+    groups: HashMap<String, HashMap<String, Vec<String>>>,
+}
+
+impl Observations {
+    /// Build from rows; rows must already be validated. Later duplicates replace earlier ones.
+    pub fn from_rows(
+        table: DataFrame,
+        rows: impl IntoIterator<Item = (SeriesKey, String, Observation)>,
+    ) -> Self {
+        let mut out = Self {
+            table,
+            ..Self::default()
+        };
+        for (key, area, obs) in rows {
+            let years = out.years.entry(key.indicator.clone()).or_default();
+            if let Err(pos) = years.binary_search(&obs.year) {
+                years.insert(pos, obs.year);
+            }
+            let groups = out
+                .groups
+                .entry(key.indicator.clone())
+                .or_default()
+                .entry(key.group_by.clone())
+                .or_default();
+            if !groups.contains(&key.group) {
+                groups.push(key.group.clone());
+            }
+            let series = out.index.entry(key).or_default().entry(area).or_default();
+            match series.binary_search_by_key(&obs.year, |o| o.year) {
+                Ok(pos) => series[pos] = obs,
+                Err(pos) => series.insert(pos, obs),
+            }
+        }
+        out
+    }
+
+    /// The canonical long table, for export and ad-hoc analysis.
+    pub fn table(&self) -> &DataFrame {
+        &self.table
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.height()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.table.height() == 0
+    }
+
+    pub fn years(&self, indicator: &str) -> &[i32] {
+        self.years.get(indicator).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Groups of `group_by` that have at least one value for `indicator`.
+    pub fn groups(&self, indicator: &str, group_by: &str) -> &[String] {
+        self.groups
+            .get(indicator)
+            .and_then(|g| g.get(group_by))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// All observations of a series for one area, sorted by year.
+    pub fn series(&self, key: &SeriesKey, area: &str) -> &[Observation] {
+        self.index
+            .get(key)
+            .and_then(|s| s.get(area))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn get(&self, key: &SeriesKey, area: &str, year: i32) -> Option<Observation> {
+        let series = self.series(key, area);
+        series
+            .binary_search_by_key(&year, |o| o.year)
+            .ok()
+            .map(|i| series[i])
+    }
+
+    pub fn value(&self, key: &SeriesKey, area: &str, year: i32) -> Option<f64> {
+        self.get(key, area, year).map(|o| o.value)
+    }
+
+    /// Values for every area of `layer`, aligned with its area order; `None` is no data.
+    pub fn values_for_layer(&self, key: &SeriesKey, year: i32, layer: &AreaLayer) -> Vec<Option<f64>> {
+        let Some(series) = self.index.get(key) else {
+            return vec![None; layer.len()];
+        };
+        layer
+            .areas
+            .iter()
+            .map(|a| {
+                series
+                    .get(&a.code)
+                    .and_then(|s| s.binary_search_by_key(&year, |o| o.year).ok().map(|i| s[i].value))
+            })
+            .collect()
+    }
+
+    /// Area codes that have any value for `key`.
+    pub fn areas_with(&self, key: &SeriesKey) -> impl Iterator<Item = &str> {
+        self.index
+            .get(key)
+            .into_iter()
+            .flat_map(|s| s.keys().map(String::as_str))
+    }
+}

@@ -1,0 +1,201 @@
+//! What the user has chosen ([`Selection`], [`Settings`]), the [`Action`]s the UI emits and the
+//! reducer that applies them. Runtime caches (the view, meshes) live elsewhere, so saving the
+//! settings never drags them along.
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::classify::Scheme;
+use crate::i18n::Lang;
+use crate::model::{Atlas, TOTAL};
+
+/// What the map and panels show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Selection {
+    pub domain: String,
+    pub indicator: String,
+    pub year: i32,
+    pub group_by: String,
+    pub group: String,
+    pub scheme: Scheme,
+    pub classes: usize,
+    /// Selected area code (clicked on the map or in a list); `None` means the whole region.
+    pub area: Option<String>,
+    /// Classify and colour all of Sweden, not only GR.
+    pub national: bool,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Self {
+            domain: "arbete".into(),
+            indicator: "forvarvsarbetande".into(),
+            year: 0,
+            group_by: TOTAL.into(),
+            group: TOTAL.into(),
+            scheme: Scheme::Quantile,
+            classes: 5,
+            area: None,
+            national: false,
+        }
+    }
+}
+
+impl Selection {
+    /// Make the selection valid for `atlas`: a known indicator in the chosen domain, a year with
+    /// data (the latest when unset or gone), a group the indicator has.
+    pub fn normalise(&mut self, atlas: &Atlas) {
+        let cat = &atlas.catalogue;
+        if cat.domain(&self.domain).is_none() {
+            self.domain = cat.domains.first().map(|d| d.id.clone()).unwrap_or_default();
+        }
+        if cat
+            .indicator(&self.indicator)
+            .is_none_or(|i| i.domain != self.domain)
+        {
+            self.indicator = cat
+                .indicators_in(&self.domain)
+                .next()
+                .map(|i| i.id.clone())
+                .unwrap_or_default();
+        }
+        let years = atlas.observations.years(&self.indicator);
+        if !years.contains(&self.year) {
+            // Keep the user near the year they looked at: the closest year with data.
+            self.year = years
+                .iter()
+                .copied()
+                .min_by_key(|y| ((y - self.year).abs(), -y))
+                .filter(|_| self.year != 0)
+                .or_else(|| years.last().copied())
+                .unwrap_or(0);
+        }
+        let has_dim = cat
+            .indicator(&self.indicator)
+            .is_some_and(|i| i.dimensions.contains(&self.group_by));
+        if self.group_by != TOTAL && !has_dim {
+            self.group_by = TOTAL.into();
+        }
+        if self.group_by == TOTAL {
+            self.group = TOTAL.into();
+        } else if !atlas
+            .observations
+            .groups(&self.indicator, &self.group_by)
+            .contains(&self.group)
+        {
+            self.group = cat
+                .dimension(&self.group_by)
+                .and_then(|d| d.groups.first())
+                .map(|g| g.id.clone())
+                .unwrap_or_else(|| TOTAL.into());
+        }
+        self.classes = self.classes.clamp(3, 9);
+        if let Some(code) = &self.area
+            && atlas.layers.iter().all(|l| l.index_of(code).is_none())
+        {
+            self.area = None;
+        }
+    }
+}
+
+/// Everything that is saved between sessions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub selection: Selection,
+    pub lang: Lang,
+    pub basemap: bool,
+    pub left_panel: bool,
+    pub right_panel: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            selection: Selection::default(),
+            lang: Lang::Sv,
+            basemap: false,
+            left_panel: true,
+            right_panel: true,
+        }
+    }
+}
+
+/// Something the user did. The UI emits these; [`Settings::apply`] carries them out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SelectDomain(String),
+    SelectIndicator(String),
+    SetYear(i32),
+    /// Step through the indicator's years with data, -1 or +1.
+    StepYear(i32),
+    /// Step through the domain's indicators, -1 or +1.
+    StepIndicator(i32),
+    SetGroupBy(String),
+    SetGroup(String),
+    SetScheme(Scheme),
+    SetClasses(usize),
+    SelectArea(Option<String>),
+    SetNational(bool),
+    SetLang(Lang),
+    SetBasemap(bool),
+    ToggleLeftPanel,
+    ToggleRightPanel,
+}
+
+impl Settings {
+    /// Apply an action; returns whether the selection changed (and the view must be rebuilt).
+    pub fn apply(&mut self, atlas: &Atlas, action: Action) -> bool {
+        let before = self.selection.clone();
+        let sel = &mut self.selection;
+        match action {
+            Action::SelectDomain(d) => {
+                if d != sel.domain {
+                    sel.domain = d;
+                    sel.indicator.clear();
+                }
+            }
+            Action::SelectIndicator(i) => {
+                if let Some(ind) = atlas.catalogue.indicator(&i) {
+                    sel.domain = ind.domain.clone();
+                    sel.indicator = i;
+                }
+            }
+            Action::SetYear(y) => sel.year = y,
+            Action::StepYear(step) => {
+                let years = atlas.observations.years(&sel.indicator);
+                if let Some(pos) = years.iter().position(|y| *y == sel.year) {
+                    let next = pos as i64 + step as i64;
+                    if (0..years.len() as i64).contains(&next) {
+                        sel.year = years[next as usize];
+                    }
+                }
+            }
+            Action::StepIndicator(step) => {
+                let ids: Vec<&str> = atlas
+                    .catalogue
+                    .indicators_in(&sel.domain)
+                    .map(|i| i.id.as_str())
+                    .collect();
+                if let Some(pos) = ids.iter().position(|i| *i == sel.indicator) {
+                    let next = (pos as i64 + step as i64).rem_euclid(ids.len() as i64) as usize;
+                    sel.indicator = ids[next].to_string();
+                }
+            }
+            Action::SetGroupBy(g) => {
+                sel.group_by = g;
+                sel.group.clear();
+            }
+            Action::SetGroup(g) => sel.group = g,
+            Action::SetScheme(s) => sel.scheme = s,
+            Action::SetClasses(k) => sel.classes = k,
+            Action::SelectArea(a) => sel.area = a,
+            Action::SetNational(n) => sel.national = n,
+            Action::SetLang(l) => self.lang = l,
+            Action::SetBasemap(b) => self.basemap = b,
+            Action::ToggleLeftPanel => self.left_panel = !self.left_panel,
+            Action::ToggleRightPanel => self.right_panel = !self.right_panel,
+        }
+        self.selection.normalise(atlas);
+        self.selection != before
+    }
+}

@@ -1,0 +1,508 @@
+//! Right panel: group comparison, ranking of the municipalities, trend and area details.
+use egui::{Color32, RichText, vec2};
+use egui_plot::{Line, Plot, PlotPoints, VLine};
+
+use super::{Outputs, UiCx, style};
+use crate::analysis::{compare, trend};
+use crate::format;
+use crate::model::{Indicator, SeriesKey, TOTAL, is_gr_municipality};
+use crate::state::Action;
+
+pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let Some(ind) = cx.indicator() else { return };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(cx.scope_name()).strong().size(18.0));
+            if cx.settings.selection.area.is_some()
+                && ui
+                    .small_button(cx.t("Visa hela GR", "Show all of GR"))
+                    .on_hover_text("Esc")
+                    .clicked()
+            {
+                out.actions.push(Action::SelectArea(None));
+            }
+        });
+        egui::CollapsingHeader::new(cx.t("Gruppjämförelse", "Group comparison"))
+            .default_open(true)
+            .show(ui, |ui| {
+                groups(ui, cx, out, ind);
+            });
+        egui::CollapsingHeader::new(cx.t("Kommunerna i rangordning", "Municipalities ranked"))
+            .default_open(true)
+            .show(ui, |ui| {
+                ranking(ui, cx, out, ind);
+            });
+        egui::CollapsingHeader::new(cx.t("Utveckling över tid", "Trend over time"))
+            .default_open(true)
+            .show(ui, |ui| {
+                trend_panel(ui, cx, ind);
+            });
+        egui::CollapsingHeader::new(cx.t("Områdesdetaljer", "Area details"))
+            .default_open(true)
+            .show(ui, |ui| {
+                details(ui, cx, out);
+            });
+    });
+}
+
+/// The dimension the group comparison shows: the selected one, else the indicator's first.
+fn comparison_dimension<'a>(cx: &'a UiCx, ind: &'a Indicator) -> Option<&'a str> {
+    let sel = &cx.settings.selection;
+    if sel.group_by != TOTAL {
+        Some(sel.group_by.as_str())
+    } else {
+        ind.dimensions.first().map(String::as_str)
+    }
+}
+
+fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
+    let sel = &cx.settings.selection;
+    let Some(dim) = comparison_dimension(cx, ind) else {
+        ui.label(
+            RichText::new(cx.t(
+                "Indikatorn finns inte uppdelad på grupper.",
+                "This indicator is not split by group.",
+            ))
+            .color(style::MUTED),
+        );
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(cx.t("Efter", "By"));
+        for d in &ind.dimensions {
+            let name = cx
+                .atlas
+                .catalogue
+                .dimension(d)
+                .map_or(d.as_str(), |x| cx.dimension_name(x));
+            if ui.selectable_label(d == dim, name).clicked() && d != dim {
+                out.actions.push(Action::SetGroupBy(d.clone()));
+            }
+        }
+    });
+    let cmp = compare::groups(cx.atlas, &ind.id, dim, sel.year, sel.area.as_deref());
+    let max = cmp
+        .rows
+        .iter()
+        .flat_map(|r| [r.value, r.region])
+        .flatten()
+        .fold(ind.min.max(0.0), f64::max);
+    let scale_max = if ind.is_percent() {
+        max.max(1.0)
+    } else {
+        max * 1.05
+    };
+    egui::Grid::new("group_rows")
+        .num_columns(3)
+        .spacing(vec2(8.0, 4.0))
+        .show(ui, |ui| {
+            for row in &cmp.rows {
+                let name = cx.group_name(dim, &row.group);
+                let strong = sel.group_by == dim && sel.group == row.group;
+                let label = if strong {
+                    RichText::new(&name).strong()
+                } else {
+                    RichText::new(&name)
+                };
+                if ui
+                    .add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend).sense(egui::Sense::click()))
+                    .on_hover_text(cx.t("Visa gruppen på kartan", "Show this group on the map"))
+                    .clicked()
+                {
+                    out.actions.push(Action::SetGroupBy(dim.to_string()));
+                    out.actions.push(Action::SetGroup(row.group.clone()));
+                }
+                bar(
+                    ui,
+                    row.value,
+                    row.region.filter(|_| sel.area.is_some()),
+                    scale_max,
+                    Color32::from_rgb(0x45, 0x75, 0xb4),
+                );
+                ui.label(row.value.map_or_else(
+                    || cx.t("saknas", "no data").to_string(),
+                    |v| format::value(v, ind, cx.lang),
+                ));
+                ui.end_row();
+            }
+        });
+    if sel.area.is_some() {
+        ui.label(
+            RichText::new(cx.t("Streck: GR-snittet för gruppen", "Tick: GR average for the group"))
+                .small()
+                .color(style::MUTED),
+        );
+    }
+    if let Some(gap) = &cmp.gap {
+        let low = cx.group_name(dim, &gap.low);
+        let high = lowercase_first(&cx.group_name(dim, &gap.high), cx.lang);
+        ui.label(
+            RichText::new(format!(
+                "{low}: {} {} {high}.",
+                format::difference(gap.difference, ind, cx.lang),
+                cx.t("lägre än", "lower than")
+            ))
+            .strong(),
+        );
+    }
+}
+
+/// Group names start a sentence in the catalogue; inside one, Swedish writes them in lower case.
+fn lowercase_first(s: &str, lang: crate::i18n::Lang) -> String {
+    if lang == crate::i18n::Lang::En {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// A horizontal bar for `value` on a 0..`max` scale, with an optional reference tick.
+fn bar(
+    ui: &mut egui::Ui,
+    value: Option<f64>,
+    reference: Option<f64>,
+    max: f64,
+    colour: Color32,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(vec2(130.0, 14.0), egui::Sense::hover());
+    let p = ui.painter();
+    p.rect_filled(rect, 2.0, Color32::from_gray(235));
+    let x_of = |v: f64| rect.left() + rect.width() * (v / max).clamp(0.0, 1.0) as f32;
+    if let Some(v) = value {
+        p.rect_filled(
+            egui::Rect::from_min_max(rect.min, egui::pos2(x_of(v), rect.bottom())),
+            2.0,
+            colour,
+        );
+    }
+    if let Some(r) = reference {
+        let x = x_of(r);
+        p.line_segment(
+            [
+                egui::pos2(x, rect.top() - 2.0),
+                egui::pos2(x, rect.bottom() + 2.0),
+            ],
+            egui::Stroke::new(2.0, style::REGION_LINE),
+        );
+    }
+    response
+}
+
+fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
+    let view = cx.view;
+    let mut rows: Vec<(usize, f64)> = (0..cx.layer.len())
+        .filter(|i| is_gr_municipality(&cx.layer.areas[*i].code))
+        .filter_map(|i| view.values[i].map(|v| (i, v)))
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let missing = crate::model::GR_MUNICIPALITIES.len() - rows.len();
+    let max = rows
+        .first()
+        .map_or(1.0, |r| r.1)
+        .max(if ind.is_percent() { 1.0 } else { f64::MIN_POSITIVE });
+    let selected = cx.settings.selection.area.as_deref();
+    egui::Grid::new("ranking")
+        .num_columns(4)
+        .spacing(vec2(8.0, 3.0))
+        .show(ui, |ui| {
+            for (rank, (i, v)) in rows.iter().enumerate() {
+                let area = &cx.layer.areas[*i];
+                let linked = cx.hovered == Some(*i) || selected == Some(area.code.as_str());
+                ui.label(RichText::new(format!("{}", rank + 1)).color(style::MUTED));
+                let name = if linked {
+                    RichText::new(&area.name).strong().underline()
+                } else {
+                    RichText::new(&area.name)
+                };
+                let name_r = ui.add(egui::Label::new(name).sense(egui::Sense::click()));
+                let fill = view.fills[*i];
+                let bar_r = bar(
+                    ui,
+                    Some(*v),
+                    view.region.map(|r| r.value),
+                    max,
+                    Color32::from_rgb(fill.0, fill.1, fill.2),
+                );
+                ui.label(format::value(*v, ind, cx.lang));
+                ui.end_row();
+                if name_r.hovered() || bar_r.hovered() {
+                    out.hovered = Some(*i);
+                }
+                if name_r.clicked() {
+                    let again = selected == Some(area.code.as_str());
+                    out.actions
+                        .push(Action::SelectArea((!again).then(|| area.code.clone())));
+                }
+            }
+        });
+    if view.region.is_some() {
+        ui.label(
+            RichText::new(cx.t("Streck: GR-snittet", "Tick: GR average"))
+                .small()
+                .color(style::MUTED),
+        );
+    }
+    if missing > 0 {
+        ui.label(
+            RichText::new(format!("{} {missing}", cx.t("Uppgift saknas för", "No data for")))
+                .small()
+                .color(style::MUTED),
+        );
+    }
+}
+
+fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, ind: &Indicator) {
+    let sel = &cx.settings.selection;
+    let key = &cx.view.key;
+    let years = cx.atlas.observations.years(&ind.id);
+    let region_series: Vec<[f64; 2]> = years
+        .iter()
+        .filter_map(|y| cx.atlas.region_value(key, *y).map(|r| [*y as f64, r.value]))
+        .collect();
+    let sweden: Vec<[f64; 2]> = years
+        .iter()
+        .filter_map(|y| cx.atlas.sweden_value(key, *y).map(|v| [*y as f64, v]))
+        .collect();
+    let area_series = sel
+        .area
+        .as_deref()
+        .map(|code| cx.atlas.observations.series(key, code));
+    let lang = cx.lang;
+    let decimals = ind.decimals as usize;
+    Plot::new("trend")
+        .height(190.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
+        .y_axis_formatter(move |m, _| format::number(m.value, decimals.min(1), lang))
+        .show(ui, |plot| {
+            for code in crate::model::GR_MUNICIPALITIES {
+                if Some(code) == sel.area.as_deref() {
+                    continue;
+                }
+                let pts: Vec<[f64; 2]> = cx
+                    .atlas
+                    .observations
+                    .series(key, code)
+                    .iter()
+                    .map(|o| [o.year as f64, o.value])
+                    .collect();
+                plot.line(
+                    Line::new("", PlotPoints::from(pts))
+                        .color(Color32::from_gray(215))
+                        .width(1.0),
+                );
+            }
+            if !sweden.is_empty() {
+                plot.line(
+                    Line::new(cx.t("Riket", "Sweden"), PlotPoints::from(sweden.clone()))
+                        .color(Color32::from_rgb(0x99, 0x99, 0x99))
+                        .width(2.0)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+            plot.line(
+                Line::new(
+                    cx.t("GR-snitt", "GR average"),
+                    PlotPoints::from(region_series.clone()),
+                )
+                .color(style::REGION_LINE)
+                .width(2.0)
+                .style(egui_plot::LineStyle::dashed_dense()),
+            );
+            if let Some(series) = area_series {
+                let pts: Vec<[f64; 2]> = series.iter().map(|o| [o.year as f64, o.value]).collect();
+                plot.line(
+                    Line::new(cx.scope_name(), PlotPoints::from(pts))
+                        .color(AREA_LINE)
+                        .width(3.0),
+                );
+            }
+            plot.vline(
+                VLine::new("", sel.year as f64)
+                    .color(Color32::from_rgb(0x45, 0x75, 0xb4))
+                    .width(1.5),
+            );
+        });
+    // A key under the chart rather than egui_plot's legend, which would cover the lines.
+    ui.horizontal_wrapped(|ui| {
+        if sel.area.is_some() {
+            key_item(ui, AREA_LINE, false, &cx.scope_name());
+        }
+        key_item(ui, style::REGION_LINE, true, cx.t("GR-snitt", "GR average"));
+        if !sweden.is_empty() {
+            key_item(
+                ui,
+                Color32::from_rgb(0x99, 0x99, 0x99),
+                true,
+                cx.t("Riket", "Sweden"),
+            );
+        }
+        key_item(
+            ui,
+            Color32::from_gray(200),
+            false,
+            cx.t("GR:s kommuner", "GR municipalities"),
+        );
+    });
+    let own: Vec<crate::model::Observation> = match sel.area.as_deref() {
+        Some(code) => cx.atlas.observations.series(key, code).to_vec(),
+        None => years
+            .iter()
+            .filter_map(|y| {
+                cx.atlas.region_value(key, *y).map(|r| crate::model::Observation {
+                    year: *y,
+                    value: r.value,
+                    moe: None,
+                    n: None,
+                })
+            })
+            .collect(),
+    };
+    match trend::change(&own, sel.year) {
+        Some(ch) => {
+            if let (Some(d), Some((y0, _))) = (ch.since_first(), ch.first) {
+                ui.label(format!(
+                    "{} {y0}: {}",
+                    cx.t("Förändring sedan", "Change since"),
+                    format::signed_difference(d, ind, cx.lang)
+                ));
+            }
+            if let (Some(d), Some((yp, _))) = (ch.since_previous(), ch.previous) {
+                ui.label(format!(
+                    "{} ({yp}): {}",
+                    cx.t("Sedan föregående mätning", "Since the previous measurement"),
+                    format::signed_difference(d, ind, cx.lang)
+                ));
+            }
+            if ch.first.is_none() {
+                ui.label(
+                    RichText::new(cx.t("Första året med data.", "First year with data.")).color(style::MUTED),
+                );
+            }
+        }
+        None => {
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    cx.t("Uppgift saknas för", "No data for"),
+                    sel.year
+                ))
+                .color(style::MUTED),
+            );
+        }
+    }
+}
+
+const AREA_LINE: Color32 = Color32::from_rgb(0xd7, 0x30, 0x27);
+
+fn key_item(ui: &mut egui::Ui, colour: Color32, dashed: bool, label: &str) {
+    let (rect, _) = ui.allocate_exact_size(vec2(22.0, 12.0), egui::Sense::hover());
+    let y = rect.center().y;
+    let stroke = egui::Stroke::new(2.5, colour);
+    if dashed {
+        for k in 0..3 {
+            let x = rect.left() + k as f32 * 8.0;
+            ui.painter()
+                .line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], stroke);
+        }
+    } else {
+        ui.painter()
+            .line_segment([egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)], stroke);
+    }
+    ui.label(RichText::new(label).small());
+}
+
+fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    let Some(code) = sel.area.as_deref() else {
+        ui.label(
+            RichText::new(cx.t(
+                "Klicka på en kommun på kartan för att se dess värden inom alla områden.",
+                "Click a municipality on the map to see its values across all domains.",
+            ))
+            .color(style::MUTED),
+        );
+        return;
+    };
+    for domain in &cx.atlas.catalogue.domains {
+        ui.label(RichText::new(cx.lang.pick(&domain.sv, &domain.en)).strong());
+        egui::Grid::new(("details", &domain.id))
+            .num_columns(3)
+            .striped(true)
+            .spacing(vec2(8.0, 2.0))
+            .show(ui, |ui| {
+                for ind in cx.atlas.catalogue.indicators_in(&domain.id) {
+                    let key = SeriesKey::total(&ind.id);
+                    // The latest value up to the chosen year: elections and surveys skip years.
+                    let latest = cx
+                        .atlas
+                        .observations
+                        .series(&key, code)
+                        .iter()
+                        .rev()
+                        .find(|o| o.year <= sel.year)
+                        .copied();
+                    let name = ui.add(
+                        egui::Label::new(cx.indicator_name(ind))
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    );
+                    if name.clicked() {
+                        out.actions.push(Action::SelectIndicator(ind.id.clone()));
+                    }
+                    match latest {
+                        Some(o) => {
+                            let year = if o.year == sel.year {
+                                String::new()
+                            } else {
+                                format!(" ({})", o.year)
+                            };
+                            ui.label(format!("{}{year}", format::value(o.value, ind, cx.lang)));
+                            match cx.atlas.region_value(&key, o.year) {
+                                Some(r) => {
+                                    let d = o.value - r.value;
+                                    let colour = favourability_colour(ind, d);
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} {}",
+                                            format::signed(d, ind.decimals as usize, cx.lang),
+                                            cx.t("mot GR", "vs GR")
+                                        ))
+                                        .color(colour),
+                                    );
+                                }
+                                None => {
+                                    ui.label("");
+                                }
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new(cx.t("saknas", "no data")).color(style::MUTED));
+                            ui.label("");
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+/// Red-ish for unfavourable differences, blue-ish for favourable, grey for neutral indicators.
+fn favourability_colour(ind: &Indicator, diff: f64) -> Color32 {
+    use crate::model::Polarity::*;
+    let good = match ind.polarity {
+        HigherIsBetter => diff > 0.0,
+        HigherIsWorse => diff < 0.0,
+        Neutral => return style::MUTED,
+    };
+    if good {
+        Color32::from_rgb(0x2c, 0x5f, 0x9e)
+    } else {
+        Color32::from_rgb(0xb2, 0x2c, 0x1c)
+    }
+}

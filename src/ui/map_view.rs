@@ -1,0 +1,356 @@
+//! The central map with its legend, hover tooltip and overlay controls.
+use egui::{Align2, Color32, RichText, vec2};
+use walkers::{Map, MapMemory, Tiles, lon_lat};
+
+use super::{Outputs, UiCx, demo_badge, style};
+use crate::format;
+use crate::map::hit::HitIndex;
+use crate::map::mesh::LayerMesh;
+use crate::map::plugin::{ChoroplethPlugin, MapEvents};
+use crate::map::tiles::Reachability;
+use crate::model::{TOTAL, is_gr_municipality};
+use crate::state::Action;
+
+/// The runtime parts of the map the app owns.
+pub struct MapParts<'a> {
+    pub memory: &'a mut MapMemory,
+    pub mesh: &'a LayerMesh,
+    pub hits: &'a HitIndex,
+    pub fills: &'a [Color32],
+    pub tiles: Option<&'a mut dyn Tiles>,
+    pub reachability: Option<Reachability>,
+}
+
+/// Where the map and its legend were drawn, for fitting the view.
+pub struct MapFrame {
+    pub map: egui::Rect,
+    pub legend: egui::Rect,
+    /// The user dragged or zoomed the map this frame.
+    pub user_moved_map: bool,
+}
+
+/// Draws the map and its overlays.
+pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) -> MapFrame {
+    let selected = cx
+        .settings
+        .selection
+        .area
+        .as_deref()
+        .and_then(|c| cx.layer.index_of(c));
+    let emphasised: Vec<usize> = if cx.settings.selection.national {
+        Vec::new()
+    } else {
+        (0..cx.layer.len()).filter(|i| cx.view.in_scope[*i]).collect()
+    };
+    let outline = if cx.settings.selection.national {
+        style::OUTLINE
+    } else {
+        style::CONTEXT_OUTLINE
+    };
+    let mut events = MapEvents::default();
+    let has_tiles = parts.tiles.is_some();
+    let response = Map::new(parts.tiles, parts.memory, lon_lat(12.0, 57.75))
+        .zoom_with_ctrl(false)
+        .with_plugin(ChoroplethPlugin {
+            layer: cx.layer,
+            mesh: parts.mesh,
+            hits: parts.hits,
+            fills: parts.fills,
+            emphasised: &emphasised,
+            outline,
+            linked_hover: cx.hovered,
+            selected,
+            events: &mut events,
+        })
+        .show(ui, |_, _, _, _| ())
+        .response;
+    let map_rect = response.rect;
+    let legend = legend(ui.ctx(), cx, map_rect);
+    controls(ui.ctx(), cx, out, map_rect, has_tiles, parts.reachability);
+    if let Some(i) = events.hovered {
+        out.hovered = Some(i);
+        // An area beside the pointer rather than an egui tooltip: it appears at once, without
+        // the tooltip delay, as map tips do in desktop GIS.
+        if let Some(pointer) = response.hover_pos() {
+            egui::Area::new(egui::Id::unique("segkarta_map_tip"))
+                .order(egui::Order::Tooltip)
+                .fixed_pos(pointer + vec2(18.0, 18.0))
+                .constrain_to(map_rect)
+                .interactable(false)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_max_width(320.0);
+                        tooltip(ui, cx, i)
+                    })
+                });
+        }
+    }
+    if let Some(clicked) = events.clicked {
+        let code = clicked.map(|i| cx.layer.areas[i].code.clone());
+        // A second click on the selected area clears the selection.
+        let code = if code == cx.settings.selection.area {
+            None
+        } else {
+            code
+        };
+        out.actions.push(Action::SelectArea(code));
+    }
+    let scrolled = response.hovered()
+        && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0);
+    MapFrame { map: map_rect, legend, user_moved_map: response.dragged() || scrolled }
+}
+
+fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
+    let area = &cx.layer.areas[i];
+    ui.label(RichText::new(&area.name).strong().size(16.0));
+    let Some(ind) = cx.indicator() else { return };
+    let sel = &cx.settings.selection;
+    if sel.group_by != TOTAL {
+        ui.label(RichText::new(cx.group_name(&sel.group_by, &sel.group)).color(style::MUTED));
+    }
+    let key = &cx.view.key;
+    match cx.atlas.observations.get(key, &area.code, sel.year) {
+        Some(obs) => {
+            let mut text = format!(
+                "{}: {}",
+                cx.indicator_name(ind),
+                format::value(obs.value, ind, cx.lang)
+            );
+            if let Some(moe) = obs.moe {
+                text.push_str(&format!(
+                    " (± {})",
+                    format::number(moe, ind.decimals as usize, cx.lang)
+                ));
+            }
+            ui.label(RichText::new(text).size(15.0));
+            if let Some(n) = obs.n {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        cx.t("Svarande:", "Respondents:"),
+                        format::number(n, 0, cx.lang)
+                    ))
+                    .small(),
+                );
+            }
+            if let Some(rank) = cx.view.gr_rank[i] {
+                ui.label(format!(
+                    "{} {rank} {} {} {}",
+                    cx.t("Plats", "Rank"),
+                    cx.t("av", "of"),
+                    cx.view.gr_count,
+                    cx.t("i GR (högst värde först)", "in GR (highest value first)")
+                ));
+            } else if !is_gr_municipality(&area.code) {
+                ui.label(
+                    RichText::new(cx.t("Utanför Göteborgsregionen", "Outside the Gothenburg region"))
+                        .color(style::MUTED),
+                );
+            }
+            if let Some(region) = cx.view.region {
+                ui.label(region_difference(cx, ind, obs.value - region.value));
+            }
+        }
+        None => {
+            ui.label(cx.t(
+                &format!("Uppgift saknas för {}", sel.year),
+                &format!("No data for {}", sel.year),
+            ));
+        }
+    }
+    if cx.view.demo {
+        demo_badge(ui, cx.lang);
+    }
+}
+
+/// "2,1 procentenheter över GR-snittet".
+pub fn region_difference(cx: &UiCx, ind: &crate::model::Indicator, diff: f64) -> String {
+    let rounded = format::number(diff.abs(), ind.decimals as usize, cx.lang);
+    if rounded.bytes().all(|b| !b.is_ascii_digit() || b == b'0') {
+        return cx.t("Samma som GR-snittet", "Same as the GR average").into();
+    }
+    let side = if diff > 0.0 {
+        cx.t("över", "above")
+    } else {
+        cx.t("under", "below")
+    };
+    format!(
+        "{} {side} {}",
+        format::difference(diff, ind, cx.lang),
+        cx.t("GR-snittet", "the GR average")
+    )
+}
+
+fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
+    let Some(ind) = cx.indicator() else {
+        return egui::Rect::NOTHING;
+    };
+    let sel = &cx.settings.selection;
+    egui::Area::new(egui::Id::unique("segkarta_legend"))
+        .fixed_pos(map_rect.left_bottom() + vec2(12.0, -12.0))
+        .pivot(Align2::LEFT_BOTTOM)
+        .constrain_to(map_rect)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(Color32::from_white_alpha(240))
+                .show(ui, |ui| {
+                    ui.set_max_width(250.0);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(cx.indicator_name(ind)).strong());
+                        if ind.demo {
+                            demo_badge(ui, cx.lang);
+                        }
+                    });
+                    let group = if sel.group_by == TOTAL {
+                        String::new()
+                    } else {
+                        format!("{} · ", cx.group_name(&sel.group_by, &sel.group))
+                    };
+                    ui.label(format!(
+                        "{group}{} · {}",
+                        sel.year,
+                        cx.lang.pick(&ind.unit_sv, &ind.unit_en)
+                    ));
+                    let scheme = match sel.scheme {
+                        crate::analysis::classify::Scheme::Quantile => cx.t("kvantiler", "quantiles"),
+                        crate::analysis::classify::Scheme::EqualInterval => {
+                            cx.t("lika intervall", "equal interval")
+                        }
+                    };
+                    let scope = if sel.national {
+                        cx.t("hela Sverige", "all of Sweden")
+                    } else {
+                        cx.t("GR", "GR")
+                    };
+                    ui.label(
+                        RichText::new(format!("{} ({scope})", scheme))
+                            .small()
+                            .color(style::MUTED),
+                    );
+                    ui.add_space(2.0);
+                    let decimals = ind.decimals as usize;
+                    if let Some(classes) = &cx.view.classes {
+                        for c in (0..classes.len()).rev() {
+                            let (lo, hi) = classes.bounds(c);
+                            let colour = cx.view.class_colours[c];
+                            let text = format!(
+                                "{} – {}",
+                                format::number(lo, decimals, cx.lang),
+                                format::value(hi, ind, cx.lang)
+                            );
+                            swatch_row(
+                                ui,
+                                Color32::from_rgb(colour.0, colour.1, colour.2),
+                                &text,
+                                Some(classes.counts[c]),
+                            );
+                        }
+                    }
+                    let missing = cx
+                        .view
+                        .values
+                        .iter()
+                        .zip(&cx.view.in_scope)
+                        .filter(|(v, s)| **s && v.is_none())
+                        .count();
+                    let p = crate::map::palette::NO_DATA;
+                    swatch_row(
+                        ui,
+                        Color32::from_rgb(p.0, p.1, p.2),
+                        cx.t("Uppgift saknas", "No data"),
+                        Some(missing),
+                    );
+                    if !sel.national {
+                        let p = crate::map::palette::CONTEXT;
+                        swatch_row(
+                            ui,
+                            Color32::from_rgb(p.0, p.1, p.2),
+                            cx.t("Övriga Sverige", "Rest of Sweden"),
+                            None,
+                        );
+                    }
+                    if let Some(region) = cx.view.region {
+                        let how = if region.published {
+                            ""
+                        } else {
+                            cx.t(" (medel av kommunerna)", " (mean of the municipalities)")
+                        };
+                        ui.label(format!(
+                            "{}: {}{how}",
+                            cx.t("GR-snitt", "GR average"),
+                            format::value(region.value, ind, cx.lang)
+                        ));
+                    }
+                    if let Some(se) = cx.view.sweden {
+                        ui.label(format!(
+                            "{}: {}",
+                            cx.t("Riket", "Sweden"),
+                            format::value(se, ind, cx.lang)
+                        ));
+                    }
+                    ui.label(
+                        RichText::new(format!("{}: {}", cx.t("Källa", "Source"), ind.source))
+                            .small()
+                            .color(style::MUTED),
+                    );
+                });
+        })
+        .response
+        .rect
+}
+
+fn swatch_row(ui: &mut egui::Ui, colour: Color32, text: &str, count: Option<usize>) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), egui::Sense::hover());
+        ui.painter().rect(
+            rect,
+            2.0,
+            colour,
+            egui::Stroke::new(0.5, style::OUTLINE),
+            egui::StrokeKind::Inside,
+        );
+        ui.label(text);
+        if let Some(n) = count {
+            ui.label(RichText::new(format!("({n})")).small().color(style::MUTED));
+        }
+    });
+}
+
+fn controls(
+    ctx: &egui::Context,
+    cx: &UiCx,
+    out: &mut Outputs,
+    map_rect: egui::Rect,
+    has_tiles: bool,
+    reach: Option<Reachability>,
+) {
+    egui::Area::new(egui::Id::unique("segkarta_map_controls"))
+        .fixed_pos(map_rect.right_top() + vec2(-12.0, 12.0))
+        .pivot(Align2::RIGHT_TOP)
+        .constrain_to(map_rect)
+        .show(ctx, |ui| {
+            ui.vertical(|ui| {
+                if ui
+                    .button(RichText::new(cx.t("Zooma till GR", "Zoom to GR")).size(15.0))
+                    .on_hover_text("G / Home")
+                    .clicked()
+                {
+                    out.zoom_to_gr = true;
+                }
+                let status = match (has_tiles, reach) {
+                    (false, _) => cx.t("Bakgrundskarta av", "Basemap off"),
+                    (true, Some(Reachability::Online)) => {
+                        cx.t("© OpenStreetMap-bidragsgivare", "© OpenStreetMap contributors")
+                    }
+                    (true, Some(Reachability::Offline)) => cx.t("Bakgrundskarta offline", "Basemap offline"),
+                    (true, _) => cx.t("Bakgrundskarta ansluter …", "Basemap connecting …"),
+                };
+                ui.label(
+                    RichText::new(status)
+                        .small()
+                        .color(style::MUTED)
+                        .background_color(Color32::from_white_alpha(200)),
+                );
+            });
+        });
+}

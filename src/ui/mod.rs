@@ -1,0 +1,94 @@
+//! Panels. Each reads the state through [`UiCx`] and emits [`Action`]s into [`Outputs`]; none
+//! changes state directly.
+pub mod analysis;
+pub mod map_view;
+pub mod selection;
+pub mod style;
+pub mod top;
+
+use crate::i18n::Lang;
+use crate::model::{AreaLayer, Atlas, Dimension, Indicator};
+use crate::state::{Action, Settings};
+use crate::view::View;
+
+/// Read-only state a panel draws from.
+pub struct UiCx<'a> {
+    pub atlas: &'a Atlas,
+    pub layer: &'a AreaLayer,
+    pub settings: &'a Settings,
+    pub view: &'a View,
+    pub lang: Lang,
+    /// Area hovered in the previous frame (on the map or in a list), for linked highlights.
+    pub hovered: Option<usize>,
+}
+
+impl UiCx<'_> {
+    pub fn indicator(&self) -> Option<&Indicator> {
+        self.atlas.catalogue.indicator(&self.settings.selection.indicator)
+    }
+
+    pub fn t<'s>(&self, sv: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(sv, en)
+    }
+
+    pub fn indicator_name<'s>(&self, ind: &'s Indicator) -> &'s str {
+        self.lang.pick(&ind.sv, &ind.en)
+    }
+
+    pub fn group_name(&self, dim: &str, group: &str) -> String {
+        self.atlas
+            .catalogue
+            .dimension(dim)
+            .and_then(|d| d.groups.iter().find(|g| g.id == group))
+            .map_or_else(|| group.to_string(), |g| self.lang.pick(&g.sv, &g.en).to_string())
+    }
+
+    pub fn dimension_name<'s>(&self, dim: &'s Dimension) -> &'s str {
+        self.lang.pick(&dim.sv, &dim.en)
+    }
+
+    pub fn area_name(&self, index: usize) -> &str {
+        self.layer.areas.get(index).map_or("", |a| a.name.as_str())
+    }
+
+    /// Name of the selected area, or of the region when none is selected.
+    pub fn scope_name(&self) -> String {
+        self.settings
+            .selection
+            .area
+            .as_deref()
+            .and_then(|c| self.layer.get(c))
+            .map_or_else(
+                || self.t("Göteborgsregionen", "Gothenburg region").to_string(),
+                |a| a.name.clone(),
+            )
+    }
+}
+
+/// What panels emit during a frame.
+#[derive(Default)]
+pub struct Outputs {
+    pub actions: Vec<Action>,
+    pub hovered: Option<usize>,
+    pub zoom_to_gr: bool,
+}
+
+/// The "Demodata" mark shown wherever synthetic values are on screen.
+pub fn demo_badge(ui: &mut egui::Ui, lang: Lang) -> egui::Response {
+    let text = egui::RichText::new(lang.pick("DEMODATA", "DEMO DATA"))
+        .strong()
+        .color(egui::Color32::WHITE)
+        .small();
+    egui::Frame::new()
+        .fill(style::DEMO)
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
+        })
+        .inner
+        .on_hover_text(lang.pick(
+            "Påhittade värden för att visa hur segkarta fungerar. Inte statistik.",
+            "Invented values that show how segkarta works. Not statistics.",
+        ))
+}

@@ -1,0 +1,179 @@
+//! Left panel: the domain's indicators, year, group and classification.
+use super::{Outputs, UiCx, demo_badge, style};
+use crate::analysis::classify::Scheme;
+use crate::model::TOTAL;
+use crate::state::Action;
+
+pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.add_space(6.0);
+        let domain = cx.atlas.catalogue.domain(&sel.domain);
+        ui.label(
+            egui::RichText::new(domain.map_or("", |d| cx.lang.pick(&d.sv, &d.en)))
+                .strong()
+                .size(17.0),
+        );
+        ui.add_space(2.0);
+        for ind in cx.atlas.catalogue.indicators_in(&sel.domain) {
+            let selected = ind.id == sel.indicator;
+            let r = ui.horizontal(|ui| {
+                let r = ui.selectable_label(selected, cx.indicator_name(ind));
+                if ind.demo {
+                    ui.label(egui::RichText::new("demo").small().color(style::DEMO));
+                }
+                r
+            });
+            if r.inner.clicked() && !selected {
+                out.actions.push(Action::SelectIndicator(ind.id.clone()));
+            }
+        }
+        ui.separator();
+        if let Some(ind) = cx.indicator() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(cx.indicator_name(ind)).strong());
+                if ind.demo {
+                    demo_badge(ui, cx.lang);
+                }
+            });
+            ui.label(
+                egui::RichText::new(cx.lang.pick(&ind.description_sv, &ind.description_en))
+                    .color(style::MUTED),
+            );
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}: {} · {}: {}",
+                    cx.t("Enhet", "Unit"),
+                    cx.lang.pick(&ind.unit_sv, &ind.unit_en),
+                    cx.t("Ålder", "Age"),
+                    ind.age_band
+                ))
+                .small(),
+            );
+            ui.add_space(6.0);
+            year_slider(ui, cx, out);
+            ui.add_space(6.0);
+            group_pickers(ui, cx, out, &ind.dimensions);
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
+        ui.horizontal(|ui| {
+            for (scheme, sv, en) in [
+                (Scheme::Quantile, "Kvantiler", "Quantiles"),
+                (Scheme::EqualInterval, "Lika intervall", "Equal interval"),
+            ] {
+                if ui.radio(sel.scheme == scheme, cx.t(sv, en)).clicked() {
+                    out.actions.push(Action::SetScheme(scheme));
+                }
+            }
+        });
+        let mut k = sel.classes;
+        if ui
+            .add(egui::Slider::new(&mut k, 3..=9).text(cx.t("klasser", "classes")))
+            .changed()
+        {
+            out.actions.push(Action::SetClasses(k));
+        }
+        let mut national = sel.national;
+        if ui
+            .checkbox(
+                &mut national,
+                cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
+            )
+            .on_hover_text(cx.t(
+                "Klassindela och färglägg alla kommuner som har värden, inte bara GR (N)",
+                "Classify and colour every municipality with values, not only GR (N)",
+            ))
+            .changed()
+        {
+            out.actions.push(Action::SetNational(national));
+        }
+    });
+}
+
+fn year_slider(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    let years = cx.atlas.observations.years(&sel.indicator);
+    let Some(mut pos) = years.iter().position(|y| *y == sel.year) else {
+        ui.label(cx.t("Inga år med data", "No years with data"));
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(cx.t("År", "Year")).strong());
+        ui.label(egui::RichText::new(sel.year.to_string()).size(20.0).strong());
+        if years.len() < (years[years.len() - 1] - years[0] + 1) as usize {
+            ui.label(
+                egui::RichText::new(cx.t("(vissa år saknas)", "(some years missing)"))
+                    .small()
+                    .color(style::MUTED),
+            );
+        }
+    });
+    let first = years[0];
+    let last = years[years.len() - 1];
+    let slider = egui::Slider::new(&mut pos, 0..=years.len() - 1)
+        .show_value(false)
+        .custom_formatter(|v, _| years.get(v as usize).map_or_else(String::new, |y| y.to_string()));
+    let r = ui.horizontal(|ui| {
+        ui.label(first.to_string());
+        let r = ui.add(slider).on_hover_text("← →");
+        ui.label(last.to_string());
+        r
+    });
+    if r.inner.changed()
+        && let Some(y) = years.get(pos)
+    {
+        out.actions.push(Action::SetYear(*y));
+    }
+}
+
+fn group_pickers(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, dims: &[String]) {
+    let sel = &cx.settings.selection;
+    let total = cx.t("Hela befolkningen", "Whole population");
+    let dim_label = |id: &str| {
+        cx.atlas
+            .catalogue
+            .dimension(id)
+            .map_or_else(|| total.to_string(), |d| cx.dimension_name(d).to_string())
+    };
+    {
+        egui::ComboBox::new("group_by", cx.t("Indelning", "Grouping"))
+            .selected_text(dim_label(&sel.group_by))
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(sel.group_by == TOTAL, total).clicked() {
+                    out.actions.push(Action::SetGroupBy(TOTAL.into()));
+                }
+                for d in dims {
+                    if ui.selectable_label(sel.group_by == *d, dim_label(d)).clicked() {
+                        out.actions.push(Action::SetGroupBy(d.clone()));
+                    }
+                }
+            });
+        if sel.group_by != TOTAL {
+            egui::ComboBox::new("group", cx.t("Grupp", "Group"))
+                .selected_text(cx.group_name(&sel.group_by, &sel.group))
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    for g in &cx.atlas.groups_ordered(&sel.indicator, &sel.group_by) {
+                        if ui
+                            .selectable_label(sel.group == *g, cx.group_name(&sel.group_by, g))
+                            .clicked()
+                        {
+                            out.actions.push(Action::SetGroup(g.clone()));
+                        }
+                    }
+                });
+        }
+    }
+    if dims.is_empty() {
+        ui.label(
+            egui::RichText::new(cx.t(
+                "Indikatorn finns inte uppdelad på grupper.",
+                "This indicator is not split by group.",
+            ))
+            .small()
+            .color(style::MUTED),
+        );
+    }
+}

