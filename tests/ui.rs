@@ -245,3 +245,42 @@ fn default_view_snapshot() {
     harness.run_steps(2);
     harness.snapshot("default_view");
 }
+
+#[test]
+fn panels_collapse_and_come_back() {
+    let mut harness = harness();
+    harness.key_press(Key::OpenBracket);
+    harness.key_press(Key::CloseBracket);
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("Arbetslösa 16–64 år").is_none(),
+        "left panel hidden"
+    );
+    assert!(
+        harness.query_by_label("Gruppjämförelse").is_none(),
+        "right panel hidden"
+    );
+    let app = harness.state();
+    assert!(app.map_rect.width() > 1200.0, "the map takes the freed width");
+    harness.get_by_label("◂ Urval").click();
+    harness.run_steps(3);
+    harness.get_by_label("Arbetslösa 16–64 år");
+}
+
+#[test]
+fn projector_layout_snapshot_with_selected_area() {
+    let mut settings = Settings::default();
+    settings.selection.area = Some("1480".into());
+    settings.selection.group_by = "fodelseregion".into();
+    settings.selection.group = "ovriga".into();
+    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, settings, false));
+    harness.run_steps(6);
+    assert!(harness.query_all_by_label("Göteborg").count() >= 2);
+    harness.get_by_label("Född i övriga världen");
+    harness.snapshot("projector_1920x1080_goteborg");
+}

@@ -106,7 +106,11 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                     RichText::new(&name)
                 };
                 if ui
-                    .add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend).sense(egui::Sense::click()))
+                    .add(
+                        egui::Label::new(label)
+                            .wrap_mode(egui::TextWrapMode::Extend)
+                            .sense(egui::Sense::click()),
+                    )
                     .on_hover_text(cx.t("Visa gruppen på kartan", "Show this group on the map"))
                     .clicked()
                 {
@@ -430,65 +434,58 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         return;
     };
     for domain in &cx.atlas.catalogue.domains {
+        ui.add_space(2.0);
         ui.label(RichText::new(cx.lang.pick(&domain.sv, &domain.en)).strong());
-        egui::Grid::new(("details", &domain.id))
-            .num_columns(3)
-            .striped(true)
-            .spacing(vec2(8.0, 2.0))
-            .show(ui, |ui| {
-                for ind in cx.atlas.catalogue.indicators_in(&domain.id) {
-                    let key = SeriesKey::total(&ind.id);
-                    // The latest value up to the chosen year: elections and surveys skip years.
-                    let latest = cx
-                        .atlas
-                        .observations
-                        .series(&key, code)
-                        .iter()
-                        .rev()
-                        .find(|o| o.year <= sel.year)
-                        .copied();
-                    let name = ui.add(
-                        egui::Label::new(cx.indicator_name(ind))
-                            .truncate()
-                            .sense(egui::Sense::click()),
+        for ind in cx.atlas.catalogue.indicators_in(&domain.id) {
+            let key = SeriesKey::total(&ind.id);
+            // The latest value up to the chosen year: elections and surveys skip years.
+            let latest = cx
+                .atlas
+                .observations
+                .series(&key, code)
+                .iter()
+                .rev()
+                .find(|o| o.year <= sel.year)
+                .copied();
+            ui.horizontal(|ui| {
+                // Names wrap in a fixed column so that values line up and nothing is cut off.
+                let name = ui
+                    .allocate_ui(vec2(165.0, 0.0), |ui| {
+                        ui.set_width(165.0);
+                        ui.add(
+                            egui::Label::new(cx.indicator_name(ind))
+                                .wrap()
+                                .sense(egui::Sense::click()),
+                        )
+                    })
+                    .inner;
+                if name
+                    .on_hover_text(cx.t("Visa på kartan", "Show on the map"))
+                    .clicked()
+                {
+                    out.actions.push(Action::SelectIndicator(ind.id.clone()));
+                }
+                let Some(o) = latest else {
+                    ui.label(RichText::new(cx.t("saknas", "no data")).color(style::MUTED));
+                    return;
+                };
+                let year = if o.year == sel.year {
+                    String::new()
+                } else {
+                    format!(" ({})", o.year)
+                };
+                ui.label(format!("{}{year}", format::value(o.value, ind, cx.lang)));
+                if let Some(r) = cx.atlas.region_value(&key, o.year) {
+                    let d = o.value - r.value;
+                    let text = format!(
+                        "{} {}",
+                        format::signed(d, ind.decimals as usize, cx.lang),
+                        cx.t("mot GR", "vs GR")
                     );
-                    if name.clicked() {
-                        out.actions.push(Action::SelectIndicator(ind.id.clone()));
-                    }
-                    match latest {
-                        Some(o) => {
-                            let year = if o.year == sel.year {
-                                String::new()
-                            } else {
-                                format!(" ({})", o.year)
-                            };
-                            ui.label(format!("{}{year}", format::value(o.value, ind, cx.lang)));
-                            match cx.atlas.region_value(&key, o.year) {
-                                Some(r) => {
-                                    let d = o.value - r.value;
-                                    let colour = favourability_colour(ind, d);
-                                    ui.label(
-                                        RichText::new(format!(
-                                            "{} {}",
-                                            format::signed(d, ind.decimals as usize, cx.lang),
-                                            cx.t("mot GR", "vs GR")
-                                        ))
-                                        .color(colour),
-                                    );
-                                }
-                                None => {
-                                    ui.label("");
-                                }
-                            }
-                        }
-                        None => {
-                            ui.label(RichText::new(cx.t("saknas", "no data")).color(style::MUTED));
-                            ui.label("");
-                        }
-                    }
-                    ui.end_row();
+                    ui.label(RichText::new(text).small().color(favourability_colour(ind, d)));
                 }
             });
+        }
     }
 }
 

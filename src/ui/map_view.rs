@@ -97,7 +97,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
     }
     let scrolled = response.hovered()
         && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0);
-    MapFrame { map: map_rect, legend, user_moved_map: response.dragged() || scrolled }
+    MapFrame {
+        map: map_rect,
+        legend,
+        user_moved_map: response.dragged() || scrolled,
+    }
 }
 
 fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {

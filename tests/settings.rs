@@ -1,0 +1,22 @@
+//! Settings survive a restart and a broken settings file never stops the app.
+use segkarta::i18n::Lang;
+use segkarta::state::Settings;
+
+#[test]
+fn settings_round_trip_and_broken_file_falls_back_to_defaults() {
+    let home = std::env::temp_dir().join(format!("segkarta-settings-{}", std::process::id()));
+    // This test binary has one test, so setting the variable affects nothing else.
+    unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
+    let mut saved = Settings { lang: Lang::En, ..Settings::default() };
+    saved.selection.indicator = "meritvarde".into();
+    saved.selection.domain = "skola".into();
+    saved.selection.area = Some("1480".into());
+    saved.selection.year = 2019;
+    segkarta::settings::save(&saved).expect("saved");
+    assert_eq!(segkarta::settings::load(), saved);
+
+    let path = segkarta::settings::path().expect("path");
+    std::fs::write(&path, b"{\"selection\": {\"year\": 20").expect("write half a file");
+    assert_eq!(segkarta::settings::load(), Settings::default());
+    let _ = std::fs::remove_dir_all(home);
+}
