@@ -7,7 +7,10 @@ fn settings_round_trip_and_broken_file_falls_back_to_defaults() {
     let home = std::env::temp_dir().join(format!("segkarta-settings-{}", std::process::id()));
     // This test binary has one test, so setting the variable affects nothing else.
     unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
-    let mut saved = Settings { lang: Lang::En, ..Settings::default() };
+    let mut saved = Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    };
     saved.selection.indicator = "meritvarde".into();
     saved.selection.domain = "skola".into();
     saved.selection.area = Some("1480".into());

@@ -3,27 +3,26 @@
 use std::path::PathBuf;
 
 use segkarta::map::hit::HitIndex;
-use segkarta::model::{Level, is_gr_municipality};
+use segkarta::model::{AreaLayer, Level, is_gr_municipality};
 
-fn shared(name: &str) -> Option<PathBuf> {
+/// The layer in `../shared/data/NAME`, or `None` (the test is skipped) when it is not there.
+fn shared_layer(name: &str) -> Option<AreaLayer> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data")
         .join(name);
-    if path.exists() {
-        Some(path)
-    } else {
+    if !path.exists() {
         eprintln!("skipping: {} not present", path.display());
-        None
+        return None;
     }
+    let text = segkarta::io::read_text(&path).expect("readable");
+    Some(segkarta::io::geojson::parse(&path.display().to_string(), &text).expect("valid GeoJSON"))
 }
 
 #[test]
 fn deso_2025_boundaries_load_nested_in_the_gr_municipalities() {
-    let Some(path) = shared("deso2025_gr.geojson") else {
+    let Some(layer) = shared_layer("deso2025_gr.geojson") else {
         return;
     };
-    let text = segkarta::io::read_text(&path).expect("readable");
-    let layer = segkarta::io::geojson::parse(&path.display().to_string(), &text).expect("valid GeoJSON");
     assert_eq!(layer.level, Level::Deso);
     assert_eq!(layer.len(), 584);
     assert!(
@@ -48,11 +47,9 @@ fn deso_2025_boundaries_load_nested_in_the_gr_municipalities() {
 
 #[test]
 fn regso_2025_boundaries_load() {
-    let Some(path) = shared("regso2025_gr.geojson") else {
+    let Some(layer) = shared_layer("regso2025_gr.geojson") else {
         return;
     };
-    let text = segkarta::io::read_text(&path).expect("readable");
-    let layer = segkarta::io::geojson::parse(&path.display().to_string(), &text).expect("valid GeoJSON");
     assert_eq!(layer.level, Level::Regso);
     assert_eq!(layer.len(), 300);
     assert!(

@@ -7,9 +7,13 @@ use segkarta::model::{SeriesKey, is_gr_municipality};
 use segkarta::state::Settings;
 
 fn app_harness(settings: Settings) -> Harness<'static, SegkartaApp> {
+    sized_harness(settings, vec2(1280.0, 800.0))
+}
+
+fn sized_harness(settings: Settings, size: egui::Vec2) -> Harness<'static, SegkartaApp> {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
     let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
+        .with_size(size)
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, settings, false));
@@ -273,13 +277,8 @@ fn projector_layout_snapshot_with_selected_area() {
     settings.selection.area = Some("1480".into());
     settings.selection.group_by = "fodelseregion".into();
     settings.selection.group = "ovriga".into();
-    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1920.0, 1080.0))
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, settings, false));
-    harness.run_steps(6);
+    let mut harness = sized_harness(settings, vec2(1920.0, 1080.0));
+    harness.run_steps(2);
     assert!(harness.query_all_by_label("Göteborg").count() >= 2);
     harness.get_by_label("Född i övriga världen");
     harness.snapshot("projector_1920x1080_goteborg");
