@@ -283,3 +283,27 @@ fn projector_layout_snapshot_with_selected_area() {
     harness.get_by_label("Född i övriga världen");
     harness.snapshot("projector_1920x1080_goteborg");
 }
+
+#[test]
+fn survey_values_show_their_margin_of_error() {
+    let mut settings = Settings::default();
+    settings.selection.domain = "brott".into();
+    settings.selection.indicator = "otrygghet".into();
+    settings.selection.area = Some("1462".into());
+    let harness = app_harness(settings);
+    let app = harness.state();
+    assert_eq!(app.settings.selection.year, 2024);
+    let key = SeriesKey::new("otrygghet", "kon", "kvinnor");
+    let obs = app
+        .atlas
+        .observations
+        .get(&key, "1462", 2024)
+        .expect("survey value");
+    let lang = segkarta::i18n::Lang::Sv;
+    let text = format!(
+        "{} % ± {}",
+        segkarta::format::number(obs.value, 1, lang),
+        segkarta::format::number(obs.moe.expect("margin"), 1, lang)
+    );
+    harness.get_by_label(&text);
+}

@@ -21,8 +21,15 @@ pub fn ranks_descending(values: &[Option<f64>]) -> Vec<Option<usize>> {
 pub struct GroupValue {
     pub group: String,
     pub value: Option<f64>,
+    /// Margin of error of `value`, for survey indicators.
+    pub moe: Option<f64>,
+    /// Respondents or persons behind `value`.
+    pub n: Option<f64>,
     pub region: Option<f64>,
 }
+
+/// Fewer survey respondents than this and a value is flagged as uncertain.
+pub const FEW_RESPONDENTS: f64 = 50.0;
 
 /// The largest difference between two groups: `low` lies `difference` below `high`.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,11 +63,20 @@ pub fn groups(
         .map(|group| {
             let key = SeriesKey::new(indicator, group_by, &group);
             let region = atlas.region_value(&key, year).map(|r| r.value);
-            let value = match area {
-                Some(code) => atlas.observations.value(&key, code, year),
-                None => region,
+            let (value, moe, n) = match area {
+                Some(code) => atlas
+                    .observations
+                    .get(&key, code, year)
+                    .map_or((None, None, None), |o| (Some(o.value), o.moe, o.n)),
+                None => (region, None, None),
             };
-            GroupValue { group, value, region }
+            GroupValue {
+                group,
+                value,
+                moe,
+                n,
+                region,
+            }
         })
         .collect();
     let with_value = || rows.iter().filter_map(|r| r.value.map(|v| (r, v)));

@@ -124,10 +124,28 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                     scale_max,
                     Color32::from_rgb(0x45, 0x75, 0xb4),
                 );
-                ui.label(row.value.map_or_else(
-                    || cx.t("saknas", "no data").to_string(),
-                    |v| format::value(v, ind, cx.lang),
-                ));
+                let text = match (row.value, row.moe) {
+                    (None, _) => cx.t("saknas", "no data").to_string(),
+                    (Some(v), None) => format::value(v, ind, cx.lang),
+                    (Some(v), Some(m)) => format!(
+                        "{} ± {}",
+                        format::value(v, ind, cx.lang),
+                        format::number(m, ind.decimals as usize, cx.lang)
+                    ),
+                };
+                let few = row.n.is_some_and(|n| n < compare::FEW_RESPONDENTS);
+                let label = ui.label(if few {
+                    RichText::new(text).italics().color(style::MUTED)
+                } else {
+                    RichText::new(text)
+                });
+                if let (true, Some(n)) = (few, row.n) {
+                    label.on_hover_text(format!(
+                        "{} {}",
+                        cx.t("Osäkert: få svarande, n =", "Uncertain: few respondents, n ="),
+                        format::number(n, 0, cx.lang)
+                    ));
+                }
                 ui.end_row();
             }
         });
