@@ -40,6 +40,7 @@ impl SegkartaApp {
     /// Build the app on `atlas`. `persist` saves the settings on every change.
     pub fn new(ctx: &egui::Context, atlas: Atlas, mut settings: Settings, persist: bool) -> Self {
         ui::style::apply(ctx);
+        ctx.set_zoom_factor(settings.ui_zoom.clamp(0.5, 3.0));
         settings.selection.normalise(&atlas);
         let layer = kommun_layer(&atlas);
         let view = View::compute(&atlas, layer, &settings.selection);
@@ -210,6 +211,11 @@ impl eframe::App for SegkartaApp {
         let ctx = ui.ctx().clone();
         let mut out = Outputs::default();
         self.keyboard(&ctx, &mut out);
+        // egui handles Ctrl +/−; remember the scale the presenter chose.
+        let zoom = ctx.zoom_factor();
+        if (zoom - self.settings.ui_zoom).abs() > 1e-3 {
+            out.actions.push(Action::SetUiZoom(zoom));
+        }
         let cx = UiCx {
             atlas: &self.atlas,
             layer: kommun_layer(&self.atlas),

@@ -106,6 +106,8 @@ pub struct Settings {
     pub basemap: bool,
     pub left_panel: bool,
     pub right_panel: bool,
+    /// UI scale (Ctrl + / Ctrl −), larger on a projector.
+    pub ui_zoom: f32,
 }
 
 impl Default for Settings {
@@ -116,6 +118,7 @@ impl Default for Settings {
             basemap: false,
             left_panel: true,
             right_panel: true,
+            ui_zoom: 1.0,
         }
     }
 }
@@ -140,6 +143,7 @@ pub enum Action {
     SetBasemap(bool),
     ToggleLeftPanel,
     ToggleRightPanel,
+    SetUiZoom(f32),
 }
 
 impl Settings {
@@ -194,6 +198,7 @@ impl Settings {
             Action::SetBasemap(b) => self.basemap = b,
             Action::ToggleLeftPanel => self.left_panel = !self.left_panel,
             Action::ToggleRightPanel => self.right_panel = !self.right_panel,
+            Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
         }
         self.selection.normalise(atlas);
         self.selection != before

@@ -86,7 +86,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
 }
 
 pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
-    let rows: [(&str, &str, &str); 11] = [
+    let rows: [(&str, &str, &str); 12] = [
         ("1–6", "Välj område (domän)", "Choose domain"),
         ("↑ ↓", "Föregående/nästa indikator", "Previous/next indicator"),
         ("← →", "Föregående/nästa år", "Previous/next year"),
@@ -105,6 +105,11 @@ pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
         ),
         ("L", "Byt språk", "Switch language"),
         ("F1", "Den här hjälpen", "This help"),
+        (
+            "Ctrl + / Ctrl − / Ctrl 0",
+            "Större/mindre/normal text (projektor)",
+            "Larger/smaller/normal text (projector)",
+        ),
         (
             "Mus",
             "Dra för att panorera, hjul/Ctrl+hjul för att zooma",
