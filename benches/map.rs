@@ -133,7 +133,16 @@ fn bench_scale(c: &mut Criterion, name: &str, layer: AreaLayer) {
     group.finish();
 }
 
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    // Parse the embedded boundaries, catalogue and 76,658 demo rows and index them.
+    group.bench_function("load_embedded_atlas", |b| b.iter(segkarta::io::embedded::atlas));
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    startup(c);
     bench_scale(c, "gr_13", gr_layer());
     bench_scale(c, "kommun_290", kommun_layer());
     bench_scale(c, "national_6000x300", national_layer(100, 60, 300));
