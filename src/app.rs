@@ -3,7 +3,6 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
-use crate::i18n::Lang;
 use crate::map::hit::HitIndex;
 use crate::map::mesh::{LayerMesh, merc_of};
 use crate::map::tiles::Basemap;
@@ -70,18 +69,12 @@ impl SegkartaApp {
         kommun_layer(&self.atlas)
     }
 
-    pub fn lang(&self) -> Lang {
-        self.settings.lang
-    }
-
     /// Apply actions and rebuild the view when the selection changed.
     pub fn apply(&mut self, ctx: &egui::Context, actions: impl IntoIterator<Item = Action>) {
+        let before = self.settings.clone();
         let mut changed = false;
-        let mut settings_changed = false;
         for action in actions {
-            let before = self.settings.clone();
             changed |= self.settings.apply(&self.atlas, action);
-            settings_changed |= self.settings != before;
         }
         if self.settings.basemap && self.basemap.is_none() {
             self.basemap = Some(Basemap::new(ctx.clone()));
@@ -90,7 +83,7 @@ impl SegkartaApp {
             self.view = View::compute(&self.atlas, kommun_layer(&self.atlas), &self.settings.selection);
             self.fills = to_colour32(&self.view);
         }
-        if settings_changed && self.persist {
+        if self.persist && self.settings != before {
             // Small file, written atomically; losing it is harmless, so errors are only logged.
             if let Err(e) = crate::settings::save(&self.settings) {
                 eprintln!("segkarta: could not save settings: {e}");
@@ -200,10 +193,7 @@ fn kommun_layer(atlas: &Atlas) -> &AreaLayer {
 }
 
 fn to_colour32(view: &View) -> Vec<Color32> {
-    view.fills
-        .iter()
-        .map(|c| Color32::from_rgb(c.0, c.1, c.2))
-        .collect()
+    view.fills.iter().map(|c| (*c).into()).collect()
 }
 
 impl eframe::App for SegkartaApp {

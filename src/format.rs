@@ -13,7 +13,7 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     };
     let mut out = String::with_capacity(text.len() + 4);
     // Rounding can turn -0.04 into "0.0": no sign then.
-    if v < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+    if v < 0.0 && !rounds_to_zero(v, decimals) {
         out.push(minus);
     }
     let digits = int.len();
@@ -35,15 +35,18 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 /// A number with an explicit sign (+ or −), for differences.
 pub fn signed(v: f64, decimals: usize, lang: Lang) -> String {
     let body = number(v, decimals, lang);
-    if body.starts_with(['-', '\u{2212}'])
-        || number(v.abs(), decimals, lang)
-            .bytes()
-            .all(|b| !b.is_ascii_digit() || b == b'0')
-    {
+    if v < 0.0 || rounds_to_zero(v, decimals) {
         body
     } else {
         format!("+{body}")
     }
+}
+
+/// Whether `v` shows as zero with `decimals` decimals (so it has no sign and no direction).
+pub fn rounds_to_zero(v: f64, decimals: usize) -> bool {
+    format!("{:.*}", decimals, v.abs())
+        .bytes()
+        .all(|b| !b.is_ascii_digit() || b == b'0')
 }
 
 /// The unit as shown after a value: `%` for percentages.

@@ -31,17 +31,6 @@ impl View {
     pub fn compute(atlas: &Atlas, layer: &AreaLayer, sel: &Selection) -> View {
         let key = SeriesKey::new(&sel.indicator, &sel.group_by, &sel.group);
         let values = atlas.observations.values_for_layer(&key, sel.year, layer);
-        Self::from_values(atlas, layer, sel, key, values)
-    }
-
-    /// The second half of [`View::compute`], split out so benchmarks can feed values directly.
-    pub fn from_values(
-        atlas: &Atlas,
-        layer: &AreaLayer,
-        sel: &Selection,
-        key: SeriesKey,
-        values: Vec<Option<f64>>,
-    ) -> View {
         let indicator = atlas.catalogue.indicator(&sel.indicator);
         let in_gr: Vec<bool> = layer
             .areas

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use egui::{Color32, Pos2, Rect, epaint::Vertex};
-use geo::{LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use geo::{LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 use walkers::{MercatorProjection, Position, Projection, Projector, lon_lat};
 
 use crate::model::AreaLayer;
@@ -102,7 +102,7 @@ impl LayerMesh {
             .areas
             .iter()
             .map(|a| {
-                a.lonlat.map_coords_local(|c| {
+                a.lonlat.map_coords(|c| {
                     let (x, y) = merc_of(lon_lat(c.x, c.y));
                     geo::coord! { x: x - anchor_merc.0, y: y - anchor_merc.1 }
                 })
@@ -295,19 +295,6 @@ fn simplified(polygon: &Polygon<f64>, tolerance: f64) -> Option<Polygon<f64>> {
         .filter(ring_ok)
         .collect();
     Some(Polygon::new(exterior, interiors))
-}
-
-/// Local coordinate mapping for `MultiPolygon`, kept here to avoid pulling in geo's
-/// `MapCoords` generics at call sites.
-trait MapCoordsLocal {
-    fn map_coords_local(&self, f: impl Fn(geo::Coord<f64>) -> geo::Coord<f64> + Copy) -> MultiPolygon<f64>;
-}
-
-impl MapCoordsLocal for MultiPolygon<f64> {
-    fn map_coords_local(&self, f: impl Fn(geo::Coord<f64>) -> geo::Coord<f64> + Copy) -> MultiPolygon<f64> {
-        use geo::MapCoords;
-        self.map_coords(f)
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,15 @@
 //! Colour-blind safe palettes (ColorBrewer), chosen by the indicator's polarity so that the
-//! unfavourable end is always the warm end. Plain RGB, no egui, so views are testable headless.
+//! unfavourable end is always the warm end. Plain RGB so that views compute without a UI.
 use crate::model::Polarity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl From<Rgb> for egui::Color32 {
+    fn from(c: Rgb) -> Self {
+        egui::Color32::from_rgb(c.0, c.1, c.2)
+    }
+}
 
 /// ColorBrewer RdYlBu, 9 classes, red (warm) to blue (cool). Colour-blind safe.
 const RD_YL_BU: [Rgb; 9] = [

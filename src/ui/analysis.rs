@@ -241,13 +241,7 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                 };
                 let name_r = ui.add(egui::Label::new(name).sense(egui::Sense::click()));
                 let fill = view.fills[*i];
-                let bar_r = bar(
-                    ui,
-                    Some(*v),
-                    view.region.map(|r| r.value),
-                    max,
-                    Color32::from_rgb(fill.0, fill.1, fill.2),
-                );
+                let bar_r = bar(ui, Some(*v), view.region.map(|r| r.value), max, fill.into());
                 ui.label(format::value(*v, ind, cx.lang));
                 ui.end_row();
                 if name_r.hovered() || bar_r.hovered() {

@@ -168,9 +168,8 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
 }
 
 /// "2,1 procentenheter över GR-snittet".
-pub fn region_difference(cx: &UiCx, ind: &crate::model::Indicator, diff: f64) -> String {
-    let rounded = format::number(diff.abs(), ind.decimals as usize, cx.lang);
-    if rounded.bytes().all(|b| !b.is_ascii_digit() || b == b'0') {
+fn region_difference(cx: &UiCx, ind: &crate::model::Indicator, diff: f64) -> String {
+    if format::rounds_to_zero(diff, ind.decimals as usize) {
         return cx.t("Samma som GR-snittet", "Same as the GR average").into();
     }
     let side = if diff > 0.0 {
@@ -242,12 +241,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                                 format::number(lo, decimals, cx.lang),
                                 format::value(hi, ind, cx.lang)
                             );
-                            swatch_row(
-                                ui,
-                                Color32::from_rgb(colour.0, colour.1, colour.2),
-                                &text,
-                                Some(classes.counts[c]),
-                            );
+                            swatch_row(ui, colour.into(), &text, Some(classes.counts[c]));
                         }
                     }
                     let missing = cx
@@ -258,20 +252,10 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         .filter(|(v, s)| **s && v.is_none())
                         .count();
                     let p = crate::map::palette::NO_DATA;
-                    swatch_row(
-                        ui,
-                        Color32::from_rgb(p.0, p.1, p.2),
-                        cx.t("Uppgift saknas", "No data"),
-                        Some(missing),
-                    );
+                    swatch_row(ui, p.into(), cx.t("Uppgift saknas", "No data"), Some(missing));
                     if !sel.national {
                         let p = crate::map::palette::CONTEXT;
-                        swatch_row(
-                            ui,
-                            Color32::from_rgb(p.0, p.1, p.2),
-                            cx.t("Övriga Sverige", "Rest of Sweden"),
-                            None,
-                        );
+                        swatch_row(ui, p.into(), cx.t("Övriga Sverige", "Rest of Sweden"), None);
                     }
                     if let Some(region) = cx.view.region {
                         let how = if region.published {
