@@ -307,3 +307,31 @@ fn survey_values_show_their_margin_of_error() {
     );
     harness.get_by_label(&text);
 }
+
+/// Every GR municipality is on screen and clear of the legend after start-up, also when the
+/// legend is wide (national comparison, long units).
+#[test]
+fn gr_fits_beside_the_legend() {
+    let mut settings = Settings::default();
+    settings.selection.domain = "brott".into();
+    settings.selection.indicator = "anmalda_brott".into();
+    settings.selection.national = true;
+    settings.selection.area = Some("1462".into());
+    let mut harness = app_harness(settings);
+    harness.run_steps(4);
+    let app = harness.state();
+    let bbox = app.layer().bbox_of(is_gr_municipality).expect("GR bbox");
+    for (lon, lat) in [
+        (bbox.min().x, bbox.min().y),
+        (bbox.max().x, bbox.max().y),
+        (bbox.min().x, bbox.max().y),
+        (bbox.max().x, bbox.min().y),
+    ] {
+        let p = app.screen_of(lon, lat);
+        assert!(
+            app.map_rect.contains(p),
+            "corner {lon},{lat} at {p:?} inside {:?}",
+            app.map_rect
+        );
+    }
+}

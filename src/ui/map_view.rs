@@ -37,11 +37,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
         .area
         .as_deref()
         .and_then(|c| cx.layer.index_of(c));
-    let emphasised: Vec<usize> = if cx.settings.selection.national {
-        Vec::new()
-    } else {
-        (0..cx.layer.len()).filter(|i| cx.view.in_scope[*i]).collect()
-    };
+    // GR's municipalities keep a stronger outline, also when all of Sweden is coloured, so the
+    // region stays recognisable.
+    let emphasised: Vec<usize> = (0..cx.layer.len())
+        .filter(|i| is_gr_municipality(&cx.layer.areas[*i].code))
+        .collect();
     let outline = if cx.settings.selection.national {
         style::OUTLINE
     } else {
