@@ -3,8 +3,8 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
-use crate::map::hit::HitIndex;
-use crate::map::mesh::{LayerMesh, merc_of};
+use crate::map::LayerGeometry;
+use crate::map::mesh::merc_of;
 use crate::map::tiles::Basemap;
 use crate::model::{AreaLayer, Atlas, is_gr_municipality};
 use crate::state::{Action, Settings};
@@ -15,8 +15,8 @@ pub struct SegkartaApp {
     pub atlas: Atlas,
     pub settings: Settings,
     pub view: View,
-    mesh: LayerMesh,
-    hits: HitIndex,
+    /// Mesh and hit index per layer of the atlas, in the same order.
+    geometry: Vec<LayerGeometry>,
     fills: Vec<Color32>,
     pub map_memory: MapMemory,
     basemap: Option<Basemap>,
@@ -41,18 +41,15 @@ impl SegkartaApp {
         ui::style::apply(ctx);
         ctx.set_zoom_factor(settings.ui_zoom.clamp(0.5, 3.0));
         settings.selection.normalise(&atlas);
-        let layer = kommun_layer(&atlas);
-        let view = View::compute(&atlas, layer, &settings.selection);
-        let mesh = LayerMesh::build(layer);
-        let hits = HitIndex::build(layer);
+        let geometry = atlas.layers.iter().map(LayerGeometry::build).collect();
+        let view = View::compute(&atlas, current_layer(&atlas, &settings), &settings.selection);
         let fills = to_colour32(&view);
         let basemap = settings.basemap.then(|| Basemap::new(ctx.clone()));
         Self {
             atlas,
             settings,
             view,
-            mesh,
-            hits,
+            geometry,
             fills,
             map_memory: MapMemory::default(),
             basemap,
@@ -65,8 +62,9 @@ impl SegkartaApp {
         }
     }
 
+    /// The layer the map shows.
     pub fn layer(&self) -> &AreaLayer {
-        kommun_layer(&self.atlas)
+        current_layer(&self.atlas, &self.settings)
     }
 
     /// Apply actions and rebuild the view when the selection changed.
@@ -80,7 +78,11 @@ impl SegkartaApp {
             self.basemap = Some(Basemap::new(ctx.clone()));
         }
         if changed {
-            self.view = View::compute(&self.atlas, kommun_layer(&self.atlas), &self.settings.selection);
+            self.view = View::compute(
+                &self.atlas,
+                current_layer(&self.atlas, &self.settings),
+                &self.settings.selection,
+            );
             self.fills = to_colour32(&self.view);
         }
         if self.persist && self.settings != before {
@@ -188,8 +190,18 @@ impl SegkartaApp {
     }
 }
 
-fn kommun_layer(atlas: &Atlas) -> &AreaLayer {
-    &atlas.layers[0]
+/// The layer of the selected level; the municipalities when that level is not loaded.
+fn current_layer<'a>(atlas: &'a Atlas, settings: &Settings) -> &'a AreaLayer {
+    let index = current_layer_index(atlas, settings);
+    &atlas.layers[index]
+}
+
+fn current_layer_index(atlas: &Atlas, settings: &Settings) -> usize {
+    atlas
+        .layers
+        .iter()
+        .position(|l| l.level == settings.selection.level)
+        .unwrap_or(0)
 }
 
 fn to_colour32(view: &View) -> Vec<Color32> {
@@ -208,7 +220,7 @@ impl eframe::App for SegkartaApp {
         }
         let cx = UiCx {
             atlas: &self.atlas,
-            layer: kommun_layer(&self.atlas),
+            layer: current_layer(&self.atlas, &self.settings),
             settings: &self.settings,
             view: &self.view,
             lang: self.settings.lang,
@@ -242,8 +254,7 @@ impl eframe::App for SegkartaApp {
                     &mut out,
                     ui::map_view::MapParts {
                         memory: &mut self.map_memory,
-                        mesh: &self.mesh,
-                        hits: &self.hits,
+                        geometry: &self.geometry[current_layer_index(&self.atlas, &self.settings)],
                         fills: &self.fills,
                         tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
                         reachability: reach,

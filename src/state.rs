@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::classify::Scheme;
 use crate::i18n::Lang;
-use crate::model::{Atlas, TOTAL};
+use crate::model::{Atlas, Level, TOTAL};
 
 /// What the map and panels show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,6 +22,8 @@ pub struct Selection {
     pub area: Option<String>,
     /// Classify and colour all of Sweden, not only GR.
     pub national: bool,
+    /// Which area layer the map shows.
+    pub level: Level,
 }
 
 impl Default for Selection {
@@ -36,6 +38,7 @@ impl Default for Selection {
             classes: 5,
             area: None,
             national: false,
+            level: Level::Kommun,
         }
     }
 }
@@ -89,6 +92,9 @@ impl Selection {
                 .unwrap_or_else(|| TOTAL.into());
         }
         self.classes = self.classes.clamp(3, 9);
+        if atlas.layer(self.level).is_none() {
+            self.level = Level::Kommun;
+        }
         if let Some(code) = &self.area
             && atlas.layers.iter().all(|l| l.index_of(code).is_none())
         {
@@ -144,6 +150,7 @@ pub enum Action {
     ToggleLeftPanel,
     ToggleRightPanel,
     SetUiZoom(f32),
+    SetLevel(Level),
 }
 
 impl Settings {
@@ -199,6 +206,11 @@ impl Settings {
             Action::ToggleLeftPanel => self.left_panel = !self.left_panel,
             Action::ToggleRightPanel => self.right_panel = !self.right_panel,
             Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
+            Action::SetLevel(l) => {
+                sel.level = l;
+                // The selected area belongs to the old level's layer.
+                sel.area = None;
+            }
         }
         self.selection.normalise(atlas);
         self.selection != before

@@ -13,12 +13,14 @@ pub struct View {
     pub level: Level,
     /// Per area of the layer, in layer order.
     pub values: Vec<Option<f64>>,
+    /// Whether an area lies in GR (a member municipality or inside one).
+    pub in_gr: Vec<bool>,
     /// Whether an area takes part in the classification (GR, or all of Sweden).
     pub in_scope: Vec<bool>,
     pub fills: Vec<Rgb>,
     pub classes: Option<Classes>,
     pub class_colours: Vec<Rgb>,
-    /// Rank among the GR municipalities with a value (1 = highest value).
+    /// Rank among the GR areas of the layer with a value (1 = highest value).
     pub gr_rank: Vec<Option<usize>>,
     pub gr_count: usize,
     pub region: Option<RegionValue>,
@@ -35,7 +37,7 @@ impl View {
         let in_gr: Vec<bool> = layer
             .areas
             .iter()
-            .map(|a| is_gr_municipality(&a.code) || a.parent.as_deref().is_some_and(is_gr_municipality))
+            .map(|a| a.municipality_code().is_some_and(is_gr_municipality))
             .collect();
         let in_scope: Vec<bool> = if sel.national {
             vec![true; layer.len()]
@@ -72,6 +74,7 @@ impl View {
             demo: indicator.is_some_and(|i| i.demo),
             key,
             values,
+            in_gr,
             in_scope,
             fills,
             classes,

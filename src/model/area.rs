@@ -24,6 +24,16 @@ pub struct Area {
 }
 
 impl Area {
+    /// The municipality this area is in: the parent when known, otherwise the first four digits
+    /// of a DeSO or RegSO code (`1480C1234`, `1480R001`), or the code itself for a municipality.
+    pub fn municipality_code(&self) -> Option<&str> {
+        if let Some(parent) = &self.parent {
+            return Some(parent);
+        }
+        let prefix = self.code.get(..4)?;
+        prefix.bytes().all(|b| b.is_ascii_digit()).then_some(prefix)
+    }
+
     pub fn new(code: String, name: String, parent: Option<String>, lonlat: MultiPolygon<f64>) -> Self {
         let bbox_lonlat = lonlat.bounding_rect();
         Self {

@@ -5,7 +5,7 @@ use egui_plot::{Line, Plot, PlotPoints, VLine};
 use super::{Outputs, UiCx, style};
 use crate::analysis::{compare, trend};
 use crate::format;
-use crate::model::{Indicator, SeriesKey, TOTAL, is_gr_municipality};
+use crate::model::{Indicator, SeriesKey, TOTAL};
 use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
@@ -28,7 +28,12 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             .show(ui, |ui| {
                 groups(ui, cx, out, ind);
             });
-        egui::CollapsingHeader::new(cx.t("Kommunerna i rangordning", "Municipalities ranked"))
+        let ranked = if cx.settings.selection.level == crate::model::Level::Kommun {
+            cx.t("Kommunerna i rangordning", "Municipalities ranked")
+        } else {
+            cx.t("Områdena i GR i rangordning", "Areas in GR ranked")
+        };
+        egui::CollapsingHeader::new(ranked)
             .default_open(true)
             .show(ui, |ui| {
                 ranking(ui, cx, out, ind);
@@ -216,11 +221,14 @@ fn bar(
 fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     let view = cx.view;
     let mut rows: Vec<(usize, f64)> = (0..cx.layer.len())
-        .filter(|i| is_gr_municipality(&cx.layer.areas[*i].code))
+        .filter(|i| view.in_gr[*i])
         .filter_map(|i| view.values[i].map(|v| (i, v)))
         .collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let missing = crate::model::GR_MUNICIPALITIES.len() - rows.len();
+    let missing = view.in_gr.iter().filter(|g| **g).count() - rows.len();
+    // Many areas (DeSO): the top and the bottom of the list, which is what a ranking is read for.
+    const SHOWN_AT_EACH_END: usize = 10;
+    let skipped = rows.len().saturating_sub(2 * SHOWN_AT_EACH_END);
     let max = rows
         .first()
         .map_or(1.0, |r| r.1)
@@ -231,6 +239,17 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         .spacing(vec2(8.0, 3.0))
         .show(ui, |ui| {
             for (rank, (i, v)) in rows.iter().enumerate() {
+                if skipped > 0 && rank == SHOWN_AT_EACH_END {
+                    ui.label("");
+                    ui.label(
+                        RichText::new(format!("… {skipped} {}", cx.t("områden till …", "more areas …")))
+                            .color(style::MUTED),
+                    );
+                    ui.end_row();
+                }
+                if skipped > 0 && (SHOWN_AT_EACH_END..SHOWN_AT_EACH_END + skipped).contains(&rank) {
+                    continue;
+                }
                 let area = &cx.layer.areas[*i];
                 let linked = cx.hovered == Some(*i) || selected == Some(area.code.as_str());
                 ui.label(RichText::new(format!("{}", rank + 1)).color(style::MUTED));

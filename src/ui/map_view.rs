@@ -4,8 +4,7 @@ use walkers::{Map, MapMemory, Tiles, lon_lat};
 
 use super::{Outputs, UiCx, demo_badge, style};
 use crate::format;
-use crate::map::hit::HitIndex;
-use crate::map::mesh::LayerMesh;
+use crate::map::LayerGeometry;
 use crate::map::plugin::{ChoroplethPlugin, MapEvents};
 use crate::map::tiles::Reachability;
 use crate::model::{TOTAL, is_gr_municipality};
@@ -14,8 +13,7 @@ use crate::state::Action;
 /// The runtime parts of the map the app owns.
 pub struct MapParts<'a> {
     pub memory: &'a mut MapMemory,
-    pub mesh: &'a LayerMesh,
-    pub hits: &'a HitIndex,
+    pub geometry: &'a LayerGeometry,
     pub fills: &'a [Color32],
     pub tiles: Option<&'a mut dyn Tiles>,
     pub reachability: Option<Reachability>,
@@ -53,8 +51,8 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
         .zoom_with_ctrl(false)
         .with_plugin(ChoroplethPlugin {
             layer: cx.layer,
-            mesh: parts.mesh,
-            hits: parts.hits,
+            mesh: &parts.geometry.mesh,
+            hits: &parts.geometry.hits,
             fills: parts.fills,
             emphasised: &emphasised,
             outline,
@@ -145,7 +143,7 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
                     cx.view.gr_count,
                     cx.t("i GR (högst värde först)", "in GR (highest value first)")
                 ));
-            } else if !is_gr_municipality(&area.code) {
+            } else if !cx.view.in_gr[i] {
                 ui.label(
                     RichText::new(cx.t("Utanför Göteborgsregionen", "Outside the Gothenburg region"))
                         .color(style::MUTED),

@@ -65,6 +65,16 @@ impl UiCx<'_> {
     }
 }
 
+pub fn level_name(level: crate::model::Level, lang: Lang) -> &'static str {
+    use crate::model::Level::*;
+    match level {
+        Kommun => lang.pick("Kommuner", "Municipalities"),
+        Regso => "RegSO",
+        Deso => "DeSO",
+        Custom => lang.pick("Egna områden", "Custom areas"),
+    }
+}
+
 /// What panels emit during a frame.
 #[derive(Default)]
 pub struct Outputs {

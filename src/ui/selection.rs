@@ -1,4 +1,6 @@
 //! Left panel: the domain's indicators, year, group and classification.
+use egui::RichText;
+
 use super::{Outputs, UiCx, demo_badge, style};
 use crate::analysis::classify::Scheme;
 use crate::model::TOTAL;
@@ -8,6 +10,39 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_space(6.0);
+        if cx.atlas.layers.len() > 1 {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(cx.t("Nivå", "Level")).strong());
+                for layer in &cx.atlas.layers {
+                    let name = super::level_name(layer.level, cx.lang);
+                    if ui.selectable_label(sel.level == layer.level, name).clicked()
+                        && sel.level != layer.level
+                    {
+                        out.actions.push(Action::SetLevel(layer.level));
+                    }
+                }
+            });
+            if cx
+                .view
+                .values
+                .iter()
+                .zip(&cx.view.in_scope)
+                .all(|(v, s)| !*s || v.is_none())
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        cx.t(
+                            "Indikatorn har inga värden på nivån",
+                            "The indicator has no values at the level"
+                        ),
+                        super::level_name(sel.level, cx.lang)
+                    ))
+                    .color(style::DEMO),
+                );
+            }
+            ui.separator();
+        }
         let domain = cx.atlas.catalogue.domain(&sel.domain);
         ui.label(
             egui::RichText::new(domain.map_or("", |d| cx.lang.pick(&d.sv, &d.en)))
