@@ -55,7 +55,7 @@ fn atlas_with(layer: AreaLayer) -> Atlas {
             },
         )
     });
-    let observations = Observations::from_rows(Default::default(), rows);
+    let observations = Observations::from_rows(rows.collect()).expect("table");
     Atlas {
         catalogue: embedded.catalogue,
         layers: vec![layer],

@@ -11,7 +11,13 @@ pub fn atlas() -> Result<Atlas, LoadError> {
     let kommuner = super::geojson::parse("data/kommuner.geojson", KOMMUNER_GEOJSON)?;
     debug_assert_eq!(kommuner.level, Level::Kommun);
     let catalogue = super::catalogue::parse("data/catalogue.json", CATALOGUE_JSON)?;
-    let observations = super::tidy::parse_csv("data/demo_observations.csv", DEMO_OBSERVATIONS_CSV)?;
+    let (observations, report) = super::tidy::parse_csv("data/demo_observations.csv", DEMO_OBSERVATIONS_CSV)?;
+    if report.has_errors() {
+        return Err(LoadError::Format {
+            file: report.file.clone(),
+            what: report.to_text(),
+        });
+    }
     Ok(Atlas {
         catalogue,
         layers: vec![kommuner],

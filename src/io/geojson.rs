@@ -3,6 +3,7 @@ use geo::{Geometry, MultiPolygon};
 use geojson::{GeoJson, feature::Id};
 
 use super::LoadError;
+use super::validate::{Finding, Severity, ValidationReport};
 use crate::model::{Area, AreaLayer, Level};
 
 /// Property names that carry an area's code, most specific level first.
@@ -19,6 +20,19 @@ const NAME_PROPERTIES: [&str; 6] = ["desonamn", "regsonamn", "kommunnamn", "komm
 /// Parse a FeatureCollection of (multi)polygons. The level and the code and name properties
 /// are recognised from SCB's property names.
 pub fn parse(file: &str, text: &str) -> Result<AreaLayer, LoadError> {
+    let (layer, mut first_error, _) = parse_with_report(file, text)?;
+    match first_error.take() {
+        Some(e) => Err(e),
+        None => Ok(layer),
+    }
+}
+
+/// Like [`parse`], but features that cannot be read are skipped and listed in the report
+/// (the first such error is returned too, for callers that want all or nothing).
+pub fn parse_with_report(
+    file: &str,
+    text: &str,
+) -> Result<(AreaLayer, Option<LoadError>, ValidationReport), LoadError> {
     let geojson: GeoJson = text.parse().map_err(|e: geojson::Error| LoadError::Format {
         file: file.into(),
         what: format!("not valid GeoJSON: {e}"),
@@ -41,8 +55,45 @@ pub fn parse(file: &str, text: &str) -> Result<AreaLayer, LoadError> {
                 CODE_PROPERTIES.map(|(k, _)| k).join(", ")
             ),
         })?;
+    let mut report = ValidationReport::new(file, "GeoJSON");
+    report.rows_read = collection.features.len();
+    let mut first_error = None;
     let mut areas = Vec::with_capacity(collection.features.len());
     for (i, feature) in collection.features.into_iter().enumerate() {
+        match read_feature(file, i, feature, code_key, level) {
+            Ok(area) => areas.push(area),
+            Err(e) => {
+                report.rows_skipped += 1;
+                let what = match &e {
+                    LoadError::Feature { feature, what, .. } => format!("{feature}: {what}"),
+                    other => other.to_string(),
+                };
+                report.push(Finding {
+                    severity: Severity::Error,
+                    line: None,
+                    feature: Some(i + 1),
+                    column: None,
+                    message: what,
+                });
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    report.rows_loaded = areas.len();
+    report.note(format!(
+        "area codes from the property {code_key:?}; coordinates read as WGS84 (EPSG:4326)"
+    ));
+    Ok((AreaLayer::new(level, areas), first_error, report))
+}
+
+fn read_feature(
+    file: &str,
+    i: usize,
+    feature: geojson::Feature,
+    code_key: &str,
+    level: Level,
+) -> Result<Area, LoadError> {
+    {
         let label = feature_label(i, feature.id.as_ref());
         let props = feature.properties.unwrap_or_default();
         let code = match props.get(code_key) {
@@ -100,9 +151,8 @@ pub fn parse(file: &str, text: &str) -> Result<AreaLayer, LoadError> {
             }
         };
         check_rings(file, &label, &polygons)?;
-        areas.push(Area::new(code, name, parent, polygons));
+        Ok(Area::new(code, name, parent, polygons))
     }
-    Ok(AreaLayer::new(level, areas))
 }
 
 fn feature_label(index: usize, id: Option<&Id>) -> String {

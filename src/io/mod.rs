@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod embedded;
 pub mod geojson;
 pub mod tidy;
+pub mod validate;
 
 use std::path::PathBuf;
 

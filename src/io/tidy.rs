@@ -5,119 +5,170 @@ use std::io::Cursor;
 use polars::prelude::*;
 
 use super::LoadError;
+use super::validate::{Severity, ValidationReport};
 use crate::model::{Observation, Observations, SeriesKey, TOTAL};
 
 const REQUIRED: [&str; 6] = ["area_code", "indicator", "year", "group_by", "group", "value"];
 
-/// Parse a tidy CSV (UTF-8, comma separated, header row). Empty `value` cells are explicit
-/// no-data and are skipped; anything unparseable is an error naming the line and column.
-pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Observations, LoadError> {
+/// Parse a tidy CSV (UTF-8, comma separated, header row). Rows that cannot be read are
+/// skipped and listed in the report with line and column; empty `value` cells are explicit
+/// no-data. A file that is not such a table at all is an error.
+pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationReport), LoadError> {
+    let format_err = |what: String| LoadError::Format {
+        file: file.into(),
+        what,
+    };
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(LoadError::Encoding {
+            file: file.into(),
+            offset: e.valid_up_to(),
+        });
+    }
     // All columns as text, so that a bad cell is reported by us with its line number.
     let raw = CsvReadOptions::default()
         .with_has_header(true)
         .with_infer_schema_length(Some(0))
         .into_reader_with_file_handle(Cursor::new(bytes))
         .finish()
-        .map_err(|e| LoadError::Format {
-            file: file.into(),
-            what: format!("not a readable CSV table: {e}"),
-        })?;
+        .map_err(|e| format_err(format!("not a readable CSV table: {e}")))?;
     let text_column = |name: &str| -> Result<Option<&StringChunked>, LoadError> {
         match raw.column(name) {
-            Ok(c) => c.str().map(Some).map_err(|e| LoadError::Format {
-                file: file.into(),
-                what: e.to_string(),
-            }),
+            Ok(c) => c.str().map(Some).map_err(|e| format_err(e.to_string())),
             Err(_) => Ok(None),
         }
     };
     let mut required = Vec::with_capacity(REQUIRED.len());
     for name in REQUIRED {
-        required.push(text_column(name)?.ok_or_else(|| LoadError::Format {
-            file: file.into(),
-            what: format!(
+        required.push(text_column(name)?.ok_or_else(|| {
+            format_err(format!(
                 "column {name:?} is missing (expected the columns {}; found {})",
                 REQUIRED.join(", "),
-                raw.get_column_names().iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
-            ),
+                raw.get_column_names()
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
         })?);
     }
     let [area, indicator, year, group_by, group, value] = required[..] else {
-        return Err(LoadError::Format {
-            file: file.into(),
-            what: "internal: column list".into(),
-        });
+        return Err(format_err("internal: column list".into()));
     };
-    let moe = text_column("moe")?;
-    let n = text_column("n")?;
+    let columns = Columns {
+        area,
+        indicator,
+        year,
+        group_by,
+        group,
+        value,
+        moe: text_column("moe")?,
+        n: text_column("n")?,
+    };
 
-    let height = raw.height();
-    let mut rows = Vec::with_capacity(height);
-    let (mut c_area, mut c_ind, mut c_year, mut c_gb, mut c_g, mut c_val, mut c_moe, mut c_n) =
-        (vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
-    for i in 0..height {
-        let line = i + 2; // header is line 1
-        let err = |what: String| LoadError::Line {
-            file: file.into(),
-            line,
-            what,
+    let mut report = ValidationReport::new(file, "tidy CSV");
+    report.rows_read = raw.height();
+    let mut rows = Vec::with_capacity(raw.height());
+    let mut empty_values = 0;
+    let mut suffixed = 0;
+    for i in 0..raw.height() {
+        let line = i + 2; // the header is line 1
+        match columns.row(i) {
+            Ok(None) => empty_values += 1,
+            Ok(Some((key, code, obs))) => {
+                let code = match strip_deso_suffix(code) {
+                    Some(plain) => {
+                        suffixed += 1;
+                        plain
+                    }
+                    None => code,
+                };
+                rows.push((key, code.to_string(), obs));
+            }
+            Err((column, message)) => {
+                report.rows_skipped += 1;
+                report.line(Severity::Error, line, Some(column), message);
+            }
+        }
+    }
+    if empty_values > 0 {
+        report.note(format!(
+            "{empty_values} rows have an empty value and are read as no data"
+        ));
+    }
+    if suffixed > 0 {
+        report.note(format!(
+            "{suffixed} area codes had SCB's edition suffix (such as _DeSO2025), read without it"
+        ));
+    }
+    report.rows_loaded = rows.len();
+    let observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
+    Ok((observations, report))
+}
+
+/// The text columns of a tidy table.
+struct Columns<'a> {
+    area: &'a StringChunked,
+    indicator: &'a StringChunked,
+    year: &'a StringChunked,
+    group_by: &'a StringChunked,
+    group: &'a StringChunked,
+    value: &'a StringChunked,
+    moe: Option<&'a StringChunked>,
+    n: Option<&'a StringChunked>,
+}
+
+type Row<'a> = (SeriesKey, &'a str, Observation);
+
+impl<'a> Columns<'a> {
+    /// Row `i`: `Ok(None)` for an explicit no-data row, `Err((column, what))` when unreadable.
+    fn row(&self, i: usize) -> Result<Option<Row<'a>>, (&'static str, String)> {
+        let Some(value_text) = cell_at(self.value, i) else {
+            return Ok(None);
         };
-        let Some(value_text) = cell_at(value, i) else {
-            continue; // explicit no-data
-        };
-        let area_code = cell_at(area, i)
-            .ok_or_else(|| err("area_code is empty (expected an area code such as 1480)".into()))?;
-        let ind = cell_at(indicator, i)
-            .ok_or_else(|| err("indicator is empty (expected an indicator id)".into()))?;
+        let area = cell_at(self.area, i).ok_or((
+            "area_code",
+            "empty (expected an area code such as 1480)".to_string(),
+        ))?;
+        let ind = cell_at(self.indicator, i)
+            .ok_or(("indicator", "empty (expected an indicator id)".to_string()))?;
         let year_text =
-            cell_at(year, i).ok_or_else(|| err("year is empty (expected a year such as 2024)".into()))?;
-        let y: i32 = year_text
+            cell_at(self.year, i).ok_or(("year", "empty (expected a year such as 2024)".to_string()))?;
+        let year: i32 = year_text
             .parse()
             .ok()
             .filter(|y| (1800..=2200).contains(y))
-            .ok_or_else(|| err(format!("year {year_text:?} is not a year (expected e.g. 2024)")))?;
-        let v =
-            parse_number(value_text).ok_or_else(|| err(format!("value {value_text:?} is not a number")))?;
-        let gb = cell_at(group_by, i).unwrap_or(TOTAL);
-        let g = cell_at(group, i).unwrap_or(TOTAL);
-        let parse_opt = |col: Option<&StringChunked>, what: &str| -> Result<Option<f64>, LoadError> {
-            match col.and_then(|c| cell_at(c, i)) {
-                None => Ok(None),
-                Some(t) => parse_number(t)
-                    .map(Some)
-                    .ok_or_else(|| err(format!("{what} {t:?} is not a number"))),
-            }
+            .ok_or((
+                "year",
+                format!("{year_text:?} is not a year (expected e.g. 2024)"),
+            ))?;
+        let value = parse_number(value_text).ok_or(("value", format!("{value_text:?} is not a number")))?;
+        let optional = |col: Option<&StringChunked>, name: &'static str| match col.and_then(|c| cell_at(c, i))
+        {
+            None => Ok(None),
+            Some(t) => parse_number(t)
+                .map(Some)
+                .ok_or((name, format!("{t:?} is not a number"))),
         };
-        let m = parse_opt(moe, "moe")?;
-        let nn = parse_opt(n, "n")?;
-        rows.push((
-            SeriesKey::new(ind, gb, g),
-            area_code.to_string(),
-            Observation {
-                year: y,
-                value: v,
-                moe: m,
-                n: nn,
-            },
-        ));
-        c_area.push(area_code.to_string());
-        c_ind.push(ind.to_string());
-        c_year.push(y);
-        c_gb.push(gb.to_string());
-        c_g.push(g.to_string());
-        c_val.push(v);
-        c_moe.push(m);
-        c_n.push(nn);
+        let moe = optional(self.moe, "moe")?;
+        let n = optional(self.n, "n")?;
+        let group_by = cell_at(self.group_by, i).unwrap_or(TOTAL);
+        let group = cell_at(self.group, i).unwrap_or(TOTAL);
+        Ok(Some((
+            SeriesKey::new(ind, group_by, group),
+            area,
+            Observation { year, value, moe, n },
+        )))
     }
-    let table = df!(
-        "area_code" => c_area, "indicator" => c_ind, "year" => c_year, "group_by" => c_gb,
-        "group" => c_g, "value" => c_val, "moe" => c_moe, "n" => c_n,
-    )
-    .map_err(|e| LoadError::Format {
-        file: file.into(),
-        what: e.to_string(),
-    })?;
-    Ok(Observations::from_rows(table, rows))
+}
+
+/// `1480C1622_DeSO2025` → `1480C1622`: SCB writes DeSO/RegSO codes with their edition from
+/// 2024 on.
+pub fn strip_deso_suffix(code: &str) -> Option<&str> {
+    let (plain, suffix) = code.split_once('_')?;
+    let edition = suffix
+        .strip_prefix("DeSO")
+        .or_else(|| suffix.strip_prefix("RegSO"))?;
+    (edition.len() == 4 && edition.bytes().all(|b| b.is_ascii_digit())).then_some(plain)
 }
 
 fn cell_at(col: &StringChunked, i: usize) -> Option<&str> {
@@ -141,8 +192,13 @@ mod tests {
         let text = format!(
             "{HEADER}1480,x,2024,total,total,81.5,,\n1480,x,2023,total,total,,,\n1481,x,2024,kon,kvinnor,\"79,5\",1.2,300\n"
         );
-        let obs = parse_csv("t.csv", text.as_bytes()).expect("valid");
+        let (obs, report) = parse_csv("t.csv", text.as_bytes()).expect("valid");
         assert_eq!(obs.len(), 2);
+        assert_eq!(
+            (report.rows_read, report.rows_loaded, report.rows_skipped),
+            (3, 2, 0)
+        );
+        assert!(!report.has_errors());
         assert_eq!(obs.value(&SeriesKey::total("x"), "1480", 2024), Some(81.5));
         assert_eq!(obs.value(&SeriesKey::total("x"), "1480", 2023), None);
         let women = obs
@@ -153,18 +209,28 @@ mod tests {
     }
 
     #[test]
-    fn bad_cells_name_line_and_column() {
-        let text = format!("{HEADER}1480,x,2024,total,total,81.5,,\n1480,x,20x4,total,total,1,,\n");
-        let err = parse_csv("t.csv", text.as_bytes()).err().map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref(),
-            Some("t.csv, line 3: year \"20x4\" is not a year (expected e.g. 2024)")
+    fn bad_rows_are_skipped_and_named_with_line_and_column() {
+        let text = format!(
+            "{HEADER}1480,x,2024,total,total,81.5,,\n1480,x,20x4,total,total,1,,\n1481,x,2024,total,total,lots,,\n1482_DeSO2025,x,2024,total,total,3,,\n"
         );
-        let text = format!("{HEADER}1480,x,2024,total,total,lots,,\n");
-        let err = parse_csv("t.csv", text.as_bytes()).err().map(|e| e.to_string());
+        let (obs, report) = parse_csv("t.csv", text.as_bytes()).expect("readable");
         assert_eq!(
-            err.as_deref(),
-            Some("t.csv, line 2: value \"lots\" is not a number")
+            (report.rows_read, report.rows_loaded, report.rows_skipped),
+            (4, 2, 2)
+        );
+        let text = report.to_text();
+        assert!(
+            text.contains("error: line 3, column year: \"20x4\" is not a year (expected e.g. 2024)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("error: line 4, column value: \"lots\" is not a number"),
+            "{text}"
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("x"), "1482", 2024),
+            Some(3.0),
+            "suffix stripped"
         );
         let err = parse_csv("t.csv", b"area,value\n1480,1\n")
             .err()
@@ -174,5 +240,19 @@ mod tests {
             err.contains("column \"area_code\" is missing") && err.contains("found area, value"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn wrong_encoding_and_garbage_are_errors_not_panics() {
+        let latin1 = b"area_code,indicator,year,group_by,group,value\n1480,G\xf6teborg,2024,total,total,1\n";
+        let err = parse_csv("l.csv", latin1)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("not valid UTF-8"), "{err}");
+        let garbage: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+            .collect();
+        assert!(parse_csv("g.bin", &garbage).is_err());
     }
 }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, PolarsResult, df};
 
 use super::AreaLayer;
 
@@ -52,21 +52,51 @@ pub struct Observations {
 }
 
 impl Observations {
-    /// Build from rows; rows must already be validated. Later duplicates replace earlier ones.
-    pub fn from_rows(
-        table: DataFrame,
-        rows: impl IntoIterator<Item = (SeriesKey, String, Observation)>,
-    ) -> Self {
+    /// Build from validated rows: the long table and the index. Later duplicates replace
+    /// earlier ones in the index.
+    pub fn from_rows(rows: Vec<(SeriesKey, String, Observation)>) -> PolarsResult<Self> {
+        let table = df!(
+            "area_code" => rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
+            "indicator" => rows.iter().map(|r| r.0.indicator.as_str()).collect::<Vec<_>>(),
+            "year" => rows.iter().map(|r| r.2.year).collect::<Vec<_>>(),
+            "group_by" => rows.iter().map(|r| r.0.group_by.as_str()).collect::<Vec<_>>(),
+            "group" => rows.iter().map(|r| r.0.group.as_str()).collect::<Vec<_>>(),
+            "value" => rows.iter().map(|r| r.2.value).collect::<Vec<_>>(),
+            "moe" => rows.iter().map(|r| r.2.moe).collect::<Vec<_>>(),
+            "n" => rows.iter().map(|r| r.2.n).collect::<Vec<_>>(),
+        )?;
         let mut out = Self {
             table,
             ..Self::default()
         };
+        out.index_rows(rows);
+        Ok(out)
+    }
+
+    /// Add another set of observations (a second file); its values win where both have one.
+    pub fn extend(&mut self, other: Observations) -> PolarsResult<()> {
+        if self.table.height() == 0 {
+            self.table = other.table.clone();
+        } else {
+            self.table.vstack_mut(&other.table)?;
+        }
+        let rows = other.index.into_iter().flat_map(|(key, areas)| {
+            areas.into_iter().flat_map(move |(area, obs)| {
+                let key = key.clone();
+                obs.into_iter().map(move |o| (key.clone(), area.clone(), o))
+            })
+        });
+        self.index_rows(rows.collect());
+        Ok(())
+    }
+
+    fn index_rows(&mut self, rows: Vec<(SeriesKey, String, Observation)>) {
         for (key, area, obs) in rows {
-            let years = out.years.entry(key.indicator.clone()).or_default();
+            let years = self.years.entry(key.indicator.clone()).or_default();
             if let Err(pos) = years.binary_search(&obs.year) {
                 years.insert(pos, obs.year);
             }
-            let groups = out
+            let groups = self
                 .groups
                 .entry(key.indicator.clone())
                 .or_default()
@@ -75,13 +105,17 @@ impl Observations {
             if !groups.contains(&key.group) {
                 groups.push(key.group.clone());
             }
-            let series = out.index.entry(key).or_default().entry(area).or_default();
+            let series = self.index.entry(key).or_default().entry(area).or_default();
             match series.binary_search_by_key(&obs.year, |o| o.year) {
                 Ok(pos) => series[pos] = obs,
                 Err(pos) => series.insert(pos, obs),
             }
         }
-        out
+    }
+
+    /// Indicator ids with at least one value.
+    pub fn indicators(&self) -> impl Iterator<Item = &str> {
+        self.years.keys().map(String::as_str)
     }
 
     /// The canonical long table, for export and ad-hoc analysis.
