@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod embedded;
 pub mod geojson;
+pub mod load;
 pub mod tidy;
 pub mod validate;
 

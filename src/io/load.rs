@@ -1,0 +1,309 @@
+//! Reading a user's file by its format and adding it to the atlas, with the checks that need
+//! the atlas (unknown area codes, indicators without catalogue entry, impossible values).
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::validate::{ValidationReport, closest};
+use super::{LoadError, read_text};
+use crate::model::{
+    AreaLayer, Atlas, Domain, Indicator, Level, Observations, Polarity, REGION_GR, REGION_SWEDEN,
+    is_gr_municipality,
+};
+
+/// What a file held.
+pub enum Content {
+    Boundaries(AreaLayer),
+    Observations(Observations),
+}
+
+pub struct Loaded {
+    pub content: Content,
+    pub report: ValidationReport,
+}
+
+/// How files are added to the atlas.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Keep areas outside GR from a national boundary file (by default only GR's are kept).
+    pub all_sweden: bool,
+}
+
+/// Read a file, choosing the reader by its extension and content.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "geojson" | "json" => {
+            let text = read_text(path)?;
+            let (layer, _, report) = super::geojson::parse_with_report(&file, &text)?;
+            Ok(Loaded {
+                content: Content::Boundaries(layer),
+                report,
+            })
+        }
+        "csv" | "txt" => {
+            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+                file: file.clone(),
+                source,
+            })?;
+            let (observations, report) = super::tidy::parse_csv(&file, &bytes)?;
+            Ok(Loaded {
+                content: Content::Observations(observations),
+                report,
+            })
+        }
+        _ => Err(LoadError::Format {
+            file,
+            what: format!(
+                "unknown file type {ext:?} (expected .geojson or .json boundaries, or a tidy .csv table)"
+            ),
+        }),
+    }
+}
+
+/// The domain unknown indicators are filed under until the user catalogues them.
+pub const IMPORTED_DOMAIN: &str = "importerat";
+
+/// Add loaded content to the atlas; findings that need the atlas go into the report.
+pub fn merge(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) -> ValidationReport {
+    let Loaded { content, mut report } = loaded;
+    match content {
+        Content::Boundaries(layer) => merge_layer(atlas, layer, options, &mut report),
+        Content::Observations(obs) => merge_observations(atlas, obs, &mut report),
+    }
+    report
+}
+
+fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
+    if layer.level != Level::Kommun && !options.all_sweden {
+        let total = layer.len();
+        let kept: Vec<_> = layer
+            .areas
+            .into_iter()
+            .filter(|a| a.municipality_code().is_some_and(is_gr_municipality))
+            .collect();
+        if kept.len() < total {
+            report.note(format!(
+                "kept the {} of {total} areas that lie in GR's 13 municipalities (the switch \"all of Sweden\" keeps every area)",
+                kept.len()
+            ));
+        }
+        layer = AreaLayer::new(layer.level, kept);
+    }
+    if layer.is_empty() {
+        report.warning("no areas left to show".into());
+        return;
+    }
+    match atlas.layers.iter_mut().find(|l| l.level == layer.level) {
+        Some(existing) => {
+            report.note(format!("replaces the {:?} layer loaded before", layer.level));
+            *existing = layer;
+        }
+        None => atlas.layers.push(layer),
+    }
+}
+
+fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut ValidationReport) {
+    for id in obs.indicators() {
+        if atlas.catalogue.indicator(id).is_none() {
+            report.warning(format!(
+                "indicator {id:?} has no catalogue entry: shown under \"Importerade\" with neutral colours and no unit"
+            ));
+            atlas
+                .catalogue
+                .indicators
+                .push(placeholder_indicator(id, &report.file));
+        }
+    }
+    if atlas
+        .catalogue
+        .indicators
+        .iter()
+        .any(|i| i.domain == IMPORTED_DOMAIN)
+        && atlas.catalogue.domain(IMPORTED_DOMAIN).is_none()
+    {
+        atlas.catalogue.domains.push(Domain {
+            id: IMPORTED_DOMAIN.into(),
+            sv: "Importerade".into(),
+            en: "Imported".into(),
+        });
+    }
+    check_ranges(atlas, &obs, report);
+    check_area_codes(atlas, &obs, report);
+    if let Err(e) = atlas.observations.extend(obs) {
+        report.warning(format!("could not add the rows to the table: {e}"));
+    }
+}
+
+fn placeholder_indicator(id: &str, file: &str) -> Indicator {
+    Indicator {
+        id: id.into(),
+        sv: id.into(),
+        en: id.into(),
+        domain: IMPORTED_DOMAIN.into(),
+        unit_sv: String::new(),
+        unit_en: String::new(),
+        polarity: Polarity::Neutral,
+        age_band: String::new(),
+        source: file.into(),
+        licence: String::new(),
+        description_sv: String::new(),
+        description_en: String::new(),
+        demo: false,
+        dimensions: Vec::new(),
+        decimals: 1,
+        min: f64::MIN,
+        max: f64::MAX,
+        aggregation: Default::default(),
+        survey: false,
+    }
+}
+
+/// Values outside what the unit allows (a share above 100 %), counted per indicator.
+fn check_ranges(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport) {
+    let table = obs.table();
+    let (Ok(ind), Ok(val)) = (table.column("indicator"), table.column("value")) else {
+        return;
+    };
+    let (Ok(ind), Ok(val)) = (ind.str(), val.f64()) else {
+        return;
+    };
+    let mut outside: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
+    for i in 0..table.height() {
+        let (Some(id), Some(v)) = (ind.get(i), val.get(i)) else {
+            continue;
+        };
+        if let Some(meta) = atlas.catalogue.indicator(id)
+            && !(meta.min..=meta.max).contains(&v)
+        {
+            let e = outside.entry(id).or_insert((0, v));
+            e.0 += 1;
+        }
+    }
+    for (id, (count, example)) in outside {
+        let meta = atlas.catalogue.indicator(id);
+        let (lo, hi) = meta.map_or((f64::MIN, f64::MAX), |m| (m.min, m.max));
+        let values = if count == 1 { "value" } else { "values" };
+        report.warning(format!(
+            "{count} {values} of {id:?} outside the possible {lo}–{hi} (for example {example})"
+        ));
+    }
+}
+
+/// Area codes that match no loaded layer, with the closest known codes.
+fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport) {
+    let table = obs.table();
+    let Ok(codes) = table.column("area_code").and_then(|c| c.str().cloned()) else {
+        return;
+    };
+    let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
+    for code in (0..codes.len()).filter_map(|i| codes.get(i)) {
+        let known = code == REGION_GR
+            || code == REGION_SWEDEN
+            || atlas.layers.iter().any(|l| l.index_of(code).is_some());
+        if !known {
+            *unknown.entry(code).or_default() += 1;
+        }
+    }
+    const LISTED: usize = 20;
+    for (code, rows) in unknown.iter().take(LISTED) {
+        let near = closest(
+            code,
+            atlas
+                .layers
+                .iter()
+                .flat_map(|l| l.areas.iter().map(|a| a.code.as_str())),
+        );
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!("; closest known: {}", near.join(", "))
+        };
+        report.warning(format!(
+            "area code {code:?} ({rows} {}) matches no loaded area (an older DeSO edition, or boundaries not loaded yet){hint}",
+            if *rows == 1 { "row" } else { "rows" }
+        ));
+    }
+    if unknown.len() > LISTED {
+        report.warning(format!(
+            "… and {} more unknown area codes",
+            unknown.len() - LISTED
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("segkarta-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    #[test]
+    fn unknown_codes_indicators_and_impossible_shares_are_reported() {
+        let mut atlas = crate::io::embedded::atlas().expect("embedded");
+        let path = write(
+            "t.csv",
+            "area_code,indicator,year,group_by,group,value\n1480,forvarvsarbetande,2024,total,total,120\n1408,forvarvsarbetande,2024,total,total,80\n1481,nytt_matt,2024,total,total,5\n",
+        );
+        let loaded = load_path(&path).expect("loads");
+        let report = merge(&mut atlas, loaded, LoadOptions::default());
+        let text = report.to_text();
+        assert!(
+            text.contains("1 value of \"forvarvsarbetande\" outside the possible 0–100 (for example 120)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("area code \"1408\" (1 row) matches no loaded area"),
+            "{text}"
+        );
+        assert!(text.contains("closest known: 1401, 1402, 1407"), "{text}");
+        assert!(
+            text.contains("indicator \"nytt_matt\" has no catalogue entry"),
+            "{text}"
+        );
+        let added = atlas.catalogue.indicator("nytt_matt").expect("placeholder");
+        assert_eq!(added.domain, IMPORTED_DOMAIN);
+        assert!(atlas.catalogue.domain(IMPORTED_DOMAIN).is_some());
+        // The new values replace the embedded ones; the rest stay.
+        let key = crate::model::SeriesKey::total("forvarvsarbetande");
+        assert_eq!(atlas.observations.value(&key, "1480", 2024), Some(120.0));
+        assert!(atlas.observations.value(&key, "1481", 2024).is_some());
+    }
+
+    #[test]
+    fn national_boundaries_are_kept_to_gr_unless_asked() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"desokod":"1480C0001","kommunkod":"1480"},"geometry":{"type":"Polygon","coordinates":[[[11.9,57.7],[12.0,57.7],[12.0,57.8],[11.9,57.7]]]}},
+          {"type":"Feature","properties":{"desokod":"0180C0001","kommunkod":"0180"},"geometry":{"type":"Polygon","coordinates":[[[18.0,59.3],[18.1,59.3],[18.1,59.4],[18.0,59.3]]]}}]}"#;
+        let path = write("d.geojson", text);
+        let mut atlas = crate::io::embedded::atlas().expect("embedded");
+        let report = merge(
+            &mut atlas,
+            load_path(&path).expect("loads"),
+            LoadOptions::default(),
+        );
+        assert_eq!(atlas.layer(Level::Deso).map(AreaLayer::len), Some(1));
+        assert!(report.to_text().contains("kept the 1 of 2 areas"));
+        merge(
+            &mut atlas,
+            load_path(&path).expect("loads"),
+            LoadOptions { all_sweden: true },
+        );
+        assert_eq!(
+            atlas.layer(Level::Deso).map(AreaLayer::len),
+            Some(2),
+            "replaced, not added"
+        );
+        assert!(load_path(&write("x.shp", "")).is_err());
+    }
+}
