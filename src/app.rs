@@ -3,6 +3,9 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
+use crate::io::load::{self, LoadOptions};
+use crate::io::validate::{Finding, Severity, ValidationReport};
+use crate::jobs::{JobResult, LoadJob};
 use crate::map::LayerGeometry;
 use crate::map::mesh::merc_of;
 use crate::map::tiles::Basemap;
@@ -33,6 +36,12 @@ pub struct SegkartaApp {
     pub map_rect: egui::Rect,
     /// Where the legend covers the map.
     legend_rect: egui::Rect,
+    /// Files being read in the background.
+    job: Option<LoadJob>,
+    load_options: LoadOptions,
+    /// What loading the user's files found, newest last.
+    pub reports: Vec<ValidationReport>,
+    show_reports: bool,
 }
 
 impl SegkartaApp {
@@ -59,12 +68,90 @@ impl SegkartaApp {
             show_help: false,
             map_rect: egui::Rect::NOTHING,
             legend_rect: egui::Rect::NOTHING,
+            job: None,
+            load_options: LoadOptions::default(),
+            reports: Vec::new(),
+            show_reports: false,
         }
     }
 
     /// The layer the map shows.
     pub fn layer(&self) -> &AreaLayer {
         current_layer(&self.atlas, &self.settings)
+    }
+
+    /// Read files in the background; results are merged as they arrive.
+    pub fn load_files(&mut self, ctx: &egui::Context, files: Vec<std::path::PathBuf>, options: LoadOptions) {
+        if files.is_empty() {
+            return;
+        }
+        if let Some(job) = &self.job {
+            job.cancel();
+        }
+        self.load_options = options;
+        self.job = Some(LoadJob::start(files, options, ctx.clone()));
+    }
+
+    /// Whether files are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        let results = job.poll();
+        let finished = job.is_finished();
+        if finished {
+            self.job = None;
+        }
+        if results.is_empty() {
+            return;
+        }
+        for result in results {
+            match result {
+                JobResult::Loaded { loaded, geometry } => {
+                    let level = match &loaded.content {
+                        load::Content::Boundaries(layer) => Some(layer.level),
+                        load::Content::Observations(_) => None,
+                    };
+                    let report = load::merge(&mut self.atlas, *loaded, self.load_options);
+                    if let (Some(level), Some(geometry)) = (level, geometry)
+                        && let Some(i) = self.atlas.layers.iter().position(|l| l.level == level)
+                    {
+                        if i < self.geometry.len() {
+                            self.geometry[i] = *geometry;
+                        } else {
+                            self.geometry.push(*geometry);
+                        }
+                        // Show what was just opened.
+                        self.apply(ctx, [Action::SetLevel(level)]);
+                    }
+                    // Open the report by itself only when something needs a look.
+                    self.show_reports |= report.has_errors() || report.count(Severity::Warning) > 0;
+                    self.reports.push(report);
+                }
+                JobResult::Failed { file, error } => {
+                    let mut report = ValidationReport::new(&file, "unreadable");
+                    report.push(Finding {
+                        severity: Severity::Error,
+                        line: None,
+                        feature: None,
+                        column: None,
+                        message: error,
+                    });
+                    self.reports.push(report);
+                    self.show_reports = true;
+                }
+            }
+        }
+        // New rows or indicators: rebuild the view (and keep the selection valid).
+        self.settings.selection.normalise(&self.atlas);
+        self.view = View::compute(
+            &self.atlas,
+            current_layer(&self.atlas, &self.settings),
+            &self.settings.selection,
+        );
+        self.fills = to_colour32(&self.view);
     }
 
     /// Apply actions and rebuild the view when the selection changed.
@@ -211,6 +298,15 @@ fn to_colour32(view: &View) -> Vec<Color32> {
 impl eframe::App for SegkartaApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.poll_job(&ctx);
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        self.load_files(&ctx, dropped, self.load_options);
         let mut out = Outputs::default();
         self.keyboard(&ctx, &mut out);
         // egui handles Ctrl +/−; remember the scale the presenter chose.
@@ -227,6 +323,21 @@ impl eframe::App for SegkartaApp {
             hovered: self.hovered,
         };
         ui::top::show(ui, &cx, &mut out, &mut self.show_help);
+        if !self.reports.is_empty() {
+            // Reopening the data check lives with the other top-bar toggles.
+            egui::Panel::top("reports_bar").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let n = self.reports.len();
+                    ui.toggle_value(
+                        &mut self.show_reports,
+                        format!("{} ({n})", self.settings.lang.pick("Datakontroll", "Data check")),
+                    );
+                });
+            });
+        }
+        if let Some(job) = &self.job {
+            ui::data::progress(ui, cx.lang, job);
+        }
         if self.settings.left_panel {
             egui::Panel::left("selection")
                 .resizable(true)
@@ -265,6 +376,10 @@ impl eframe::App for SegkartaApp {
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
         }
+        if self.show_reports {
+            ui::data::reports_window(&ctx, self.settings.lang, &self.reports, &mut self.show_reports);
+        }
+        ui::data::drop_hint(&ctx, self.settings.lang);
         let layout_changed = frame_rects.map != self.map_rect || frame_rects.legend != self.legend_rect;
         self.map_rect = frame_rects.map;
         self.legend_rect = frame_rects.legend;

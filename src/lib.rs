@@ -11,6 +11,7 @@ pub mod app;
 pub mod format;
 pub mod i18n;
 pub mod io;
+pub mod jobs;
 pub mod map;
 pub mod model;
 pub mod settings;

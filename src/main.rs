@@ -1,26 +1,108 @@
-//! segkarta: opens the map on the embedded Göteborgsregionen data.
-use anyhow::Context as _;
+//! segkarta: opens the map on the embedded Göteborgsregionen data (and any files named on the
+//! command line); `segkarta validate FILE...` checks files without opening a window.
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-fn main() -> anyhow::Result<()> {
+use anyhow::Context as _;
+use segkarta::io::load::{self, LoadOptions};
+use segkarta::io::validate::ValidationReport;
+
+const USAGE: &str = "usage:
+  segkarta [--all-sweden] [FILE...]           open the map (with FILE... loaded)
+  segkarta validate [--json] [--all-sweden] FILE...
+                                              check files, print the report; exit 1 on errors
+FILE: boundaries (.geojson, .json) or a tidy table (.csv: area_code, indicator, year,
+group_by, group, value[, moe, n]).";
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let all_sweden = take_flag(&mut args, "--all-sweden");
+    let options = LoadOptions { all_sweden };
+    let result = if args.first().map(String::as_str) == Some("validate") {
+        let json = take_flag(&mut args, "--json");
+        validate(&args[1..], json, options)
+    } else if let Some(flag) = args.iter().find(|a| a.starts_with("--")) {
+        eprintln!("segkarta: unknown option {flag}\n{USAGE}");
+        return ExitCode::from(2);
+    } else {
+        gui(args.into_iter().map(PathBuf::from).collect(), options).map(|()| ExitCode::SUCCESS)
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("segkarta: {e:#}");
+        ExitCode::FAILURE
+    })
+}
+
+fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
+    let before = args.len();
+    args.retain(|a| a != flag);
+    args.len() != before
+}
+
+/// Load each file onto the embedded atlas (so codes are checked against real areas) and
+/// print what was found.
+fn validate(files: &[String], json: bool, options: LoadOptions) -> anyhow::Result<ExitCode> {
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    }
+    let mut atlas = segkarta::io::embedded::atlas().context("the embedded data could not be loaded")?;
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for file in files {
+        let report = match load::load_path(std::path::Path::new(file)) {
+            Ok(loaded) => load::merge(&mut atlas, loaded, options),
+            Err(e) => {
+                let mut r = ValidationReport::new(file, "unreadable");
+                r.push(segkarta::io::validate::Finding {
+                    severity: segkarta::io::validate::Severity::Error,
+                    line: None,
+                    feature: None,
+                    column: None,
+                    message: e.to_string(),
+                });
+                r
+            }
+        };
+        failed |= report.has_errors();
+        reports.push(report);
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+    } else {
+        for r in &reports {
+            print!("{}", r.to_text());
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn gui(files: Vec<PathBuf>, options: LoadOptions) -> anyhow::Result<()> {
     let atlas = segkarta::io::embedded::atlas().context("the embedded data could not be loaded")?;
     let settings = segkarta::settings::load();
-    let options = eframe::NativeOptions {
+    let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("segkarta")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 600.0]),
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
         "segkarta",
-        options,
+        native,
         Box::new(move |cc| {
-            Ok(Box::new(segkarta::app::SegkartaApp::new(
-                &cc.egui_ctx,
-                atlas,
-                settings,
-                true,
-            )))
+            let mut app = segkarta::app::SegkartaApp::new(&cc.egui_ctx, atlas, settings, true);
+            app.load_files(&cc.egui_ctx, files, options);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

@@ -78,11 +78,12 @@ pub fn merge(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) -> Validat
     report
 }
 
-fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
+/// Keep only the areas in GR's municipalities of a sub-municipal layer, unless all of Sweden
+/// is asked for. Done before tessellating, so the mesh matches the layer.
+pub fn keep_to_gr(layer: &mut AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
     if layer.level != Level::Kommun && !options.all_sweden {
         let total = layer.len();
-        let kept: Vec<_> = layer
-            .areas
+        let kept: Vec<_> = std::mem::take(&mut layer.areas)
             .into_iter()
             .filter(|a| a.municipality_code().is_some_and(is_gr_municipality))
             .collect();
@@ -92,8 +93,12 @@ fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, re
                 kept.len()
             ));
         }
-        layer = AreaLayer::new(layer.level, kept);
+        *layer = AreaLayer::new(layer.level, kept);
     }
+}
+
+fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
+    keep_to_gr(&mut layer, options, report);
     if layer.is_empty() {
         report.warning("no areas left to show".into());
         return;

@@ -1,6 +1,7 @@
 //! Panels. Each reads the state through [`UiCx`] and emits [`Action`]s into [`Outputs`]; none
 //! changes state directly.
 pub mod analysis;
+pub mod data;
 pub mod map_view;
 pub mod selection;
 pub mod style;

@@ -1,0 +1,114 @@
+//! Files load on a background thread so the window stays responsive; the UI polls for
+//! results each frame, shows progress and can cancel between files.
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+
+use crate::io::load::{self, Content, LoadOptions, Loaded};
+use crate::map::LayerGeometry;
+
+pub enum JobResult {
+    /// A file was read; boundaries come with their mesh, built on the loading thread.
+    Loaded {
+        loaded: Box<Loaded>,
+        geometry: Option<Box<LayerGeometry>>,
+    },
+    Failed {
+        file: String,
+        error: String,
+    },
+}
+
+pub struct LoadJob {
+    pub total: usize,
+    done: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    running: Arc<AtomicBool>,
+    current: Arc<std::sync::Mutex<String>>,
+    rx: mpsc::Receiver<JobResult>,
+}
+
+impl LoadJob {
+    pub fn start(files: Vec<PathBuf>, options: LoadOptions, ctx: egui::Context) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let done = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let current = Arc::new(std::sync::Mutex::new(String::new()));
+        let running = Arc::new(AtomicBool::new(true));
+        let total = files.len();
+        let (d, c, cur, run) = (done.clone(), cancel.clone(), current.clone(), running.clone());
+        std::thread::spawn(move || {
+            for path in files {
+                if c.load(Ordering::Relaxed) {
+                    break;
+                }
+                if let Ok(mut name) = cur.lock() {
+                    *name = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                }
+                ctx.request_repaint();
+                let result = match load::load_path(&path) {
+                    Ok(mut loaded) => {
+                        let geometry = match &mut loaded.content {
+                            Content::Boundaries(layer) => {
+                                load::keep_to_gr(layer, options, &mut loaded.report);
+                                Some(Box::new(LayerGeometry::build(layer)))
+                            }
+                            Content::Observations(_) => None,
+                        };
+                        JobResult::Loaded {
+                            loaded: Box::new(loaded),
+                            geometry,
+                        }
+                    }
+                    Err(e) => JobResult::Failed {
+                        file: path.display().to_string(),
+                        error: e.to_string(),
+                    },
+                };
+                d.fetch_add(1, Ordering::Relaxed);
+                if tx.send(result).is_err() {
+                    break;
+                }
+                ctx.request_repaint();
+            }
+            run.store(false, Ordering::Relaxed);
+            ctx.request_repaint();
+        });
+        Self {
+            total,
+            done,
+            cancel,
+            running,
+            current,
+            rx,
+        }
+    }
+
+    /// Results that arrived since the last call.
+    pub fn poll(&self) -> Vec<JobResult> {
+        self.rx.try_iter().collect()
+    }
+
+    pub fn done(&self) -> usize {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    pub fn current(&self) -> String {
+        self.current.lock().map(|n| n.clone()).unwrap_or_default()
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// The loading thread has stopped (all files read, or cancelled between two files).
+    pub fn is_finished(&self) -> bool {
+        !self.running.load(Ordering::Relaxed)
+    }
+}

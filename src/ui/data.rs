@@ -1,0 +1,112 @@
+//! Loading files: progress with cancel, the validation reports, and the drop hint.
+use egui::{Color32, RichText};
+
+use crate::i18n::Lang;
+use crate::io::validate::{Severity, ValidationReport};
+use crate::jobs::LoadJob;
+
+/// A thin bar under the top bar while files load.
+pub fn progress(ui: &mut egui::Ui, lang: Lang, job: &LoadJob) {
+    egui::Panel::top("loading").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "{} {} ({} {} {})",
+                lang.pick("Läser in", "Loading"),
+                job.current(),
+                job.done() + 1,
+                lang.pick("av", "of"),
+                job.total
+            ));
+            ui.add(egui::ProgressBar::new(job.done() as f32 / job.total.max(1) as f32).desired_width(160.0));
+            if job.is_cancelled() {
+                ui.label(lang.pick("Avbryter efter den här filen …", "Cancelling after this file …"));
+            } else if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
+                job.cancel();
+            }
+        });
+    });
+}
+
+pub fn reports_window(ctx: &egui::Context, lang: Lang, reports: &[ValidationReport], open: &mut bool) {
+    egui::Window::new(lang.pick("Datakontroll", "Data check"))
+        .open(open)
+        .default_width(620.0)
+        .default_height(420.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for report in reports.iter().rev() {
+                    report_ui(ui, lang, report);
+                    ui.separator();
+                }
+            });
+        });
+}
+
+fn report_ui(ui: &mut egui::Ui, lang: Lang, r: &ValidationReport) {
+    ui.label(RichText::new(&r.file).strong());
+    ui.label(format!(
+        "{} · {} {} · {} {} · {} {}",
+        r.format,
+        r.rows_read,
+        lang.pick("lästa", "read"),
+        r.rows_loaded,
+        lang.pick("inlästa", "loaded"),
+        r.rows_skipped,
+        lang.pick("överhoppade", "skipped"),
+    ));
+    for f in &r.findings {
+        let (mark, colour) = match f.severity {
+            Severity::Error => (lang.pick("Fel", "Error"), Color32::from_rgb(0xb2, 0x2c, 0x1c)),
+            Severity::Warning => (
+                lang.pick("Varning", "Warning"),
+                Color32::from_rgb(0x9a, 0x5b, 0x00),
+            ),
+            Severity::Note => (lang.pick("Notering", "Note"), super::style::MUTED),
+        };
+        let place = match (f.line, f.feature, &f.column) {
+            (Some(l), _, Some(c)) => format!(
+                "{} {l}, {} {c}: ",
+                lang.pick("rad", "line"),
+                lang.pick("kolumn", "column")
+            ),
+            (Some(l), _, None) => format!("{} {l}: ", lang.pick("rad", "line")),
+            (None, Some(n), _) => format!("{} {n}: ", lang.pick("objekt", "feature")),
+            _ => String::new(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(mark).color(colour).strong());
+            ui.label(format!("{place}{}", f.message));
+        });
+    }
+    if r.unlisted > 0 {
+        ui.label(format!(
+            "… {} {}",
+            r.unlisted,
+            lang.pick("fler fynd visas inte", "more findings not listed")
+        ));
+    }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+pub fn drop_hint(ctx: &egui::Context, lang: Lang) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("segkarta_drop"),
+    ));
+    painter.rect_filled(screen, 0.0, Color32::from_black_alpha(140));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        lang.pick(
+            "Släpp filen för att läsa in den (GeoJSON-gränser eller tidy CSV)",
+            "Drop the file to load it (GeoJSON boundaries or tidy CSV)",
+        ),
+        egui::FontId::proportional(26.0),
+        Color32::WHITE,
+    );
+}

@@ -1,0 +1,94 @@
+//! Loading a user's files in the running app: in the background, merged into the atlas,
+//! shown on the map, with a report of what was found.
+use std::path::PathBuf;
+
+use egui::vec2;
+use egui_kittest::{Harness, kittest::Queryable as _};
+use segkarta::app::SegkartaApp;
+use segkarta::io::load::LoadOptions;
+use segkarta::model::Level;
+use segkarta::state::Settings;
+
+fn harness() -> Harness<'static, SegkartaApp> {
+    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, Settings::default(), false));
+    harness.run_steps(2);
+    harness
+}
+
+/// Run frames until the background load is done (bounded: a few seconds at most).
+fn wait_for_load(harness: &mut Harness<'static, SegkartaApp>) {
+    for _ in 0..300 {
+        harness.run_steps(1);
+        if !harness.state().is_loading() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("loading did not finish");
+}
+
+fn load(harness: &mut Harness<'static, SegkartaApp>, files: Vec<PathBuf>) {
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .load_files(&ctx, files, LoadOptions::default());
+    wait_for_load(harness);
+    harness.run_steps(2);
+}
+
+#[test]
+fn real_deso_boundaries_open_as_a_level_on_the_map() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/deso2025_gr.geojson");
+    if !path.exists() {
+        eprintln!("skipping: {} not present", path.display());
+        return;
+    }
+    let mut harness = harness();
+    load(&mut harness, vec![path]);
+    let app = harness.state();
+    assert_eq!(
+        app.settings.selection.level,
+        Level::Deso,
+        "switches to the level just opened"
+    );
+    assert_eq!(app.layer().len(), 584);
+    assert_eq!(app.view.in_gr.iter().filter(|g| **g).count(), 584);
+    harness.get_by_label("DeSO");
+    harness.get_by_label("Kommuner");
+    // The demo indicators have no DeSO values: the panel says so instead of showing nothing.
+    harness.get_by_label("Indikatorn har inga värden på nivån DeSO");
+    harness.get_by_label("Kommuner").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.level, Level::Kommun);
+}
+
+#[test]
+fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
+    let dir = std::env::temp_dir().join(format!("segkarta-ui-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("egen.csv");
+    std::fs::write(
+        &path,
+        "area_code,indicator,year,group_by,group,value\n1480,forvarvsarbetande,2024,total,total,70.5\n1481,forvarvsarbetande,2O24,total,total,71\n",
+    )
+    .expect("write");
+    let mut harness = harness();
+    load(&mut harness, vec![path, dir.join("missing.geojson")]);
+    harness.get_by_label("Datakontroll");
+    harness.get_by_label_contains("\"2O24\" is not a year");
+    harness.get_by_label_contains("missing.geojson: could not read the file");
+    let app = harness.state();
+    let key = segkarta::model::SeriesKey::total("forvarvsarbetande");
+    assert_eq!(
+        app.atlas.observations.value(&key, "1480", 2024),
+        Some(70.5),
+        "the valid row is in"
+    );
+    let i = app.layer().index_of("1480").expect("Göteborg");
+    assert_eq!(app.view.values[i], Some(70.5), "and on the map");
+    let _ = std::fs::remove_dir_all(dir);
+}
