@@ -9,7 +9,7 @@ use crate::jobs::{JobResult, LoadJob};
 use crate::map::LayerGeometry;
 use crate::map::mesh::merc_of;
 use crate::map::tiles::Basemap;
-use crate::model::{AreaLayer, Atlas, is_gr_municipality};
+use crate::model::{AreaLayer, Atlas, Level, is_gr_municipality};
 use crate::state::{Action, Settings};
 use crate::ui::{self, Outputs, UiCx};
 use crate::view::View;
@@ -366,6 +366,10 @@ impl eframe::App for SegkartaApp {
                     ui::map_view::MapParts {
                         memory: &mut self.map_memory,
                         geometry: &self.geometry[current_layer_index(&self.atlas, &self.settings)],
+                        context: (self.settings.selection.level != Level::Kommun)
+                            .then(|| self.atlas.layers.iter().position(|l| l.level == Level::Kommun))
+                            .flatten()
+                            .map(|i| &self.geometry[i]),
                         fills: &self.fills,
                         tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
                         reachability: reach,

@@ -110,9 +110,13 @@ fn read_feature(
         let label = format!("{label} ({code})");
         let name = NAME_PROPERTIES
             .iter()
-            .find_map(|k| props.get(*k).and_then(|v| v.as_str()))
-            .unwrap_or(&code)
-            .to_string();
+            .find_map(|k| props.get(*k).and_then(|v| v.as_str()).map(|n| (*k, n)));
+        let name = match name {
+            // SCB's DeSO files carry only the name of the enclosing RegSO: say which DeSO it is.
+            Some(("regsonamn", regso)) if level == Level::Deso => format!("{code} ({regso})"),
+            Some((_, n)) => n.to_string(),
+            None => code.clone(),
+        };
         let parent = (level != Level::Kommun)
             .then(|| {
                 props

@@ -27,16 +27,32 @@ pub struct ChoroplethPlugin<'a> {
     pub linked_hover: Option<usize>,
     pub selected: Option<usize>,
     pub events: &'a mut MapEvents,
+    /// A layer drawn underneath in a quiet colour, e.g. the municipalities under DeSO areas,
+    /// so the map keeps its surroundings.
+    pub context: Option<&'a LayerMesh>,
 }
 
 impl Plugin for ChoroplethPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _memory: &MapMemory) {
         let transform = ScreenTransform::from_projector(self.mesh, projector);
         let viewport = projector.clip_rect();
+        let painter = ui.painter().with_clip_rect(viewport);
+        if let Some(context) = self.context {
+            let mut mesh = egui::Mesh::default();
+            let fills = vec![crate::map::palette::CONTEXT.into(); context.area_bbox.len()];
+            let t = ScreenTransform::from_projector(context, projector);
+            context.paint_into(
+                &mut mesh,
+                t,
+                viewport,
+                &fills,
+                (0.7, crate::ui::style::CONTEXT_OUTLINE),
+            );
+            painter.add(Shape::mesh(mesh));
+        }
         let mut mesh = egui::Mesh::default();
         self.mesh
             .paint_into(&mut mesh, transform, viewport, self.fills, (0.7, self.outline));
-        let painter = ui.painter().with_clip_rect(viewport);
         painter.add(Shape::mesh(mesh));
 
         let stroke_area = |i: usize, stroke: Stroke| {

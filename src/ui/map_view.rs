@@ -14,6 +14,8 @@ use crate::state::Action;
 pub struct MapParts<'a> {
     pub memory: &'a mut MapMemory,
     pub geometry: &'a LayerGeometry,
+    /// The municipalities, drawn underneath a sub-municipal layer.
+    pub context: Option<&'a LayerGeometry>,
     pub fills: &'a [Color32],
     pub tiles: Option<&'a mut dyn Tiles>,
     pub reachability: Option<Reachability>,
@@ -59,6 +61,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
             linked_hover: cx.hovered,
             selected,
             events: &mut events,
+            context: parts.context.map(|g| &g.mesh),
         })
         .show(ui, |_, _, _, _| ())
         .response;
