@@ -51,10 +51,10 @@ impl Selection {
         if cat.domain(&self.domain).is_none() {
             self.domain = cat.domains.first().map(|d| d.id.clone()).unwrap_or_default();
         }
-        if cat
-            .indicator(&self.indicator)
-            .is_none_or(|i| i.domain != self.domain)
-        {
+        if let Some(ind) = cat.indicator(&self.indicator) {
+            // The indicator leads: it may have moved (a user's file replaced a demo one).
+            self.domain = ind.domain.clone();
+        } else {
             self.indicator = cat
                 .indicators_in(&self.domain)
                 .next()

@@ -81,7 +81,13 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
     harness.get_by_label("Datakontroll");
     harness.get_by_label_contains("\"2O24\" is not a year");
     harness.get_by_label_contains("missing.geojson: could not read the file");
+    harness.get_by_label_contains("replaces the demo indicator of the same id");
     let app = harness.state();
+    assert_eq!(
+        app.settings.selection.indicator, "forvarvsarbetande",
+        "the selection follows it"
+    );
+    assert_eq!(app.settings.selection.domain, "importerat");
     let key = segkarta::model::SeriesKey::total("forvarvsarbetande");
     assert_eq!(
         app.atlas.observations.value(&key, "1480", 2024),
@@ -91,4 +97,49 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
     let i = app.layer().index_of("1480").expect("Göteborg");
     assert_eq!(app.view.values[i], Some(70.5), "and on the map");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn real_turnout_by_group_replaces_the_demo_indicator_and_shows_without_demo_mark() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/valdeltagande_2018_2022_efter_alder_utbildning.csv");
+    if !path.exists() {
+        eprintln!("skipping: {} not present", path.display());
+        return;
+    }
+    let mut harness = harness();
+    load(&mut harness, vec![path]);
+    harness.get_by_label("Importerade").click();
+    harness.run_steps(2);
+    harness.get_by_label("valdeltagande").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.settings.selection.indicator, "valdeltagande");
+    assert_eq!(app.settings.selection.year, 2022);
+    assert!(!app.view.demo, "real data carries no demo mark");
+    assert_eq!(
+        app.view.values.iter().flatten().count(),
+        13,
+        "all 13 GR municipalities have a value"
+    );
+    let ind = app.atlas.catalogue.indicator("valdeltagande").expect("entry");
+    let dims: Vec<&str> = ind.dimensions.iter().map(String::as_str).collect();
+    assert_eq!(
+        dims,
+        [
+            "kön",
+            "kön×utbildningsnivå",
+            "kön×ålder",
+            "utbildningsnivå",
+            "ålder"
+        ]
+    );
+    assert!(
+        harness.query_by_label("DEMODATA").is_none(),
+        "no demo badge anywhere"
+    );
+    // Groups by education: the gap between the lowest and highest is stated.
+    harness.get_by_label("utbildningsnivå").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("procentenheter lägre än");
 }

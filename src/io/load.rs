@@ -114,14 +114,35 @@ fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, re
 
 fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut ValidationReport) {
     for id in obs.indicators() {
-        if atlas.catalogue.indicator(id).is_none() {
+        // Real values never mix with invented ones: a user's file replaces a demo indicator of
+        // the same id, catalogue entry and all (its demo description may not fit the file).
+        if atlas.catalogue.indicator(id).is_some_and(|i| i.demo) {
+            if let Err(e) = atlas.observations.remove_indicator(id) {
+                report.warning(format!("could not remove the demo values of {id:?}: {e}"));
+            }
+            atlas.catalogue.indicators.retain(|i| i.id != id);
             report.warning(format!(
-                "indicator {id:?} has no catalogue entry: shown under \"Importerade\" with neutral colours and no unit"
+                "indicator {id:?} replaces the demo indicator of the same id: its demo values are removed"
             ));
-            atlas
-                .catalogue
-                .indicators
-                .push(placeholder_indicator(id, &report.file));
+        }
+        if atlas.catalogue.indicator(id).is_none() {
+            let mut placeholder = placeholder_indicator(id, &report.file);
+            placeholder.dimensions = obs.group_bys(id);
+            let unit = match obs.units.get(id) {
+                Some(u) => {
+                    placeholder.unit_sv = u.clone();
+                    placeholder.unit_en = u.clone();
+                    if placeholder.is_percent() {
+                        (placeholder.min, placeholder.max) = (0.0, 100.0);
+                    }
+                    format!("the file's unit {u:?}")
+                }
+                None => "no unit".to_string(),
+            };
+            report.warning(format!(
+                "indicator {id:?} has no catalogue entry: shown under \"Importerade\" with neutral colours and {unit}"
+            ));
+            atlas.catalogue.indicators.push(placeholder);
         }
     }
     if atlas
@@ -258,13 +279,19 @@ mod tests {
         let mut atlas = crate::io::embedded::atlas().expect("embedded");
         let path = write(
             "t.csv",
-            "area_code,indicator,year,group_by,group,value\n1480,forvarvsarbetande,2024,total,total,120\n1408,forvarvsarbetande,2024,total,total,80\n1481,nytt_matt,2024,total,total,5\n",
+            "area_code,indicator,year,group_by,group,value,unit\n\
+             1480,andel_x,2024,total,total,120,procent\n\
+             1408,andel_x,2024,total,total,80,procent\n\
+             1481,nytt_matt,2024,total,total,5,\n",
         );
-        let loaded = load_path(&path).expect("loads");
-        let report = merge(&mut atlas, loaded, LoadOptions::default());
+        let report = merge(
+            &mut atlas,
+            load_path(&path).expect("loads"),
+            LoadOptions::default(),
+        );
         let text = report.to_text();
         assert!(
-            text.contains("1 value of \"forvarvsarbetande\" outside the possible 0–100 (for example 120)"),
+            text.contains("1 value of \"andel_x\" outside the possible 0–100 (for example 120)"),
             "{text}"
         );
         assert!(
@@ -276,13 +303,59 @@ mod tests {
             text.contains("indicator \"nytt_matt\" has no catalogue entry"),
             "{text}"
         );
+        assert!(text.contains("and the file's unit \"procent\""), "{text}");
         let added = atlas.catalogue.indicator("nytt_matt").expect("placeholder");
         assert_eq!(added.domain, IMPORTED_DOMAIN);
+        assert!(!added.demo);
         assert!(atlas.catalogue.domain(IMPORTED_DOMAIN).is_some());
-        // The new values replace the embedded ones; the rest stay.
+    }
+
+    #[test]
+    fn real_values_replace_a_demo_indicator_of_the_same_id_entirely() {
+        let mut atlas = crate::io::embedded::atlas().expect("embedded");
+        let path = write(
+            "f.csv",
+            "area_code,indicator,year,group_by,group,value\n1480,forvarvsarbetande,2024,total,total,70\n",
+        );
+        let report = merge(
+            &mut atlas,
+            load_path(&path).expect("loads"),
+            LoadOptions::default(),
+        );
+        assert!(
+            report
+                .to_text()
+                .contains("replaces the demo indicator of the same id")
+        );
         let key = crate::model::SeriesKey::total("forvarvsarbetande");
-        assert_eq!(atlas.observations.value(&key, "1480", 2024), Some(120.0));
-        assert!(atlas.observations.value(&key, "1481", 2024).is_some());
+        assert_eq!(atlas.observations.value(&key, "1480", 2024), Some(70.0));
+        assert_eq!(
+            atlas.observations.value(&key, "1481", 2024),
+            None,
+            "no demo value is left beside real ones"
+        );
+        assert_eq!(atlas.observations.years("forvarvsarbetande"), &[2024]);
+        assert!(
+            !atlas
+                .catalogue
+                .indicator("forvarvsarbetande")
+                .expect("entry")
+                .demo
+        );
+        let table = atlas.observations.table();
+        assert_eq!(table.height(), atlas.observations.len());
+        let ids = table
+            .column("indicator")
+            .expect("column")
+            .str()
+            .expect("text")
+            .clone();
+        assert_eq!(
+            (0..ids.len())
+                .filter(|i| ids.get(*i) == Some("forvarvsarbetande"))
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@ use super::validate::{Severity, ValidationReport};
 use crate::model::{Observation, Observations, SeriesKey, TOTAL};
 
 const REQUIRED: [&str; 6] = ["area_code", "indicator", "year", "group_by", "group", "value"];
+/// Without a `group_by` column, `group` may pack its dimensions: `kön=kvinnor;ålder=18-29 år`.
+const PACKED_REQUIRED: [&str; 5] = ["area_code", "indicator", "year", "group", "value"];
 
 /// Parse a tidy CSV (UTF-8, comma separated, header row). Rows that cannot be read are
 /// skipped and listed in the report with line and column; empty `value` cells are explicit
@@ -37,8 +39,10 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationRe
             Err(_) => Ok(None),
         }
     };
+    let packed = raw.column("group_by").is_err() && raw.column("group").is_ok();
+    let expected: &[&str] = if packed { &PACKED_REQUIRED } else { &REQUIRED };
     let mut required = Vec::with_capacity(REQUIRED.len());
-    for name in REQUIRED {
+    for name in expected.iter().copied() {
         required.push(text_column(name)?.ok_or_else(|| {
             format_err(format!(
                 "column {name:?} is missing (expected the columns {}; found {})",
@@ -51,8 +55,10 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationRe
             ))
         })?);
     }
-    let [area, indicator, year, group_by, group, value] = required[..] else {
-        return Err(format_err("internal: column list".into()));
+    let (area, indicator, year, group_by, group, value) = match required[..] {
+        [a, i, y, gb, g, v] => (a, i, y, Some(gb), g, v),
+        [a, i, y, g, v] => (a, i, y, None, g, v),
+        _ => return Err(format_err("internal: column list".into())),
     };
     let columns = Columns {
         area,
@@ -66,15 +72,25 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationRe
     };
 
     let mut report = ValidationReport::new(file, "tidy CSV");
+    if packed {
+        report.note("no group_by column: groups read from packed \"dimension=group;...\" values, totals (totalt, samtliga …) dropped".into());
+    }
+    let unit = text_column("unit")?;
     report.rows_read = raw.height();
     let mut rows = Vec::with_capacity(raw.height());
     let mut empty_values = 0;
     let mut suffixed = 0;
+    let mut units = std::collections::BTreeMap::new();
     for i in 0..raw.height() {
         let line = i + 2; // the header is line 1
         match columns.row(i) {
             Ok(None) => empty_values += 1,
             Ok(Some((key, code, obs))) => {
+                if let Some(u) = unit.and_then(|u| cell_at(u, i)) {
+                    units
+                        .entry(key.indicator.clone())
+                        .or_insert_with(|| u.to_string());
+                }
                 let code = match strip_deso_suffix(code) {
                     Some(plain) => {
                         suffixed += 1;
@@ -101,7 +117,8 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationRe
         ));
     }
     report.rows_loaded = rows.len();
-    let observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
+    let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
+    observations.units = units;
     Ok((observations, report))
 }
 
@@ -110,7 +127,7 @@ struct Columns<'a> {
     area: &'a StringChunked,
     indicator: &'a StringChunked,
     year: &'a StringChunked,
-    group_by: &'a StringChunked,
+    group_by: Option<&'a StringChunked>,
     group: &'a StringChunked,
     value: &'a StringChunked,
     moe: Option<&'a StringChunked>,
@@ -151,14 +168,47 @@ impl<'a> Columns<'a> {
         };
         let moe = optional(self.moe, "moe")?;
         let n = optional(self.n, "n")?;
-        let group_by = cell_at(self.group_by, i).unwrap_or(TOTAL);
-        let group = cell_at(self.group, i).unwrap_or(TOTAL);
-        Ok(Some((
-            SeriesKey::new(ind, group_by, group),
-            area,
-            Observation { year, value, moe, n },
-        )))
+        let key = match self.group_by {
+            Some(col) => SeriesKey::new(
+                ind,
+                cell_at(col, i).unwrap_or(TOTAL),
+                cell_at(self.group, i).unwrap_or(TOTAL),
+            ),
+            None => {
+                let (group_by, group) = unpack_group(cell_at(self.group, i).unwrap_or(TOTAL));
+                SeriesKey::new(ind, &group_by, &group)
+            }
+        };
+        Ok(Some((key, area, Observation { year, value, moe, n })))
     }
+}
+
+/// `kön=kvinnor;utbildningsnivå=samtliga utbildningsnivåer` → (`kön`, `kvinnor`). Totals
+/// ("totalt", "samtliga …", "total") are dropped; two real dimensions cross as `kön×ålder`.
+pub fn unpack_group(packed: &str) -> (String, String) {
+    if !packed.contains('=') {
+        return if packed == TOTAL {
+            (TOTAL.into(), TOTAL.into())
+        } else {
+            ("grupp".into(), packed.into())
+        };
+    }
+    let is_total = |v: &str| {
+        let v = v.trim().to_lowercase();
+        v == "totalt" || v == "total" || v.starts_with("samtliga") || v == "alla"
+    };
+    let pairs: Vec<(&str, &str)> = packed
+        .split(';')
+        .filter_map(|p| p.split_once('='))
+        .map(|(d, v)| (d.trim(), v.trim()))
+        .filter(|(_, v)| !is_total(v))
+        .collect();
+    if pairs.is_empty() {
+        return (TOTAL.into(), TOTAL.into());
+    }
+    let dims: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+    let groups: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+    (dims.join("×"), groups.join(" × "))
 }
 
 /// `1480C1622_DeSO2025` → `1480C1622`: SCB writes DeSO/RegSO codes with their edition from
@@ -239,6 +289,26 @@ mod tests {
         assert!(
             err.contains("column \"area_code\" is missing") && err.contains("found area, value"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn packed_groups_unpack_and_totals_drop() {
+        assert_eq!(
+            unpack_group("kön=kvinnor;utbildningsnivå=samtliga utbildningsnivåer"),
+            ("kön".into(), "kvinnor".into())
+        );
+        assert_eq!(
+            unpack_group("kön=totalt;ålder=18-29 år"),
+            ("ålder".into(), "18-29 år".into())
+        );
+        assert_eq!(
+            unpack_group("kön=totalt;ålder=samtliga åldrar"),
+            (TOTAL.into(), TOTAL.into())
+        );
+        assert_eq!(
+            unpack_group("kön=män;ålder=65+ år"),
+            ("kön×ålder".into(), "män × 65+ år".into())
         );
     }
 

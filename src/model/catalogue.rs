@@ -90,7 +90,7 @@ fn default_decimals() -> u8 {
 impl Indicator {
     /// Whether the unit is a percentage, so differences are percentage points.
     pub fn is_percent(&self) -> bool {
-        self.unit_sv == "procent"
+        self.unit_sv.starts_with("procent") || self.unit_sv == "%"
     }
 }
 

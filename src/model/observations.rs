@@ -49,6 +49,8 @@ pub struct Observations {
     years: HashMap<String, Vec<i32>>,
     /// indicator → group_by → groups present.
     groups: HashMap<String, HashMap<String, Vec<String>>>,
+    /// indicator → unit, where the file had a unit column.
+    pub units: std::collections::BTreeMap<String, String>,
 }
 
 impl Observations {
@@ -87,6 +89,7 @@ impl Observations {
             })
         });
         self.index_rows(rows.collect());
+        self.units.extend(other.units);
         Ok(())
     }
 
@@ -113,9 +116,36 @@ impl Observations {
         }
     }
 
-    /// Indicator ids with at least one value.
-    pub fn indicators(&self) -> impl Iterator<Item = &str> {
-        self.years.keys().map(String::as_str)
+    /// Remove every value of `indicator` (demo values that a user's real data replaces).
+    pub fn remove_indicator(&mut self, indicator: &str) -> PolarsResult<()> {
+        let ids = self.table.column("indicator")?.str()?.clone();
+        let keep: polars::prelude::BooleanChunked = (0..ids.len())
+            .map(|i| Some(ids.get(i) != Some(indicator)))
+            .collect();
+        self.table = self.table.filter(&keep)?;
+        self.index.retain(|k, _| k.indicator != indicator);
+        self.years.remove(indicator);
+        self.groups.remove(indicator);
+        self.units.remove(indicator);
+        Ok(())
+    }
+
+    /// Grouping dimensions (besides the total) that `indicator` has values for.
+    pub fn group_bys(&self, indicator: &str) -> Vec<String> {
+        let mut dims: Vec<String> = self
+            .groups
+            .get(indicator)
+            .map(|g| g.keys().filter(|k| k.as_str() != super::TOTAL).cloned().collect())
+            .unwrap_or_default();
+        dims.sort();
+        dims
+    }
+
+    /// Indicator ids with at least one value, sorted.
+    pub fn indicators(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.years.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// The canonical long table, for export and ad-hoc analysis.

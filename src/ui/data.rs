@@ -32,6 +32,8 @@ pub fn reports_window(ctx: &egui::Context, lang: Lang, reports: &[ValidationRepo
     egui::Window::new(lang.pick("Datakontroll", "Data check"))
         .open(open)
         .default_width(620.0)
+        // Over the map, not over the panels the user continues with.
+        .default_pos(ctx.content_rect().center() - egui::vec2(200.0, 250.0))
         .default_height(420.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
