@@ -118,10 +118,18 @@ impl SegkartaApp {
                     if let (Some(level), Some(geometry)) = (level, geometry)
                         && let Some(i) = self.atlas.layers.iter().position(|l| l.level == level)
                     {
-                        if i < self.geometry.len() {
-                            self.geometry[i] = *geometry;
+                        // Municipal files merge into the layer there by code: then the mesh
+                        // built on the loading thread covers only part of it.
+                        let layer = &self.atlas.layers[i];
+                        let geometry = if geometry.mesh.area_bbox.len() == layer.len() {
+                            *geometry
                         } else {
-                            self.geometry.push(*geometry);
+                            LayerGeometry::build(layer)
+                        };
+                        if i < self.geometry.len() {
+                            self.geometry[i] = geometry;
+                        } else {
+                            self.geometry.push(geometry);
                         }
                         // Show what was just opened.
                         self.apply(ctx, [Action::SetLevel(level)]);

@@ -3,6 +3,7 @@ use geo::{Geometry, MultiPolygon};
 use geojson::{GeoJson, feature::Id};
 
 use super::LoadError;
+use super::crs::{Crs, ToWgs84};
 use super::validate::{Finding, Severity, ValidationReport};
 use crate::model::{Area, AreaLayer, Level};
 
@@ -56,11 +57,19 @@ pub fn parse_with_report(
             ),
         })?;
     let mut report = ValidationReport::new(file, "GeoJSON");
+    let (crs, how) = detect_crs(&collection);
+    let to_wgs84 = match crs {
+        Crs::Wgs84 => None,
+        Crs::Sweref99Tm => Some(ToWgs84::from_sweref99tm().map_err(|e| LoadError::Format {
+            file: file.into(),
+            what: format!("cannot set up the SWEREF 99 TM projection: {e}"),
+        })?),
+    };
     report.rows_read = collection.features.len();
     let mut first_error = None;
     let mut areas = Vec::with_capacity(collection.features.len());
     for (i, feature) in collection.features.into_iter().enumerate() {
-        match read_feature(file, i, feature, code_key, level) {
+        match read_feature(file, i, feature, code_key, level, to_wgs84.as_ref()) {
             Ok(area) => areas.push(area),
             Err(e) => {
                 report.rows_skipped += 1;
@@ -80,10 +89,79 @@ pub fn parse_with_report(
         }
     }
     report.rows_loaded = areas.len();
+    let reprojected = if to_wgs84.is_some() {
+        ", reprojected to WGS84 with proj4rs"
+    } else {
+        ""
+    };
     report.note(format!(
-        "area codes from the property {code_key:?}; coordinates read as WGS84 (EPSG:4326)"
+        "area codes from the property {code_key:?}; coordinates read as {} ({how}){reprojected}",
+        crs.describe()
     ));
     Ok((AreaLayer::new(level, areas), first_error, report))
+}
+
+/// A position needs at least x and y; geojson's conversion indexes them unchecked.
+fn has_short_position(g: &geojson::GeometryValue) -> bool {
+    use geojson::GeometryValue::*;
+    let short = |p: &geojson::Position| p.as_slice().len() < 2;
+    match g {
+        Point { coordinates } => short(coordinates),
+        MultiPoint { coordinates } | LineString { coordinates } => coordinates.iter().any(short),
+        MultiLineString { coordinates } | Polygon { coordinates } => coordinates.iter().flatten().any(short),
+        MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().any(short),
+        GeometryCollection { geometries } => geometries.iter().any(|g| has_short_position(&g.value)),
+    }
+}
+
+/// RFC 7946: a linear ring's first and last positions are the same. geo would close an
+/// open ring silently, so check before converting.
+fn open_ring(g: &geojson::GeometryValue) -> Option<usize> {
+    use geojson::GeometryValue::*;
+    let rings: Vec<&Vec<geojson::Position>> = match g {
+        Polygon { coordinates } => coordinates.iter().collect(),
+        MultiPolygon { coordinates } => coordinates.iter().flatten().collect(),
+        _ => return None,
+    };
+    rings
+        .iter()
+        .position(|r| r.len() >= 2 && r.first().map(|p| p.as_slice()) != r.last().map(|p| p.as_slice()))
+        .map(|i| i + 1)
+}
+
+/// The CRS from a declared `crs` member, else from the first coordinate, else WGS84 as the
+/// GeoJSON standard prescribes.
+fn detect_crs(collection: &geojson::FeatureCollection) -> (Crs, &'static str) {
+    let declared = collection
+        .foreign_members
+        .as_ref()
+        .and_then(|m| m.get("crs"))
+        .and_then(|c| c.pointer("/properties/name"))
+        .and_then(|n| n.as_str())
+        .and_then(Crs::from_name);
+    if let Some(crs) = declared {
+        return (crs, "declared in the file");
+    }
+    let first = collection
+        .features
+        .iter()
+        .find_map(|f| f.geometry.as_ref())
+        .and_then(|g| first_position(&g.value));
+    match first.and_then(|(x, y)| Crs::from_coordinate(x, y)) {
+        Some(crs) => (crs, "recognised from the coordinates"),
+        None => (Crs::Wgs84, "the GeoJSON default"),
+    }
+}
+
+fn first_position(g: &geojson::GeometryValue) -> Option<(f64, f64)> {
+    use geojson::GeometryValue::*;
+    let p = match g {
+        Polygon { coordinates } => coordinates.first()?.first()?,
+        MultiPolygon { coordinates } => coordinates.first()?.first()?.first()?,
+        _ => return None,
+    };
+    let p = p.as_slice();
+    Some((*p.first()?, *p.get(1)?))
 }
 
 fn read_feature(
@@ -92,6 +170,7 @@ fn read_feature(
     feature: geojson::Feature,
     code_key: &str,
     level: Level,
+    to_wgs84: Option<&ToWgs84>,
 ) -> Result<Area, LoadError> {
     {
         let label = feature_label(i, feature.id.as_ref());
@@ -132,6 +211,20 @@ fn read_feature(
                 what: "has no geometry".into(),
             });
         };
+        if has_short_position(&geometry.value) {
+            return Err(LoadError::Feature {
+                file: file.into(),
+                feature: label,
+                what: "a position has fewer than two numbers (expected [x, y])".into(),
+            });
+        }
+        if let Some(ring) = open_ring(&geometry.value) {
+            return Err(LoadError::Feature {
+                file: file.into(),
+                feature: label,
+                what: format!("ring {ring} is not closed (its last position must repeat the first)"),
+            });
+        }
         let geometry: Geometry<f64> =
             (&geometry.value)
                 .try_into()
@@ -154,6 +247,14 @@ fn read_feature(
                 });
             }
         };
+        let mut polygons = polygons;
+        if let Some(t) = to_wgs84 {
+            t.polygons(&mut polygons).map_err(|e| LoadError::Feature {
+                file: file.into(),
+                feature: label.clone(),
+                what: format!("cannot reproject from SWEREF 99 TM: {e}"),
+            })?;
+        }
         check_rings(file, &label, &polygons)?;
         Ok(Area::new(code, name, parent, polygons))
     }
@@ -238,9 +339,10 @@ mod tests {
             Some("k.geojson, feature #1 (1480): expected a Polygon or MultiPolygon, found a Point")
         );
 
-        let sweref = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kommunkod":"1480"},
-          "geometry":{"type":"Polygon","coordinates":[[[319000,6400000],[320000,6400000],[320000,6401000],[319000,6400000]]]}}]}"#;
-        let err = parse("k.geojson", sweref)
+        // Metres, but not SWEREF 99 TM over Sweden (another CRS, undeclared).
+        let unknown = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kommunkod":"1480"},
+          "geometry":{"type":"Polygon","coordinates":[[[5000000,5000000],[5001000,5000000],[5001000,5001000],[5000000,5000000]]]}}]}"#;
+        let err = parse("k.geojson", unknown)
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -104,6 +104,28 @@ fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, re
         return;
     }
     match atlas.layers.iter_mut().find(|l| l.level == layer.level) {
+        // Municipal boundaries update the ones there by code: the embedded layer keeps the
+        // rest of Sweden as context.
+        Some(existing) if layer.level == Level::Kommun => {
+            let mut areas = std::mem::take(&mut existing.areas);
+            let (mut replaced, mut added) = (0, 0);
+            for area in layer.areas {
+                match areas.iter_mut().find(|a| a.code == area.code) {
+                    Some(old) => {
+                        *old = area;
+                        replaced += 1;
+                    }
+                    None => {
+                        areas.push(area);
+                        added += 1;
+                    }
+                }
+            }
+            report.note(format!(
+                "municipal boundaries: {replaced} replaced, {added} added"
+            ));
+            *existing = AreaLayer::new(Level::Kommun, areas);
+        }
         Some(existing) => {
             report.note(format!("replaces the {:?} layer loaded before", layer.level));
             *existing = layer;

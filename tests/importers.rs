@@ -1,0 +1,209 @@
+//! Importers on real-format fixtures (`tests/fixtures/`, written by hand from the formats'
+//! documentation) and on broken ones: every problem names the file and the place, nothing
+//! panics, and the valid part loads.
+use std::path::PathBuf;
+
+use segkarta::io::load::{self, Content, LoadOptions};
+use segkarta::io::validate::Severity;
+use segkarta::model::{Level, SeriesKey};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn error_text(name: &str) -> String {
+    match load::load_path(&fixture(name)) {
+        Ok(_) => panic!("{name} should not load"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn sweref99tm_boundaries_are_reprojected_whether_declared_or_recognised() {
+    let loaded = load::load_path(&fixture("deso_sweref99tm_no_crs.geojson")).expect("loads");
+    assert!(
+        loaded
+            .report
+            .to_text()
+            .contains("SWEREF 99 TM (EPSG:3006) (recognised from the coordinates)")
+    );
+    let Content::Boundaries(layer) = loaded.content else {
+        panic!("boundaries")
+    };
+    assert_eq!(layer.level, Level::Deso);
+    let bbox = layer.bbox_of(|_| true).expect("bbox");
+    // 318 000–322 000 E, 6 398 000–6 402 000 N is central Göteborg.
+    assert!(
+        (11.93..11.99).contains(&bbox.min().x) && (57.68..57.71).contains(&bbox.min().y),
+        "{bbox:?}"
+    );
+    assert_eq!(
+        layer.areas[0].lonlat.0[0].interiors().len(),
+        1,
+        "the hole survives"
+    );
+
+    let loaded = load::load_path(&fixture("kommun_sweref99tm.geojson")).expect("loads");
+    assert!(loaded.report.to_text().contains("(declared in the file)"));
+}
+
+#[test]
+fn an_open_ring_skips_that_feature_and_names_it() {
+    let loaded = load::load_path(&fixture("open_ring.geojson")).expect("the valid feature loads");
+    assert_eq!((loaded.report.rows_loaded, loaded.report.rows_skipped), (1, 1));
+    let text = loaded.report.to_text();
+    assert!(
+        text.contains("error: feature 2: #2 (1481): ring 1 is not closed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn truncated_geojson_wrong_encoding_and_garbage_are_errors_naming_the_file() {
+    let e = error_text("truncated.geojson");
+    assert!(
+        e.contains("truncated.geojson: not valid GeoJSON") && e.contains("EOF"),
+        "{e}"
+    );
+    let e = error_text("tidy_latin1.csv");
+    assert!(
+        e.contains("tidy_latin1.csv: not valid UTF-8 text near byte 52"),
+        "{e}"
+    );
+    let e = error_text("garbage.csv");
+    assert!(e.contains("garbage.csv"), "{e}");
+    let e = match load::load_path(&fixture("no_such_file.csv")) {
+        Ok(_) => panic!("missing file"),
+        Err(e) => e.to_string(),
+    };
+    assert!(e.contains("no_such_file.csv: could not read the file"), "{e}");
+}
+
+#[test]
+fn a_shifted_column_skips_the_row_and_names_line_and_column() {
+    let loaded = load::load_path(&fixture("tidy_shifted_column.csv")).expect("the valid row loads");
+    assert_eq!((loaded.report.rows_loaded, loaded.report.rows_skipped), (1, 1));
+    let f = &loaded.report.findings[0];
+    assert_eq!(
+        (f.severity, f.line, f.column.as_deref()),
+        (Severity::Error, Some(3), Some("year"))
+    );
+    assert!(loaded.report.has_errors());
+}
+
+#[test]
+fn valid_tidy_table_merges_with_decimal_comma_margins_and_deso_suffix() {
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    let loaded = load::load_path(&fixture("tidy_valid.csv")).expect("loads");
+    let report = load::merge(&mut atlas, loaded, LoadOptions::default());
+    assert!(!report.has_errors(), "{}", report.to_text());
+    let women = SeriesKey::new("forvarvsarbetande", "kon", "kvinnor");
+    assert_eq!(atlas.observations.value(&women, "1480", 2024), Some(77.5));
+    let x = atlas
+        .observations
+        .get(&SeriesKey::total("andel_x"), "1481C0001", 2024)
+        .expect("row");
+    assert_eq!((x.moe, x.n), (Some(1.1), Some(420.0)));
+    assert!(
+        report
+            .to_text()
+            .contains("area code \"1481C0001\" (1 row) matches no loaded area")
+    );
+}
+
+/// A small xorshift generator: the property runs are the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Mutations of a valid input: truncation, byte flips, inserted separators and quotes,
+/// duplicated or deleted spans, and pure garbage.
+fn mutate(rng: &mut Rng, valid: &[u8]) -> Vec<u8> {
+    let mut v = valid.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(v.len() + 1);
+        match rng.below(6) {
+            0 => v.truncate(at),
+            1 if !v.is_empty() => {
+                let i = rng.below(v.len());
+                v[i] = rng.next() as u8;
+            }
+            2 => v.insert(at.min(v.len()), {
+                let specials = b",;\"\n{}[]:.-";
+                specials[rng.below(specials.len())]
+            }),
+            3 => {
+                let end = (at + rng.below(40)).min(v.len());
+                let span = v[at.min(end)..end].to_vec();
+                v.splice(at.min(end)..at.min(end), span);
+            }
+            4 => {
+                let end = (at + rng.below(40)).min(v.len());
+                v.drain(at.min(end)..end);
+            }
+            _ => v = (0..rng.below(300)).map(|_| rng.next() as u8).collect(),
+        }
+    }
+    v
+}
+
+const CASES: usize = 10_000;
+
+#[test]
+fn tidy_csv_parser_never_panics_on_10000_generated_inputs() {
+    let valid = std::fs::read(fixture("tidy_valid.csv")).expect("fixture");
+    let mut rng = Rng(0x5e9_c0de);
+    let mut loaded = 0;
+    for _ in 0..CASES {
+        let input = mutate(&mut rng, &valid);
+        if let Ok((_, report)) = segkarta::io::tidy::parse_csv("fuzz.csv", &input) {
+            assert_eq!(
+                report.rows_loaded + report.rows_skipped,
+                report.rows_read - count_empty(&report)
+            );
+            loaded += 1;
+        }
+    }
+    assert!(
+        loaded > CASES / 10,
+        "the mutations keep many inputs readable ({loaded})"
+    );
+}
+
+fn count_empty(report: &segkarta::io::validate::ValidationReport) -> usize {
+    report
+        .findings
+        .iter()
+        .find_map(|f| {
+            f.message
+                .strip_suffix(" rows have an empty value and are read as no data")
+        })
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn geojson_parser_never_panics_on_10000_generated_inputs() {
+    let valid = std::fs::read(fixture("deso_sweref99tm_no_crs.geojson")).expect("fixture");
+    let mut rng = Rng(0x6e0_15e7);
+    for _ in 0..CASES {
+        let input = mutate(&mut rng, &valid);
+        let Ok(text) = String::from_utf8(input) else {
+            continue;
+        };
+        let _ = segkarta::io::geojson::parse_with_report("fuzz.geojson", &text);
+    }
+}
