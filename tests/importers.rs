@@ -207,3 +207,46 @@ fn geojson_parser_never_panics_on_10000_generated_inputs() {
         let _ = segkarta::io::geojson::parse_with_report("fuzz.geojson", &text);
     }
 }
+
+#[test]
+fn pxweb_export_loads_as_its_own_indicator_named_by_its_title() {
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    let loaded = load::load_path(&fixture("pxweb_wide_latin1.csv")).expect("loads");
+    assert_eq!(loaded.report.format, "SCB PxWeb CSV");
+    let report = load::merge(&mut atlas, loaded, LoadOptions::default());
+    let text = report.to_text();
+    assert!(
+        text.contains("read as Latin-1") && text.contains("1 cells marked missing"),
+        "{text}"
+    );
+    assert!(
+        text.contains("area code \"1409\" (3 rows) matches no loaded area"),
+        "{text}"
+    );
+    let ind = atlas
+        .catalogue
+        .indicator("pxweb_wide_latin1")
+        .expect("indicator from the file name");
+    assert_eq!(
+        ind.sv,
+        "Andel förvärvsarbetande efter region, födelseregion och år"
+    );
+    assert_eq!(ind.dimensions, vec!["födelseregion".to_string()]);
+    let key = SeriesKey::new("pxweb_wide_latin1", "födelseregion", "utrikes född");
+    assert_eq!(atlas.observations.value(&key, "1462", 2023), Some(62.0));
+    assert_eq!(
+        atlas.observations.value(&key, "1480", 2023),
+        None,
+        "'..' is no data"
+    );
+}
+
+#[test]
+fn pxweb_parser_never_panics_on_10000_generated_inputs() {
+    let valid = std::fs::read(fixture("pxweb_wide_latin1.csv")).expect("fixture");
+    let mut rng = Rng(0x9c5_4e11);
+    for _ in 0..CASES {
+        let input = mutate(&mut rng, &valid);
+        let _ = segkarta::io::pxweb::parse("fuzz.csv", &input, "x");
+    }
+}

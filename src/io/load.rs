@@ -50,7 +50,14 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
                 file: file.clone(),
                 source,
             })?;
-            let (observations, report) = super::tidy::parse_csv(&file, &bytes)?;
+            let (observations, report) = if super::pxweb::looks_like_pxweb(&bytes) {
+                let stem = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                super::pxweb::parse(&file, &bytes, &indicator_id(&stem))?
+            } else {
+                super::tidy::parse_csv(&file, &bytes)?
+            };
             Ok(Loaded {
                 content: Content::Observations(observations),
                 report,
@@ -63,6 +70,20 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             ),
         }),
     }
+}
+
+/// An indicator id from a file name: lower case, letters and digits, `_` between words.
+pub fn indicator_id(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.to_lowercase().chars() {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('_') && !id.is_empty() {
+            id.push('_');
+        }
+    }
+    let id = id.trim_end_matches('_').to_string();
+    if id.is_empty() { "importerad".into() } else { id }
 }
 
 /// The domain unknown indicators are filed under until the user catalogues them.
@@ -150,6 +171,10 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
         if atlas.catalogue.indicator(id).is_none() {
             let mut placeholder = placeholder_indicator(id, &report.file);
             placeholder.dimensions = obs.group_bys(id);
+            if let Some(name) = obs.names.get(id) {
+                placeholder.sv = name.clone();
+                placeholder.en = name.clone();
+            }
             let unit = match obs.units.get(id) {
                 Some(u) => {
                     placeholder.unit_sv = u.clone();

@@ -5,6 +5,7 @@ pub mod crs;
 pub mod embedded;
 pub mod geojson;
 pub mod load;
+pub mod pxweb;
 pub mod tidy;
 pub mod validate;
 

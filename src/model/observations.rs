@@ -51,6 +51,8 @@ pub struct Observations {
     groups: HashMap<String, HashMap<String, Vec<String>>>,
     /// indicator → unit, where the file had a unit column.
     pub units: std::collections::BTreeMap<String, String>,
+    /// indicator → name, where the file had a title.
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 impl Observations {
@@ -90,6 +92,7 @@ impl Observations {
         });
         self.index_rows(rows.collect());
         self.units.extend(other.units);
+        self.names.extend(other.names);
         Ok(())
     }
 

@@ -1,0 +1,383 @@
+//! SCB Statistikdatabasen (PxWeb) CSV exports as downloaded: title lines above the header,
+//! `;`, `,` or tab separated, quoted fields, decimal comma, `..`/`.`/`-` for missing values,
+//! footnotes after a blank line, UTF-8 (with or without BOM) or Latin-1, a region column like
+//! `1480 Göteborg`, years as columns (wide) or in a column of their own (long), and any number
+//! of grouping columns (kön, födelseregion, ...). The report counts values (cells), since a
+//! wide row holds several.
+use super::LoadError;
+use super::tidy::{strip_deso_suffix, unpack_group};
+use super::validate::{Severity, ValidationReport};
+use crate::model::{Observation, Observations, REGION_SWEDEN, SeriesKey};
+
+/// Whether `bytes` look like a PxWeb export rather than a tidy table.
+pub fn looks_like_pxweb(bytes: &[u8]) -> bool {
+    let text = decode(bytes).0;
+    let Some((header, _)) = find_header(&text) else {
+        return false;
+    };
+    let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+    !lower.iter().any(|h| h == "area_code")
+        && (lower.iter().any(|h| h.starts_with("region")) || header.iter().any(|h| is_year(h)))
+}
+
+/// Parse an export; `indicator` is the id the values get (the file name, usually).
+pub fn parse(
+    file: &str,
+    bytes: &[u8],
+    indicator: &str,
+) -> Result<(Observations, ValidationReport), LoadError> {
+    let format_err = |what: String| LoadError::Format {
+        file: file.into(),
+        what,
+    };
+    let (text, latin1) = decode(bytes);
+    let mut report = ValidationReport::new(file, "SCB PxWeb CSV");
+    if latin1 {
+        report.note("not UTF-8: read as Latin-1 (ISO 8859-1), as older PxWeb exports are".into());
+    }
+    let (header, header_line) = find_header(&text).ok_or_else(|| {
+        format_err("no header row found (expected a row of column names separated by ; , or tab)".into())
+    })?;
+    let sep = separator(text.lines().nth(header_line).unwrap_or_default());
+    let title: Vec<&str> = text
+        .lines()
+        .take(header_line)
+        .map(|l| l.trim().trim_matches('"'))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let roles = Roles::of(&header).map_err(format_err)?;
+
+    let mut rows = Vec::new();
+    let mut missing = 0;
+    let mut footnotes = 0;
+    let mut in_footer = false;
+    for (i, line) in text.lines().enumerate().skip(header_line + 1) {
+        let line_no = i + 1;
+        if line.trim().is_empty() {
+            in_footer = true;
+            continue;
+        }
+        let fields = split_fields(line, sep);
+        if in_footer || fields.len() < header.len() && fields.len() <= 1 {
+            footnotes += 1;
+            in_footer = true;
+            continue;
+        }
+        // Counted in values, not lines: a wide row holds one value per year.
+        if fields.len() != header.len() {
+            report.rows_read += 1;
+            report.rows_skipped += 1;
+            report.line(
+                Severity::Error,
+                line_no,
+                None,
+                format!(
+                    "{} fields, the header has {} (a shifted or broken row)",
+                    fields.len(),
+                    header.len()
+                ),
+            );
+            continue;
+        }
+        let region = fields[roles.region].trim();
+        let Some(area) = area_code(region) else {
+            report.rows_read += 1;
+            report.rows_skipped += 1;
+            report.line(
+                Severity::Error,
+                line_no,
+                Some(&header[roles.region]),
+                format!("{region:?} is not a region code (expected e.g. \"1480 Göteborg\")"),
+            );
+            continue;
+        };
+        let packed: Vec<String> = roles
+            .groups
+            .iter()
+            .map(|g| format!("{}={}", header[*g].to_lowercase(), fields[*g].trim()))
+            .collect();
+        let (group_by, group) = unpack_group(&packed.join(";"));
+        let key = SeriesKey::new(indicator, &group_by, &group);
+        for (col, year) in roles.values(&fields) {
+            report.rows_read += 1;
+            let cell = fields[col].trim();
+            if matches!(cell, ".." | "." | "-" | "" | "…") {
+                missing += 1;
+                continue;
+            }
+            let Some(year) = year else {
+                report.rows_skipped += 1;
+                report.line(
+                    Severity::Error,
+                    line_no,
+                    Some(&header[roles.year_column.unwrap_or(col)]),
+                    "not a year".into(),
+                );
+                continue;
+            };
+            match parse_number(cell) {
+                Some(value) => rows.push((
+                    key.clone(),
+                    area.clone(),
+                    Observation {
+                        year,
+                        value,
+                        moe: None,
+                        n: None,
+                    },
+                )),
+                None => {
+                    report.rows_skipped += 1;
+                    report.line(
+                        Severity::Error,
+                        line_no,
+                        Some(&header[col]),
+                        format!("{cell:?} is not a number"),
+                    );
+                }
+            }
+        }
+    }
+    if missing > 0 {
+        report.note(format!(
+            "{missing} cells marked missing (.., ., -) read as no data"
+        ));
+    }
+    if footnotes > 0 {
+        report.note(format!("{footnotes} footnote lines after the table skipped"));
+    }
+    let layout = if roles.year_column.is_some() {
+        "years in rows"
+    } else {
+        "years as columns"
+    };
+    report.note(format!(
+        "separator {:?}, {layout}, regions from column {:?}, groups from {}",
+        sep,
+        header[roles.region],
+        if roles.groups.is_empty() {
+            "no column".to_string()
+        } else {
+            roles
+                .groups
+                .iter()
+                .map(|g| format!("{:?}", header[*g]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    ));
+    report.rows_loaded = rows.len();
+    let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
+    if let Some(t) = title.first() {
+        observations.names.insert(indicator.to_string(), t.to_string());
+    }
+    Ok((observations, report))
+}
+
+/// UTF-8 (BOM dropped) when valid, otherwise Latin-1; the flag says Latin-1 was used.
+fn decode(bytes: &[u8]) -> (String, bool) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), false),
+        Err(_) => (bytes.iter().map(|b| *b as char).collect(), true),
+    }
+}
+
+/// The separator of a header line: the most frequent of `;`, tab and `,` outside quotes.
+fn separator(line: &str) -> char {
+    let mut counts = [(';', 0), ('\t', 0), (',', 0)];
+    let mut quoted = false;
+    for c in line.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(e) = counts.iter_mut().find(|e| e.0 == c) {
+            e.1 += 1;
+        }
+    }
+    counts.iter().max_by_key(|e| e.1).map_or(';', |e| e.0)
+}
+
+/// The first line with at least two fields is the header; lines above it are the title.
+fn find_header(text: &str) -> Option<(Vec<String>, usize)> {
+    text.lines().enumerate().take(20).find_map(|(i, line)| {
+        let fields = split_fields(line, separator(line));
+        (fields.len() >= 2 && fields.iter().all(|f| !f.trim().is_empty())).then_some((fields, i))
+    })
+}
+
+/// Split one line on `sep`, honouring double quotes (`""` inside quotes is a quote).
+fn split_fields(line: &str, sep: char) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.trim_end_matches('\r').chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => fields.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    fields.push(cur);
+    fields
+}
+
+fn is_year(h: &str) -> bool {
+    let h = h.trim();
+    h.len() == 4
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && h.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// `1480 Göteborg` → `1480`; `1480C1622_DeSO2025` → `1480C1622`; `00 Riket`/`Riket` → SE.
+fn area_code(region: &str) -> Option<String> {
+    let first = region.split_whitespace().next()?;
+    if first.eq_ignore_ascii_case("riket") || first == "00" {
+        return Some(REGION_SWEDEN.into());
+    }
+    let code = strip_deso_suffix(first).unwrap_or(first);
+    let digits = code.get(..4)?;
+    (digits.bytes().all(|b| b.is_ascii_digit()) && code.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| code.to_string())
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    let v: f64 = t.replace(',', ".").parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// Which column is what.
+struct Roles {
+    region: usize,
+    /// Long layout: the column holding years; the value is the last column.
+    year_column: Option<usize>,
+    /// Wide layout: columns whose header is a year.
+    year_columns: Vec<(usize, i32)>,
+    value_column: usize,
+    groups: Vec<usize>,
+}
+
+impl Roles {
+    fn of(header: &[String]) -> Result<Roles, String> {
+        let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        let region = lower
+            .iter()
+            .position(|h| h.starts_with("region") || h == "kommun" || h == "område")
+            .ok_or_else(|| {
+                format!(
+                    "no region column (expected a column named \"region\"; found {})",
+                    header.join(", ")
+                )
+            })?;
+        let year_columns: Vec<(usize, i32)> = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| is_year(h))
+            .filter_map(|(i, h)| Some((i, h.trim().parse().ok()?)))
+            .collect();
+        let year_column = if year_columns.is_empty() {
+            Some(lower.iter().position(|h| h == "år" || h == "year" || h == "period").ok_or_else(|| {
+                format!("no years found (expected year columns such as \"2024\" or a column \"år\"; found {})", header.join(", "))
+            })?)
+        } else {
+            None
+        };
+        let value_column = header.len() - 1;
+        let groups = (0..header.len())
+            .filter(|i| *i != region && Some(*i) != year_column && !year_columns.iter().any(|(c, _)| c == i))
+            .filter(|i| year_column.is_none() || *i != value_column)
+            .collect();
+        Ok(Roles {
+            region,
+            year_column,
+            year_columns,
+            value_column,
+            groups,
+        })
+    }
+
+    /// The value cells of a row with their year.
+    fn values(&self, fields: &[String]) -> Vec<(usize, Option<i32>)> {
+        match self.year_column {
+            Some(y) => vec![(
+                self.value_column,
+                fields[y].trim().get(..4).and_then(|t| t.parse().ok()),
+            )],
+            None => self.year_columns.iter().map(|(c, y)| (*c, Some(*y))).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_latin1_export_with_title_missing_values_and_footnotes() {
+        let text = "\"Andel förvärvsarbetande 20-64 år efter region, kön och år\"\n\n\"region\";\"kön\";\"2022\";\"2023\"\n\"1480 Göteborg\";\"kvinnor\";77,1;..\n\"1480 Göteborg\";\"totalt\";79,9;80,2\n\"1481 Mölndal\";\"män\";84,0;84,5\n\n\"Fotnot: uppgifterna avser november.\"\n";
+        let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        let (obs, report) = parse("px.csv", &latin1, "andel").expect("parses");
+        let t = report.to_text();
+        assert!(t.contains("read as Latin-1"), "{t}");
+        assert!(t.contains("1 cells marked missing"), "{t}");
+        assert!(t.contains("1 footnote lines"), "{t}");
+        assert_eq!(report.rows_loaded, 5);
+        assert_eq!(
+            obs.value(&SeriesKey::new("andel", "kön", "kvinnor"), "1480", 2022),
+            Some(77.1)
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("andel"), "1480", 2023),
+            Some(80.2),
+            "totalt is the total"
+        );
+        assert_eq!(
+            obs.names.get("andel").map(String::as_str),
+            Some("Andel förvärvsarbetande 20-64 år efter region, kön och år")
+        );
+    }
+
+    #[test]
+    fn long_comma_separated_export_with_bom_and_a_broken_row() {
+        let text = "\u{feff}region,födelseregion,år,Andel\n1480 Göteborg,utrikes född,2024,\"71,5\"\n1480 Göteborg,inrikes född,2024,84.2\n1480 Göteborg,2024,1\nRiket,totalt,2024,82.4\n";
+        let (obs, report) = parse("px.csv", text.as_bytes(), "andel").expect("parses");
+        assert_eq!(
+            obs.value(
+                &SeriesKey::new("andel", "födelseregion", "utrikes född"),
+                "1480",
+                2024
+            ),
+            Some(71.5)
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("andel"), REGION_SWEDEN, 2024),
+            Some(82.4)
+        );
+        assert!(
+            report
+                .to_text()
+                .contains("error: line 4: 3 fields, the header has 4"),
+            "{}",
+            report.to_text()
+        );
+    }
+
+    #[test]
+    fn recognises_pxweb_but_not_tidy_tables() {
+        assert!(looks_like_pxweb(
+            b"\"Title\"\n\"region\";\"2024\"\n\"1480 G\";1\n"
+        ));
+        assert!(!looks_like_pxweb(
+            b"area_code,indicator,year,group_by,group,value\n"
+        ));
+        assert!(parse("x.csv", b"just one column\n", "x").is_err());
+    }
+}
