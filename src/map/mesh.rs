@@ -121,10 +121,15 @@ impl LayerMesh {
                 None => Rect::NOTHING,
             })
             .collect();
-        let bands = BAND_TOLERANCES
-            .iter()
-            .map(|t| build_band(&projected, *t))
-            .collect();
+        // The bands are independent: build them on parallel threads. The full-detail band is
+        // the largest, so it gets a thread of its own and the coarse ones share the other.
+        let (full, coarse) = BAND_TOLERANCES.split_last().unwrap_or((&0.0, &[]));
+        let bands = std::thread::scope(|scope| {
+            let full = scope.spawn(|| build_band(&projected, *full));
+            let mut bands: Vec<Band> = coarse.iter().map(|t| build_band(&projected, *t)).collect();
+            bands.push(full.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            bands
+        });
         Self {
             anchor_lonlat,
             anchor_merc,
