@@ -37,13 +37,33 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "geojson" | "json" => {
+        "geojson" => boundaries(&file, &read_text(path)?),
+        "json" => {
+            // One extension, three formats: tell them apart by their members.
             let text = read_text(path)?;
-            let (layer, _, report) = super::geojson::parse_with_report(&file, &text)?;
-            Ok(Loaded {
-                content: Content::Boundaries(layer),
-                report,
-            })
+            let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| LoadError::Line {
+                file: file.clone(),
+                line: e.line(),
+                what: format!("not valid JSON: {e}"),
+            })?;
+            if super::kolada::looks_like_kolada(&doc) {
+                let (observations, report) = super::kolada::parse(&file, &doc)?;
+                Ok(Loaded {
+                    content: Content::Observations(observations),
+                    report,
+                })
+            } else if super::jsonstat::looks_like_jsonstat(&doc) {
+                let stem = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                let (observations, report) = super::jsonstat::parse(&file, &doc, &indicator_id(&stem))?;
+                Ok(Loaded {
+                    content: Content::Observations(observations),
+                    report,
+                })
+            } else {
+                boundaries(&file, &text)
+            }
         }
         "csv" | "txt" => {
             let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
@@ -70,6 +90,14 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             ),
         }),
     }
+}
+
+fn boundaries(file: &str, text: &str) -> Result<Loaded, LoadError> {
+    let (layer, _, report) = super::geojson::parse_with_report(file, text)?;
+    Ok(Loaded {
+        content: Content::Boundaries(layer),
+        report,
+    })
 }
 
 /// An indicator id from a file name: lower case, letters and digits, `_` between words.

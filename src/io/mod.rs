@@ -4,6 +4,8 @@ pub mod catalogue;
 pub mod crs;
 pub mod embedded;
 pub mod geojson;
+pub mod jsonstat;
+pub mod kolada;
 pub mod load;
 pub mod pxweb;
 pub mod tidy;
