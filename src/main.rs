@@ -11,8 +11,11 @@ const USAGE: &str = "usage:
   segkarta [--all-sweden] [FILE...]           open the map (with FILE... loaded)
   segkarta validate [--json] [--all-sweden] FILE...
                                               check files, print the report; exit 1 on errors
-FILE: boundaries (.geojson, .json) or a tidy table (.csv: area_code, indicator, year,
-group_by, group, value[, moe, n]).";
+  segkarta convert FILE... --to OUT.csv|OUT.parquet
+                                              write the files' values as one tidy table
+FILE: boundaries (.geojson, .json in WGS84 or SWEREF 99 TM), a tidy table (.csv or .parquet:
+area_code, indicator, year, group_by, group, value[, moe, n]), an SCB PxWeb CSV export, or a
+Kolada or PxWeb JSON-stat 2.0 response (.json).";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +28,8 @@ fn main() -> ExitCode {
     let result = if args.first().map(String::as_str) == Some("validate") {
         let json = take_flag(&mut args, "--json");
         validate(&args[1..], json, options)
+    } else if args.first().map(String::as_str) == Some("convert") {
+        convert(&args[1..])
     } else if let Some(flag) = args.iter().find(|a| a.starts_with("--")) {
         eprintln!("segkarta: unknown option {flag}\n{USAGE}");
         return ExitCode::from(2);
@@ -78,6 +83,43 @@ fn validate(files: &[String], json: bool, options: LoadOptions) -> anyhow::Resul
             print!("{}", r.to_text());
         }
     }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Read each file and write all their values as one tidy table (CSV or Parquet).
+fn convert(args: &[String]) -> anyhow::Result<ExitCode> {
+    let Some(to) = args.iter().position(|a| a == "--to") else {
+        eprintln!("segkarta: convert needs --to OUT.csv or OUT.parquet\n{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    let (Some(out), inputs) = (
+        args.get(to + 1),
+        [&args[..to], &args[(to + 2).min(args.len())..]].concat(),
+    ) else {
+        eprintln!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    if inputs.is_empty() {
+        eprintln!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    }
+    let mut all = segkarta::model::Observations::default();
+    let mut failed = false;
+    for file in &inputs {
+        let loaded = load::load_path(std::path::Path::new(file))?;
+        failed |= loaded.report.has_errors();
+        eprint!("{}", loaded.report.to_text());
+        match loaded.content {
+            load::Content::Observations(obs) => all.extend(obs)?,
+            load::Content::Boundaries(_) => anyhow::bail!("{file}: boundaries have no values to convert"),
+        }
+    }
+    segkarta::io::tidy::write(&all, std::path::Path::new(out))?;
+    eprintln!("wrote {} rows to {out}", all.len());
     Ok(if failed {
         ExitCode::FAILURE
     } else {

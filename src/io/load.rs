@@ -65,6 +65,17 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
                 boundaries(&file, &text)
             }
         }
+        "parquet" => {
+            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+                file: file.clone(),
+                source,
+            })?;
+            let (observations, report) = super::tidy::parse_parquet(&file, &bytes)?;
+            Ok(Loaded {
+                content: Content::Observations(observations),
+                report,
+            })
+        }
         "csv" | "txt" => {
             let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
                 file: file.clone(),

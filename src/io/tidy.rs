@@ -33,6 +33,39 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationRe
         .into_reader_with_file_handle(Cursor::new(bytes))
         .finish()
         .map_err(|e| format_err(format!("not a readable CSV table: {e}")))?;
+    read_table(file, "tidy CSV", raw)
+}
+
+/// Parse a tidy table stored as Parquet (the format `segkarta convert` writes). Rows are
+/// numbered from 2 as in the CSV form, so reports read the same.
+pub fn parse_parquet(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationReport), LoadError> {
+    let format_err = |what: String| LoadError::Format {
+        file: file.into(),
+        what,
+    };
+    let df = ParquetReader::new(Cursor::new(bytes))
+        .finish()
+        .map_err(|e| format_err(format!("not a readable Parquet file: {e}")))?;
+    let columns: Vec<Column> = df
+        .columns()
+        .iter()
+        .map(|c| c.cast(&DataType::String))
+        .collect::<PolarsResult<_>>()
+        .map_err(|e| format_err(e.to_string()))?;
+    let raw = DataFrame::new_infer_height(columns).map_err(|e| format_err(e.to_string()))?;
+    read_table(file, "tidy Parquet", raw)
+}
+
+/// The rows of a table whose columns are all text.
+fn read_table(
+    file: &str,
+    format: &str,
+    raw: DataFrame,
+) -> Result<(Observations, ValidationReport), LoadError> {
+    let format_err = |what: String| LoadError::Format {
+        file: file.into(),
+        what,
+    };
     let text_column = |name: &str| -> Result<Option<&StringChunked>, LoadError> {
         match raw.column(name) {
             Ok(c) => c.str().map(Some).map_err(|e| format_err(e.to_string())),
@@ -71,7 +104,7 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Observations, ValidationRe
         n: text_column("n")?,
     };
 
-    let mut report = ValidationReport::new(file, "tidy CSV");
+    let mut report = ValidationReport::new(file, format);
     if packed {
         report.note("no group_by column: groups read from packed \"dimension=group;...\" values, totals (totalt, samtliga …) dropped".into());
     }
@@ -181,6 +214,32 @@ impl<'a> Columns<'a> {
         };
         Ok(Some((key, area, Observation { year, value, moe, n })))
     }
+}
+
+/// Write the long table as CSV or Parquet (by extension), atomically.
+pub fn write(observations: &Observations, path: &std::path::Path) -> Result<(), LoadError> {
+    let file = path.display().to_string();
+    let err = |what: String| LoadError::Format {
+        file: file.clone(),
+        what,
+    };
+    let mut df = observations.table().clone();
+    let mut bytes = Vec::new();
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("parquet") => ParquetWriter::new(&mut bytes).finish(&mut df).map(|_| ()),
+        Some("csv") => CsvWriter::new(&mut bytes).finish(&mut df),
+        other => return Err(err(format!("cannot write {other:?} (expected .csv or .parquet)"))),
+    }
+    .map_err(|e| err(e.to_string()))?;
+    super::write_atomically(path, &bytes).map_err(|source| LoadError::Read {
+        file: file.clone(),
+        source,
+    })
 }
 
 /// `kön=kvinnor;utbildningsnivå=samtliga utbildningsnivåer` → (`kön`, `kvinnor`). Totals
@@ -310,6 +369,28 @@ mod tests {
             unpack_group("kön=män;ålder=65+ år"),
             ("kön×ålder".into(), "män × 65+ år".into())
         );
+    }
+
+    #[test]
+    fn csv_and_parquet_round_trip() {
+        let text = format!("{HEADER}1480,x,2024,kon,kvinnor,81.5,1.2,300\n1481,x,2023,total,total,2,,\n");
+        let (obs, _) = parse_csv("t.csv", text.as_bytes()).expect("valid");
+        let dir = std::env::temp_dir().join(format!("segkarta-rt-{}", std::process::id()));
+        for ext in ["csv", "parquet"] {
+            let path = dir.join(format!("out.{ext}"));
+            write(&obs, &path).expect("written");
+            let bytes = std::fs::read(&path).expect("read back");
+            let (back, report) = if ext == "csv" {
+                parse_csv("o", &bytes)
+            } else {
+                parse_parquet("o", &bytes)
+            }
+            .expect("parses");
+            assert_eq!(report.rows_loaded, 2, "{ext}");
+            let key = SeriesKey::new("x", "kon", "kvinnor");
+            assert_eq!(back.get(&key, "1480", 2024), obs.get(&key, "1480", 2024), "{ext}");
+        }
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

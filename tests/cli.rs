@@ -1,0 +1,87 @@
+//! The command line: `validate` reports and exits by the result, `convert` writes tidy tables.
+use std::path::PathBuf;
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn segkarta(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_segkarta"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn validate_exits_zero_on_clean_files_and_one_on_errors() {
+    let (code, out, _) = segkarta(&["validate", &fixture("deso_sweref99tm_no_crs.geojson")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 rows read, 3 loaded, 0 skipped"), "{out}");
+    let (code, out, _) = segkarta(&["validate", &fixture("tidy_shifted_column.csv")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error: line 3, column year"), "{out}");
+    let (code, _, err) = segkarta(&["validate"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("usage:"));
+}
+
+#[test]
+fn validate_json_has_the_documented_shape() {
+    let (code, out, _) = segkarta(&["validate", "--json", &fixture("open_ring.geojson")]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let r = &doc[0];
+    assert_eq!(r["format"], "GeoJSON");
+    assert_eq!(
+        (
+            r["rows_read"].as_u64(),
+            r["rows_loaded"].as_u64(),
+            r["rows_skipped"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    let first = &r["findings"][0];
+    assert_eq!(
+        (first["severity"].as_str(), first["feature"].as_u64()),
+        (Some("error"), Some(2))
+    );
+    assert!(
+        first["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not closed"))
+    );
+    assert_eq!(r["unlisted"], 0);
+}
+
+#[test]
+fn convert_writes_parquet_that_reads_back() {
+    let dir = std::env::temp_dir().join(format!("segkarta-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("tidy.parquet").display().to_string();
+    let (code, _, err) = segkarta(&[
+        "convert",
+        &fixture("pxweb_wide_latin1.csv"),
+        &fixture("kolada_n00914.json"),
+        "--to",
+        &out,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("wrote 24 rows"), "{err}");
+    let (code, out, _) = segkarta(&["validate", &out]);
+    assert!(
+        out.contains("(tidy Parquet): 24 rows read, 24 loaded, 0 skipped"),
+        "{out}"
+    );
+    assert_eq!(code, 0);
+    let _ = std::fs::remove_dir_all(dir);
+}
