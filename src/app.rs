@@ -3,6 +3,7 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
+use crate::io::load::Dataset;
 use crate::io::load::{self, LoadOptions};
 use crate::io::validate::{Finding, Severity, ValidationReport};
 use crate::jobs::{JobResult, LoadJob};
@@ -40,7 +41,7 @@ pub struct SegkartaApp {
     job: Option<LoadJob>,
     load_options: LoadOptions,
     /// What loading the user's files found, newest last.
-    pub reports: Vec<ValidationReport>,
+    pub datasets: Vec<Dataset>,
     show_reports: bool,
 }
 
@@ -70,7 +71,7 @@ impl SegkartaApp {
             legend_rect: egui::Rect::NOTHING,
             job: None,
             load_options: LoadOptions::default(),
-            reports: Vec::new(),
+            datasets: Vec::new(),
             show_reports: false,
         }
     }
@@ -90,6 +91,31 @@ impl SegkartaApp {
         }
         self.load_options = options;
         self.job = Some(LoadJob::start(files, options, ctx.clone()));
+    }
+
+    /// Take a loaded file's layer or indicators out again.
+    pub fn remove_dataset(&mut self, index: usize) {
+        let Some(dataset) = self.datasets.get(index) else {
+            return;
+        };
+        if let load::Added::Layer(level) = dataset.added
+            && let Some(i) = self.atlas.layers.iter().position(|l| l.level == level)
+            && level != Level::Kommun
+        {
+            self.geometry.remove(i);
+        }
+        if let Err(e) = load::remove(&mut self.atlas, dataset) {
+            self.datasets[index].report.warning(format!("not removed: {e}"));
+            return;
+        }
+        self.datasets.remove(index);
+        self.settings.selection.normalise(&self.atlas);
+        self.view = View::compute(
+            &self.atlas,
+            current_layer(&self.atlas, &self.settings),
+            &self.settings.selection,
+        );
+        self.fills = to_colour32(&self.view);
     }
 
     /// Whether files are still being read.
@@ -114,7 +140,7 @@ impl SegkartaApp {
                         load::Content::Boundaries(layer) => Some(layer.level),
                         load::Content::Observations(_) => None,
                     };
-                    let report = load::merge(&mut self.atlas, *loaded, self.load_options);
+                    let dataset = load::merge_dataset(&mut self.atlas, *loaded, self.load_options);
                     if let (Some(level), Some(geometry)) = (level, geometry)
                         && let Some(i) = self.atlas.layers.iter().position(|l| l.level == level)
                     {
@@ -135,8 +161,9 @@ impl SegkartaApp {
                         self.apply(ctx, [Action::SetLevel(level)]);
                     }
                     // Open the report by itself only when something needs a look.
-                    self.show_reports |= report.has_errors() || report.count(Severity::Warning) > 0;
-                    self.reports.push(report);
+                    self.show_reports |=
+                        dataset.report.has_errors() || dataset.report.count(Severity::Warning) > 0;
+                    self.datasets.push(dataset);
                 }
                 JobResult::Failed { file, error } => {
                     let mut report = ValidationReport::new(&file, "unreadable");
@@ -147,7 +174,10 @@ impl SegkartaApp {
                         column: None,
                         message: error,
                     });
-                    self.reports.push(report);
+                    self.datasets.push(Dataset {
+                        added: load::Added::Nothing,
+                        report,
+                    });
                     self.show_reports = true;
                 }
             }
@@ -331,14 +361,17 @@ impl eframe::App for SegkartaApp {
             hovered: self.hovered,
         };
         ui::top::show(ui, &cx, &mut out, &mut self.show_help);
-        if !self.reports.is_empty() {
+        if !self.datasets.is_empty() {
             // Reopening the data check lives with the other top-bar toggles.
             egui::Panel::top("reports_bar").show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let n = self.reports.len();
+                    let n = self.datasets.len();
                     ui.toggle_value(
                         &mut self.show_reports,
-                        format!("{} ({n})", self.settings.lang.pick("Datakontroll", "Data check")),
+                        format!(
+                            "{} ({n})",
+                            self.settings.lang.pick("Data och kontroll", "Data and checks")
+                        ),
                     );
                 });
             });
@@ -388,8 +421,11 @@ impl eframe::App for SegkartaApp {
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
         }
-        if self.show_reports {
-            ui::data::reports_window(&ctx, self.settings.lang, &self.reports, &mut self.show_reports);
+        if self.show_reports
+            && let Some(i) =
+                ui::data::reports_window(&ctx, self.settings.lang, &self.datasets, &mut self.show_reports)
+        {
+            self.remove_dataset(i);
         }
         ui::data::drop_hint(&ctx, self.settings.lang);
         let layout_changed = frame_rects.map != self.map_rect || frame_rects.legend != self.legend_rect;

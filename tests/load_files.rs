@@ -64,6 +64,14 @@ fn real_deso_boundaries_open_as_a_level_on_the_map() {
     harness.get_by_label("Kommuner").click();
     harness.run_steps(2);
     assert_eq!(harness.state().settings.selection.level, Level::Kommun);
+
+    // Removed again from the data window: the level picker goes away with it.
+    harness.get_by_label("Data och kontroll (1)").click();
+    harness.run_steps(2);
+    harness.get_by_label("Ta bort").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().atlas.layers.len(), 1);
+    assert!(harness.query_by_label("DeSO").is_none());
 }
 
 #[test]

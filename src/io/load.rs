@@ -21,6 +21,44 @@ pub struct Loaded {
     pub report: ValidationReport,
 }
 
+/// What a loaded file added to the atlas, so that it can be listed and removed again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Added {
+    Layer(Level),
+    Indicators(Vec<String>),
+    Nothing,
+}
+
+/// A file the user loaded: what it added and what its check found.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    pub added: Added,
+    pub report: ValidationReport,
+}
+
+/// Take out what a dataset added: its layer (not the municipalities, which the map needs),
+/// or its indicators with their catalogue entries.
+pub fn remove(atlas: &mut Atlas, dataset: &Dataset) -> Result<(), String> {
+    match &dataset.added {
+        Added::Layer(Level::Kommun) => Err("the municipal layer stays: the map is built on it".into()),
+        Added::Layer(level) => {
+            atlas.layers.retain(|l| l.level != *level);
+            Ok(())
+        }
+        Added::Indicators(ids) => {
+            for id in ids {
+                atlas
+                    .observations
+                    .remove_indicator(id)
+                    .map_err(|e| e.to_string())?;
+                atlas.catalogue.indicators.retain(|i| &i.id != id);
+            }
+            Ok(())
+        }
+        Added::Nothing => Ok(()),
+    }
+}
+
 /// How files are added to the atlas.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LoadOptions {
@@ -130,12 +168,29 @@ pub const IMPORTED_DOMAIN: &str = "importerat";
 
 /// Add loaded content to the atlas; findings that need the atlas go into the report.
 pub fn merge(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) -> ValidationReport {
+    merge_dataset(atlas, loaded, options).report
+}
+
+/// [`merge`], also saying what was added.
+pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) -> Dataset {
     let Loaded { content, mut report } = loaded;
-    match content {
-        Content::Boundaries(layer) => merge_layer(atlas, layer, options, &mut report),
-        Content::Observations(obs) => merge_observations(atlas, obs, &mut report),
-    }
-    report
+    let added = match content {
+        Content::Boundaries(layer) => {
+            let level = layer.level;
+            merge_layer(atlas, layer, options, &mut report);
+            if atlas.layer(level).is_some() {
+                Added::Layer(level)
+            } else {
+                Added::Nothing
+            }
+        }
+        Content::Observations(obs) => {
+            let ids = obs.indicators().into_iter().map(str::to_string).collect();
+            merge_observations(atlas, obs, &mut report);
+            Added::Indicators(ids)
+        }
+    };
+    Dataset { added, report }
 }
 
 /// Keep only the areas in GR's municipalities of a sub-municipal layer, unless all of Sweden

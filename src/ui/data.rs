@@ -2,6 +2,7 @@
 use egui::{Color32, RichText};
 
 use crate::i18n::Lang;
+use crate::io::load::{Added, Dataset};
 use crate::io::validate::{Severity, ValidationReport};
 use crate::jobs::LoadJob;
 
@@ -28,7 +29,15 @@ pub fn progress(ui: &mut egui::Ui, lang: Lang, job: &LoadJob) {
     });
 }
 
-pub fn reports_window(ctx: &egui::Context, lang: Lang, reports: &[ValidationReport], open: &mut bool) {
+/// The loaded files, newest first, each with what it added, its check and a remove button.
+/// Returns the index of a dataset the user asked to remove.
+pub fn reports_window(
+    ctx: &egui::Context,
+    lang: Lang,
+    datasets: &[Dataset],
+    open: &mut bool,
+) -> Option<usize> {
+    let mut remove = None;
     egui::Window::new(lang.pick("Datakontroll", "Data check"))
         .open(open)
         .default_width(620.0)
@@ -37,16 +46,38 @@ pub fn reports_window(ctx: &egui::Context, lang: Lang, reports: &[ValidationRepo
         .default_height(420.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for report in reports.iter().rev() {
-                    report_ui(ui, lang, report);
+                for (i, dataset) in datasets.iter().enumerate().rev() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(&dataset.report.file).strong());
+                        let added = match &dataset.added {
+                            Added::Layer(level) => Some(format!(
+                                "{}: {}",
+                                lang.pick("nivå", "level"),
+                                super::level_name(*level, lang)
+                            )),
+                            Added::Indicators(ids) => Some(format!(
+                                "{}: {}",
+                                lang.pick("indikatorer", "indicators"),
+                                ids.join(", ")
+                            )),
+                            Added::Nothing => None,
+                        };
+                        if let Some(added) = added {
+                            ui.label(RichText::new(added).color(super::style::MUTED));
+                            if ui.small_button(lang.pick("Ta bort", "Remove")).clicked() {
+                                remove = Some(i);
+                            }
+                        }
+                    });
+                    report_ui(ui, lang, &dataset.report);
                     ui.separator();
                 }
             });
         });
+    remove
 }
 
 fn report_ui(ui: &mut egui::Ui, lang: Lang, r: &ValidationReport) {
-    ui.label(RichText::new(&r.file).strong());
     ui.label(format!(
         "{} · {} {} · {} {} · {} {}",
         r.format,
