@@ -109,6 +109,11 @@ impl SegkartaApp {
             return;
         }
         self.datasets.remove(index);
+        self.refresh_view();
+    }
+
+    /// Keep the selection valid for the atlas as it is now and rebuild the view.
+    fn refresh_view(&mut self) {
         self.settings.selection.normalise(&self.atlas);
         self.view = View::compute(
             &self.atlas,
@@ -182,14 +187,8 @@ impl SegkartaApp {
                 }
             }
         }
-        // New rows or indicators: rebuild the view (and keep the selection valid).
-        self.settings.selection.normalise(&self.atlas);
-        self.view = View::compute(
-            &self.atlas,
-            current_layer(&self.atlas, &self.settings),
-            &self.settings.selection,
-        );
-        self.fills = to_colour32(&self.view);
+        // New rows or indicators: rebuild the view.
+        self.refresh_view();
     }
 
     /// Apply actions and rebuild the view when the selection changed.
@@ -203,12 +202,7 @@ impl SegkartaApp {
             self.basemap = Some(Basemap::new(ctx.clone()));
         }
         if changed {
-            self.view = View::compute(
-                &self.atlas,
-                current_layer(&self.atlas, &self.settings),
-                &self.settings.selection,
-            );
-            self.fills = to_colour32(&self.view);
+            self.refresh_view();
         }
         if self.persist && self.settings != before {
             // Small file, written atomically; losing it is harmless, so errors are only logged.

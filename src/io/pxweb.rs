@@ -5,7 +5,7 @@
 //! of grouping columns (kön, födelseregion, ...). The report counts values (cells), since a
 //! wide row holds several.
 use super::LoadError;
-use super::tidy::{strip_deso_suffix, unpack_group};
+use super::tidy::{parse_number, strip_deso_suffix, unpack_group};
 use super::validate::{Severity, ValidationReport};
 use crate::model::{Observation, Observations, REGION_SWEDEN, SeriesKey};
 
@@ -243,15 +243,6 @@ fn area_code(region: &str) -> Option<String> {
     let digits = code.get(..4)?;
     (digits.bytes().all(|b| b.is_ascii_digit()) && code.bytes().all(|b| b.is_ascii_alphanumeric()))
         .then(|| code.to_string())
-}
-
-fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
-    let v: f64 = t.replace(',', ".").parse().ok()?;
-    v.is_finite().then_some(v)
 }
 
 /// Which column is what.

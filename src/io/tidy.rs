@@ -285,8 +285,13 @@ fn cell_at(col: &StringChunked, i: usize) -> Option<&str> {
 }
 
 /// A number written with a decimal point or a decimal comma.
-fn parse_number(text: &str) -> Option<f64> {
-    let v: f64 = text.replace(',', ".").parse().ok()?;
+/// Spaces (also no-break) may group thousands, as Swedish exports write them.
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    let v: f64 = t.replace(',', ".").parse().ok()?;
     v.is_finite().then_some(v)
 }
 
