@@ -304,3 +304,59 @@ fn json_parsers_never_panic_on_10000_generated_inputs() {
         }
     }
 }
+
+#[test]
+fn geopackage_in_sweref99tm_loads_with_holes_multiparts_both_byte_orders_and_reports_a_cut_blob() {
+    let loaded = load::load_path(&fixture("deso_sweref99tm.gpkg")).expect("loads");
+    let text = loaded.report.to_text();
+    assert_eq!(
+        (loaded.report.rows_loaded, loaded.report.rows_skipped),
+        (3, 1),
+        "{text}"
+    );
+    assert!(text.contains("error: feature 4: 1480C9104:"), "{text}");
+    let Content::Boundaries(layer) = loaded.content else {
+        panic!("boundaries")
+    };
+    assert_eq!(layer.level, Level::Deso);
+    let holed = layer.get("1480C9101").expect("area");
+    assert_eq!(holed.lonlat.0[0].interiors().len(), 1);
+    assert_eq!(layer.get("1480C9102").expect("area").lonlat.0.len(), 2);
+    assert_eq!(holed.parent.as_deref(), Some("1480"));
+    assert_eq!(holed.name, "1480C9101 (Testområde)");
+    let bbox = layer.bbox_of(|_| true).expect("bbox");
+    assert!(
+        (11.93..11.99).contains(&bbox.min().x) && (57.68..57.71).contains(&bbox.min().y),
+        "{bbox:?}"
+    );
+    let e = match load::load_path(&fixture("garbage.gpkg")) {
+        Ok(_) => panic!("no such file"),
+        Err(e) => e.to_string(),
+    };
+    assert!(e.contains("garbage.gpkg"), "{e}");
+}
+
+#[test]
+fn geopackage_geometry_reader_never_panics_on_10000_generated_blobs() {
+    let valid = polygon_blob();
+    let mut rng = Rng(0x6e0b_10b5);
+    for _ in 0..CASES {
+        let blob = mutate(&mut rng, &valid);
+        let _ = segkarta::io::geopackage::gpkg_geometry(&blob);
+    }
+}
+
+/// A valid little-endian GeoPackage polygon blob, built by hand.
+fn polygon_blob() -> Vec<u8> {
+    let mut b = b"GP\x00\x01".to_vec();
+    b.extend(3006i32.to_le_bytes());
+    b.push(1);
+    b.extend(3u32.to_le_bytes());
+    b.extend(1u32.to_le_bytes());
+    b.extend(4u32.to_le_bytes());
+    for (x, y) in [(0.0f64, 0.0f64), (1.0, 0.0), (0.0, 1.0), (0.0, 0.0)] {
+        b.extend(x.to_le_bytes());
+        b.extend(y.to_le_bytes());
+    }
+    b
+}

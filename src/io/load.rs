@@ -103,6 +103,13 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
                 boundaries(&file, &text)
             }
         }
+        "gpkg" => {
+            let (layer, report) = super::geopackage::parse(path)?;
+            Ok(Loaded {
+                content: Content::Boundaries(layer),
+                report,
+            })
+        }
         "parquet" => {
             let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
                 file: file.clone(),
