@@ -306,6 +306,13 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
             en: "Imported".into(),
         });
     }
+    if obs.duplicates > 0 {
+        report.warning(format!(
+            "{} rows repeat an area, indicator, group and year given earlier in the file: the later value is used",
+            obs.duplicates
+        ));
+    }
+    check_missing_years(&obs, report);
     check_ranges(atlas, &obs, report);
     check_area_codes(atlas, &obs, report);
     if let Err(e) = atlas.observations.extend(obs) {
@@ -334,6 +341,27 @@ fn placeholder_indicator(id: &str, file: &str) -> Indicator {
         max: f64::MAX,
         aggregation: Default::default(),
         survey: false,
+    }
+}
+
+/// Areas that lack years other areas have, per indicator (a few listed, the rest counted).
+fn check_missing_years(obs: &Observations, report: &mut ValidationReport) {
+    for id in obs.indicators() {
+        let gaps = obs.missing_years(id);
+        const LISTED: usize = 5;
+        for (area, years) in gaps.iter().take(LISTED) {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            report.warning(format!(
+                "{id:?}: area {area} has no value for {}",
+                years.join(", ")
+            ));
+        }
+        if gaps.len() > LISTED {
+            report.warning(format!(
+                "{id:?}: {} more areas lack some years",
+                gaps.len() - LISTED
+            ));
+        }
     }
 }
 
@@ -503,6 +531,32 @@ mod tests {
                 .filter(|i| ids.get(*i) == Some("forvarvsarbetande"))
                 .count(),
             1
+        );
+    }
+
+    #[test]
+    fn duplicates_and_missing_years_are_reported() {
+        let mut atlas = crate::io::embedded::atlas().expect("embedded");
+        let path = write(
+            "d.csv",
+            "area_code,indicator,year,group_by,group,value\n1480,x,2023,total,total,1\n1480,x,2024,total,total,2\n1481,x,2024,total,total,3\n1481,x,2024,total,total,4\n",
+        );
+        let report = merge(
+            &mut atlas,
+            load_path(&path).expect("loads"),
+            LoadOptions::default(),
+        );
+        let text = report.to_text();
+        assert!(
+            text.contains("1 rows repeat an area, indicator, group and year"),
+            "{text}"
+        );
+        assert!(text.contains("\"x\": area 1481 has no value for 2023"), "{text}");
+        let key = crate::model::SeriesKey::total("x");
+        assert_eq!(
+            atlas.observations.value(&key, "1481", 2024),
+            Some(4.0),
+            "the later value is used"
         );
     }
 

@@ -53,6 +53,8 @@ pub struct Observations {
     pub units: std::collections::BTreeMap<String, String>,
     /// indicator → name, where the file had a title.
     pub names: std::collections::BTreeMap<String, String>,
+    /// Rows of the same area, indicator, group and year as an earlier row (the later wins).
+    pub duplicates: usize,
 }
 
 impl Observations {
@@ -73,7 +75,7 @@ impl Observations {
             table,
             ..Self::default()
         };
-        out.index_rows(rows);
+        out.duplicates = out.index_rows(rows);
         Ok(out)
     }
 
@@ -96,7 +98,9 @@ impl Observations {
         Ok(())
     }
 
-    fn index_rows(&mut self, rows: Vec<(SeriesKey, String, Observation)>) {
+    /// Index rows; returns how many replaced a value already there.
+    fn index_rows(&mut self, rows: Vec<(SeriesKey, String, Observation)>) -> usize {
+        let mut replaced = 0;
         for (key, area, obs) in rows {
             let years = self.years.entry(key.indicator.clone()).or_default();
             if let Err(pos) = years.binary_search(&obs.year) {
@@ -113,10 +117,41 @@ impl Observations {
             }
             let series = self.index.entry(key).or_default().entry(area).or_default();
             match series.binary_search_by_key(&obs.year, |o| o.year) {
-                Ok(pos) => series[pos] = obs,
+                Ok(pos) => {
+                    series[pos] = obs;
+                    replaced += 1;
+                }
                 Err(pos) => series.insert(pos, obs),
             }
         }
+        replaced
+    }
+
+    /// Per area, the years of `indicator` that other areas have but it lacks (any group).
+    pub fn missing_years(&self, indicator: &str) -> Vec<(String, Vec<i32>)> {
+        let all = self.years(indicator);
+        let mut have: HashMap<&str, Vec<i32>> = HashMap::new();
+        for areas in self
+            .index
+            .iter()
+            .filter(|(k, _)| k.indicator == indicator)
+            .map(|(_, a)| a)
+        {
+            for (area, obs) in areas {
+                have.entry(area.as_str())
+                    .or_default()
+                    .extend(obs.iter().map(|o| o.year));
+            }
+        }
+        let mut out: Vec<(String, Vec<i32>)> = have
+            .into_iter()
+            .filter_map(|(area, years)| {
+                let lacking: Vec<i32> = all.iter().copied().filter(|y| !years.contains(y)).collect();
+                (!lacking.is_empty()).then(|| (area.to_string(), lacking))
+            })
+            .collect();
+        out.sort();
+        out
     }
 
     /// Remove every value of `indicator` (demo values that a user's real data replaces).
