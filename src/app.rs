@@ -168,6 +168,10 @@ impl SegkartaApp {
                     // Open the report by itself only when something needs a look.
                     self.show_reports |=
                         dataset.report.has_errors() || dataset.report.count(Severity::Warning) > 0;
+                    if dataset.added != load::Added::Nothing {
+                        let path = dataset.report.file.clone();
+                        self.apply(ctx, [Action::RememberFile(path)]);
+                    }
                     self.datasets.push(dataset);
                 }
                 JobResult::Failed { file, error } => {
@@ -355,11 +359,25 @@ impl eframe::App for SegkartaApp {
             hovered: self.hovered,
         };
         ui::top::show(ui, &cx, &mut out, &mut self.show_help);
-        if !self.datasets.is_empty() {
-            // Reopening the data check lives with the other top-bar toggles.
+        let mut reopen = None;
+        if !self.datasets.is_empty() || !self.settings.recent_files.is_empty() {
+            // Files: the data window and the recently opened files.
             egui::Panel::top("reports_bar").show(ui, |ui| {
                 ui.horizontal(|ui| {
+                    let lang = self.settings.lang;
+                    if !self.settings.recent_files.is_empty() {
+                        ui.menu_button(lang.pick("Senaste filer", "Recent files"), |ui| {
+                            for path in &self.settings.recent_files {
+                                if ui.button(path).clicked() {
+                                    reopen = Some(std::path::PathBuf::from(path));
+                                }
+                            }
+                        });
+                    }
                     let n = self.datasets.len();
+                    if n == 0 {
+                        return;
+                    }
                     ui.toggle_value(
                         &mut self.show_reports,
                         format!(
@@ -437,5 +455,8 @@ impl eframe::App for SegkartaApp {
         }
         self.hovered = out.hovered;
         self.apply(&ctx, out.actions);
+        if let Some(path) = reopen {
+            self.load_files(&ctx, vec![path], self.load_options);
+        }
     }
 }

@@ -114,7 +114,12 @@ pub struct Settings {
     pub right_panel: bool,
     /// UI scale (Ctrl + / Ctrl −), larger on a projector.
     pub ui_zoom: f32,
+    /// Files opened lately, newest first.
+    pub recent_files: Vec<String>,
 }
+
+/// How many recent files are remembered.
+pub const RECENT_FILES: usize = 8;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -125,6 +130,7 @@ impl Default for Settings {
             left_panel: true,
             right_panel: true,
             ui_zoom: 1.0,
+            recent_files: Vec::new(),
         }
     }
 }
@@ -151,6 +157,8 @@ pub enum Action {
     ToggleRightPanel,
     SetUiZoom(f32),
     SetLevel(Level),
+    /// A file was opened: it goes to the top of the recent files.
+    RememberFile(String),
 }
 
 impl Settings {
@@ -206,6 +214,11 @@ impl Settings {
             Action::ToggleLeftPanel => self.left_panel = !self.left_panel,
             Action::ToggleRightPanel => self.right_panel = !self.right_panel,
             Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
+            Action::RememberFile(path) => {
+                self.recent_files.retain(|p| *p != path);
+                self.recent_files.insert(0, path);
+                self.recent_files.truncate(RECENT_FILES);
+            }
             Action::SetLevel(l) => {
                 sel.level = l;
                 // The selected area belongs to the old level's layer.
