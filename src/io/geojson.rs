@@ -7,8 +7,9 @@ use super::crs::{Crs, ToWgs84};
 use super::validate::{Finding, Severity, ValidationReport};
 use crate::model::{Area, AreaLayer, Level};
 
-/// Property names that carry an area's code, most specific level first.
-const CODE_PROPERTIES: [(&str, Level); 6] = [
+/// Property (or column) names that carry an area's code, most specific level first; shared by
+/// the boundary readers.
+pub(crate) const CODE_PROPERTIES: [(&str, Level); 6] = [
     ("desokod", Level::Deso),
     ("deso", Level::Deso),
     ("regsokod", Level::Regso),
@@ -16,7 +17,18 @@ const CODE_PROPERTIES: [(&str, Level); 6] = [
     ("kommun_kod", Level::Kommun),
     ("kod", Level::Custom),
 ];
-const NAME_PROPERTIES: [&str; 6] = ["desonamn", "regsonamn", "kommunnamn", "kommun", "namn", "name"];
+pub(crate) const NAME_PROPERTIES: [&str; 6] =
+    ["desonamn", "regsonamn", "kommunnamn", "kommun", "namn", "name"];
+
+/// An area's name from the name property found (its key and value), or its code.
+pub(crate) fn display_name(level: Level, code: &str, name: Option<(&str, &str)>) -> String {
+    match name {
+        // SCB's DeSO files carry only the name of the enclosing RegSO: say which DeSO it is.
+        Some(("regsonamn", regso)) if level == Level::Deso => format!("{code} ({regso})"),
+        Some((_, n)) => n.to_string(),
+        None => code.to_string(),
+    }
+}
 
 /// Parse a FeatureCollection of (multi)polygons. The level and the code and name properties
 /// are recognised from SCB's property names.
@@ -190,12 +202,7 @@ fn read_feature(
         let name = NAME_PROPERTIES
             .iter()
             .find_map(|k| props.get(*k).and_then(|v| v.as_str()).map(|n| (*k, n)));
-        let name = match name {
-            // SCB's DeSO files carry only the name of the enclosing RegSO: say which DeSO it is.
-            Some(("regsonamn", regso)) if level == Level::Deso => format!("{code} ({regso})"),
-            Some((_, n)) => n.to_string(),
-            None => code.clone(),
-        };
+        let name = display_name(level, &code, name);
         let parent = (level != Level::Kommun)
             .then(|| {
                 props

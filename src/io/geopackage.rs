@@ -8,19 +8,9 @@ use rusqlite::{Connection, OpenFlags, types::ValueRef};
 
 use super::LoadError;
 use super::crs::{Crs, ToWgs84};
+use super::geojson::{CODE_PROPERTIES, NAME_PROPERTIES, display_name};
 use super::validate::{Finding, Severity, ValidationReport};
 use crate::model::{Area, AreaLayer, Level};
-
-/// Property names that carry an area's code, most specific level first (as for GeoJSON).
-const CODE_COLUMNS: [(&str, Level); 6] = [
-    ("desokod", Level::Deso),
-    ("deso", Level::Deso),
-    ("regsokod", Level::Regso),
-    ("kommunkod", Level::Kommun),
-    ("kommun_kod", Level::Kommun),
-    ("kod", Level::Custom),
-];
-const NAME_COLUMNS: [&str; 6] = ["desonamn", "regsonamn", "kommunnamn", "kommun", "namn", "name"];
 
 pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), LoadError> {
     let file = path.display().to_string();
@@ -62,16 +52,16 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
         .map_err(|e| err(e.to_string()))?;
     let columns: Vec<String> = stmt.column_names().map(|c| c.to_lowercase()).collect();
     let find = |name: &str| columns.iter().position(|c| c == name);
-    let (code_col, level) = CODE_COLUMNS
+    let (code_col, level) = CODE_PROPERTIES
         .iter()
         .find_map(|(name, level)| find(name).map(|i| (i, *level)))
         .ok_or_else(|| {
             err(format!(
                 "no area code column in {table:?} (expected one of {})",
-                CODE_COLUMNS.map(|c| c.0).join(", ")
+                CODE_PROPERTIES.map(|c| c.0).join(", ")
             ))
         })?;
-    let name_col = NAME_COLUMNS.iter().find_map(|n| find(n).map(|i| (*n, i)));
+    let name_col = NAME_PROPERTIES.iter().find_map(|n| find(n).map(|i| (*n, i)));
     let parent_col = find("kommunkod");
     let geom_idx = find(&geom_col.to_lowercase())
         .ok_or_else(|| err(format!("geometry column {geom_col:?} not in {table:?}")))?;
@@ -101,11 +91,8 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
                 t.polygons(&mut polygons)
                     .map_err(|e| format!("{code}: cannot reproject: {e}"))?;
             }
-            let name = match name_col.and_then(|(n, i)| text(i).map(|v| (n, v))) {
-                Some(("regsonamn", regso)) if level == Level::Deso => format!("{code} ({regso})"),
-                Some((_, n)) => n,
-                None => code.clone(),
-            };
+            let found = name_col.and_then(|(n, i)| text(i).map(|v| (n, v)));
+            let name = display_name(level, &code, found.as_ref().map(|(n, v)| (*n, v.as_str())));
             let parent = (level != Level::Kommun)
                 .then(|| parent_col.and_then(text))
                 .flatten();
