@@ -26,13 +26,27 @@ pub struct View {
     pub region: Option<RegionValue>,
     pub sweden: Option<f64>,
     pub demo: bool,
+    /// Set when the values were combined from a sub-level (no municipal values loaded).
+    pub aggregated: Option<(Level, crate::model::Aggregation)>,
 }
 
 impl View {
     /// Values → classes → colours for the selection on `layer`.
     pub fn compute(atlas: &Atlas, layer: &AreaLayer, sel: &Selection) -> View {
         let key = SeriesKey::new(&sel.indicator, &sel.group_by, &sel.group);
-        let values = atlas.observations.values_for_layer(&key, sel.year, layer);
+        let mut values = atlas.observations.values_for_layer(&key, sel.year, layer);
+        let mut aggregated = None;
+        if layer.level == Level::Kommun
+            && values.iter().all(Option::is_none)
+            && let Some(agg) = crate::analysis::aggregate::to_municipalities(atlas, &key, sel.year)
+        {
+            values = layer
+                .areas
+                .iter()
+                .map(|a| agg.values.get(&a.code).copied())
+                .collect();
+            aggregated = Some((agg.from, agg.rule));
+        }
         let indicator = atlas.catalogue.indicator(&sel.indicator);
         let in_gr: Vec<bool> = layer
             .areas
@@ -72,6 +86,7 @@ impl View {
             year: sel.year,
             level: layer.level,
             demo: indicator.is_some_and(|i| i.demo),
+            aggregated,
             key,
             values,
             in_gr,

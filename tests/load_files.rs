@@ -151,3 +151,33 @@ fn real_turnout_by_group_replaces_the_demo_indicator_and_shows_without_demo_mark
     harness.run_steps(2);
     harness.get_by_label_contains("procentenheter lägre än");
 }
+
+#[test]
+fn deso_counts_add_up_to_the_municipality_on_the_kommun_level() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut harness = harness();
+    load(
+        &mut harness,
+        vec![
+            fixtures.join("deso_sweref99tm.gpkg"),
+            fixtures.join("deso_counts.csv"),
+        ],
+    );
+    harness.get_by_label("Importerade").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.settings.selection.indicator, "boende_test");
+    assert_eq!(app.settings.selection.level, Level::Deso);
+    let i = app.layer().index_of("1480C9101").expect("DeSO");
+    assert_eq!(app.view.values[i], Some(1200.0));
+    harness.get_by_label("Kommuner").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    let gbg = app.layer().index_of("1480").expect("Göteborg");
+    assert_eq!(app.view.values[gbg], Some(2950.0), "1200 + 800 + 950");
+    assert_eq!(
+        app.view.aggregated,
+        Some((Level::Deso, segkarta::model::Aggregation::Sum))
+    );
+    harness.get_by_label("Aggregerat från DeSO (summerat)");
+}

@@ -1,4 +1,5 @@
 //! Pure functions from values to classes, ranks, comparisons and trends. No egui here.
+pub mod aggregate;
 pub mod classify;
 pub mod compare;
 pub mod trend;

@@ -283,6 +283,13 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
                     if placeholder.is_percent() {
                         (placeholder.min, placeholder.max) = (0.0, 100.0);
                     }
+                    // Counts can be added up from sub-areas to municipalities.
+                    if ["personer", "antal", "st", "persons", "count"].contains(&u.to_lowercase().as_str()) {
+                        placeholder.aggregation = crate::model::Aggregation::Sum;
+                        report.note(format!(
+                            "{id:?} is a count ({u}): municipal values can be summed from sub-areas"
+                        ));
+                    }
                     format!("the file's unit {u:?}")
                 }
                 None => "no unit".to_string(),

@@ -114,7 +114,17 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
         ui.label(RichText::new(cx.group_name(&sel.group_by, &sel.group)).color(style::MUTED));
     }
     let key = &cx.view.key;
-    match cx.atlas.observations.get(key, &area.code, sel.year) {
+    // The view's value, which may be aggregated from sub-areas; margins come with the row.
+    let obs = cx.view.values[i].map(|value| {
+        let row = cx.atlas.observations.get(key, &area.code, sel.year);
+        crate::model::Observation {
+            year: sel.year,
+            value,
+            moe: row.and_then(|r| r.moe),
+            n: row.and_then(|r| r.n),
+        }
+    });
+    match obs {
         Some(obs) => {
             let mut text = format!(
                 "{}: {}",
@@ -276,6 +286,20 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                             cx.t("Riket", "Sweden"),
                             format::value(se, ind, cx.lang)
                         ));
+                    }
+                    if let Some((level, rule)) = cx.view.aggregated {
+                        let how = match rule {
+                            crate::model::Aggregation::Sum => cx.t("summerat", "summed"),
+                            _ => cx.t("viktat med antal", "weighted by base"),
+                        };
+                        let from = super::level_name(level, cx.lang);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {from} ({how})",
+                                cx.t("Aggregerat från", "Aggregated from")
+                            ))
+                            .strong(),
+                        );
                     }
                     ui.label(
                         RichText::new(format!("{}: {}", cx.t("Källa", "Source"), ind.source))
