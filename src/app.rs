@@ -43,6 +43,8 @@ pub struct SegkartaApp {
     /// What loading the user's files found, newest last.
     pub datasets: Vec<Dataset>,
     show_reports: bool,
+    /// A PxWeb table read but not yet merged: the user confirms its columns and names first.
+    pub pending_import: Option<ui::import::PendingImport>,
 }
 
 impl SegkartaApp {
@@ -73,6 +75,7 @@ impl SegkartaApp {
             load_options: LoadOptions::default(),
             datasets: Vec::new(),
             show_reports: false,
+            pending_import: None,
         }
     }
 
@@ -140,6 +143,10 @@ impl SegkartaApp {
         }
         for result in results {
             match result {
+                JobResult::Loaded { loaded, .. } if loaded.report.format == crate::io::pxweb::FORMAT => {
+                    // An export's columns were guessed: let the user confirm before merging.
+                    self.pending_import = ui::import::PendingImport::new(*loaded);
+                }
                 JobResult::Loaded { loaded, geometry } => {
                     let level = match &loaded.content {
                         load::Content::Boundaries(layer) => Some(layer.level),
@@ -432,6 +439,25 @@ impl eframe::App for SegkartaApp {
             .inner;
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
+        }
+        if let Some(pending) = &mut self.pending_import {
+            match ui::import::dialog(&ctx, self.settings.lang, pending) {
+                Some(ui::import::Decision::Import) => {
+                    if let Some(pending) = self.pending_import.take() {
+                        let dataset = pending.finish(&mut self.atlas, self.load_options);
+                        self.apply(&ctx, [Action::RememberFile(dataset.report.file.clone())]);
+                        if let load::Added::Indicators(ids) = &dataset.added
+                            && let Some(id) = ids.first()
+                        {
+                            self.apply(&ctx, [Action::SelectIndicator(id.clone())]);
+                        }
+                        self.datasets.push(dataset);
+                        self.refresh_view();
+                    }
+                }
+                Some(ui::import::Decision::Cancel) => self.pending_import = None,
+                None => {}
+            }
         }
         if self.show_reports
             && let Some(i) =

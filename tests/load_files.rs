@@ -181,3 +181,55 @@ fn deso_counts_add_up_to_the_municipality_on_the_kommun_level() {
     );
     harness.get_by_label("Aggregerat från DeSO (summerat)");
 }
+
+#[test]
+fn a_pxweb_export_waits_in_the_import_dialog_until_confirmed() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pxweb_wide_latin1.csv");
+    let mut harness = harness();
+    load(&mut harness, vec![path.clone()]);
+    harness.get_by_label("Importera tabell");
+    assert_eq!(harness.query_all_by_label("värde för året").count(), 3, "three year columns");
+    harness.get_by_label("område");
+    assert!(
+        harness
+            .state()
+            .atlas
+            .catalogue
+            .indicator("pxweb_wide_latin1")
+            .is_none(),
+        "nothing merged yet"
+    );
+    harness.get_by_label("Avbryt").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Importera tabell").is_none());
+    assert!(
+        harness
+            .state()
+            .atlas
+            .catalogue
+            .indicator("pxweb_wide_latin1")
+            .is_none(),
+        "cancel merges nothing"
+    );
+
+    load(&mut harness, vec![path]);
+    harness.state_mut().pending_import.as_mut().expect("pending").id =
+        "Sysselsättning efter födelseregion".into();
+    harness.state_mut().pending_import.as_mut().expect("pending").unit = "procent".into();
+    harness.get_by_label("Importera").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    let ind = app
+        .atlas
+        .catalogue
+        .indicator("sysselsättning_efter_födelseregion")
+        .expect("renamed indicator");
+    assert_eq!(ind.unit_sv, "procent");
+    assert_eq!(
+        app.settings.selection.indicator, "sysselsättning_efter_födelseregion",
+        "selected"
+    );
+    assert!(!app.view.demo);
+    let gbg = app.layer().index_of("1480").expect("Göteborg");
+    assert!(app.view.values[gbg].is_some(), "on the map");
+}

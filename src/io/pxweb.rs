@@ -20,6 +20,60 @@ pub fn looks_like_pxweb(bytes: &[u8]) -> bool {
         && (lower.iter().any(|h| h.starts_with("region")) || header.iter().any(|h| is_year(h)))
 }
 
+/// The report format name of this reader.
+pub const FORMAT: &str = "SCB PxWeb CSV";
+
+/// The first rows of an export and what each column was recognised as, for the import
+/// dialog to show before anything is merged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub title: Option<String>,
+    pub header: Vec<String>,
+    /// Per column: "region", "year", "value", "year/value" (wide) or "group".
+    pub roles: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn preview(bytes: &[u8], max_rows: usize) -> Option<Preview> {
+    let (text, _) = decode(bytes);
+    let (header, header_line) = find_header(&text)?;
+    let sep = separator(text.lines().nth(header_line).unwrap_or_default());
+    let roles = Roles::of(&header).ok()?;
+    let title = text
+        .lines()
+        .take(header_line)
+        .map(|l| l.trim().trim_matches('"').to_string())
+        .find(|l| !l.is_empty());
+    let column_roles = (0..header.len())
+        .map(|i| {
+            if i == roles.region {
+                "region"
+            } else if Some(i) == roles.year_column {
+                "year"
+            } else if roles.year_columns.iter().any(|(c, _)| *c == i) {
+                "year/value"
+            } else if roles.year_column.is_some() && i == roles.value_column {
+                "value"
+            } else {
+                "group"
+            }
+        })
+        .collect();
+    let rows = text
+        .lines()
+        .skip(header_line + 1)
+        .take_while(|l| !l.trim().is_empty())
+        .take(max_rows)
+        .map(|l| split_fields(l, sep))
+        .collect();
+    Some(Preview {
+        title,
+        header,
+        roles: column_roles,
+        rows,
+    })
+}
+
 /// Parse an export; `indicator` is the id the values get (the file name, usually).
 pub fn parse(
     file: &str,
@@ -31,7 +85,7 @@ pub fn parse(
         what,
     };
     let (text, latin1) = decode(bytes);
-    let mut report = ValidationReport::new(file, "SCB PxWeb CSV");
+    let mut report = ValidationReport::new(file, FORMAT);
     if latin1 {
         report.note("not UTF-8: read as Latin-1 (ISO 8859-1), as older PxWeb exports are".into());
     }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use polars::prelude::{DataFrame, PolarsResult, df};
+use polars::prelude::{DataFrame, NamedFrom as _, PolarsResult, df};
 
 use super::AreaLayer;
 
@@ -165,6 +165,47 @@ impl Observations {
         self.years.remove(indicator);
         self.groups.remove(indicator);
         self.units.remove(indicator);
+        Ok(())
+    }
+
+    /// Give `from`'s values the id `to` (a user renamed an imported indicator).
+    pub fn rename_indicator(&mut self, from: &str, to: &str) -> PolarsResult<()> {
+        let ids = self.table.column("indicator")?.str()?.clone();
+        let renamed: Vec<Option<&str>> = (0..ids.len())
+            .map(|i| ids.get(i).map(|v| if v == from { to } else { v }))
+            .collect();
+        self.table.replace(
+            "indicator",
+            polars::prelude::Series::new("indicator".into(), renamed).into(),
+        )?;
+        let moved: Vec<_> = self
+            .index
+            .keys()
+            .filter(|k| k.indicator == from)
+            .cloned()
+            .collect();
+        for key in moved {
+            if let Some(series) = self.index.remove(&key) {
+                self.index.insert(
+                    SeriesKey {
+                        indicator: to.to_string(),
+                        ..key
+                    },
+                    series,
+                );
+            }
+        }
+        for map in [&mut self.units, &mut self.names] {
+            if let Some(v) = map.remove(from) {
+                map.insert(to.to_string(), v);
+            }
+        }
+        if let Some(y) = self.years.remove(from) {
+            self.years.insert(to.to_string(), y);
+        }
+        if let Some(g) = self.groups.remove(from) {
+            self.groups.insert(to.to_string(), g);
+        }
         Ok(())
     }
 

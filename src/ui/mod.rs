@@ -2,6 +2,7 @@
 //! changes state directly.
 pub mod analysis;
 pub mod data;
+pub mod import;
 pub mod map_view;
 pub mod selection;
 pub mod style;

@@ -1,0 +1,144 @@
+//! The import dialog for SCB PxWeb exports: a preview of the first rows with what each column
+//! was recognised as, and the indicator's id, name and unit to confirm or change before the
+//! values are merged.
+use egui::RichText;
+
+use crate::i18n::Lang;
+use crate::io::load::{self, Content, Dataset, LoadOptions, Loaded};
+use crate::io::pxweb::{self, Preview};
+use crate::model::Atlas;
+
+pub struct PendingImport {
+    loaded: Loaded,
+    pub preview: Preview,
+    /// The id the parser gave the values (from the file name).
+    parsed_id: String,
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+}
+
+pub enum Decision {
+    Import,
+    Cancel,
+}
+
+impl PendingImport {
+    pub fn new(loaded: Loaded) -> Option<Self> {
+        let bytes = std::fs::read(&loaded.report.file).ok()?;
+        let preview = pxweb::preview(&bytes, 8)?;
+        let Content::Observations(obs) = &loaded.content else {
+            return None;
+        };
+        let parsed_id = obs.indicators().first()?.to_string();
+        let name = obs
+            .names
+            .get(&parsed_id)
+            .cloned()
+            .unwrap_or_else(|| parsed_id.clone());
+        Some(Self {
+            id: parsed_id.clone(),
+            parsed_id,
+            name,
+            unit: String::new(),
+            preview,
+            loaded,
+        })
+    }
+
+    /// Merge with the confirmed id, name and unit.
+    pub fn finish(self, atlas: &mut Atlas, options: LoadOptions) -> Dataset {
+        let Self {
+            mut loaded,
+            parsed_id,
+            id,
+            name,
+            unit,
+            ..
+        } = self;
+        let id = load::indicator_id(&id);
+        if let Content::Observations(obs) = &mut loaded.content {
+            if id != parsed_id
+                && let Err(e) = obs.rename_indicator(&parsed_id, &id)
+            {
+                loaded
+                    .report
+                    .warning(format!("could not rename {parsed_id:?} to {id:?}: {e}"));
+            }
+            obs.names.insert(id.clone(), name);
+            if !unit.trim().is_empty() {
+                obs.units.insert(id, unit.trim().to_string());
+            }
+        }
+        load::merge_dataset(atlas, loaded, options)
+    }
+}
+
+/// Shows the dialog; returns the user's decision once made.
+pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingImport) -> Option<Decision> {
+    let mut decision = None;
+    egui::Window::new(lang.pick("Importera tabell", "Import table"))
+        .collapsible(false)
+        .default_width(640.0)
+        .default_pos(ctx.content_rect().center() - egui::vec2(320.0, 220.0))
+        .show(ctx, |ui| {
+            ui.label(RichText::new(&pending.loaded.report.file).strong());
+            if let Some(t) = &pending.preview.title {
+                ui.label(RichText::new(t).italics());
+            }
+            ui.label(format!(
+                "{} {}",
+                pending.loaded.report.rows_loaded,
+                lang.pick(
+                    "värden hittades. Så här lästes kolumnerna:",
+                    "values found. The columns were read like this:"
+                )
+            ));
+            egui::ScrollArea::horizontal().max_height(220.0).show(ui, |ui| {
+                egui::Grid::new("import_preview").striped(true).show(ui, |ui| {
+                    for h in &pending.preview.header {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for role in &pending.preview.roles {
+                        let text = match *role {
+                            "region" => lang.pick("område", "area"),
+                            "year" => lang.pick("år", "year"),
+                            "value" => lang.pick("värde", "value"),
+                            "year/value" => lang.pick("värde för året", "value for the year"),
+                            _ => lang.pick("grupp", "group"),
+                        };
+                        ui.label(RichText::new(text).color(super::style::DEMO));
+                    }
+                    ui.end_row();
+                    for row in &pending.preview.rows {
+                        for cell in row {
+                            ui.label(cell);
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+            ui.separator();
+            egui::Grid::new("import_names").num_columns(2).show(ui, |ui| {
+                ui.label(lang.pick("Indikatorns id", "Indicator id"));
+                ui.text_edit_singleline(&mut pending.id);
+                ui.end_row();
+                ui.label(lang.pick("Namn", "Name"));
+                ui.text_edit_singleline(&mut pending.name);
+                ui.end_row();
+                ui.label(lang.pick("Enhet (t.ex. procent, personer)", "Unit (e.g. procent, personer)"));
+                ui.text_edit_singleline(&mut pending.unit);
+                ui.end_row();
+            });
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("Importera", "Import")).clicked() {
+                    decision = Some(Decision::Import);
+                }
+                if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
+                    decision = Some(Decision::Cancel);
+                }
+            });
+        });
+    decision
+}
