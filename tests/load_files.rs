@@ -188,7 +188,11 @@ fn a_pxweb_export_waits_in_the_import_dialog_until_confirmed() {
     let mut harness = harness();
     load(&mut harness, vec![path.clone()]);
     harness.get_by_label("Importera tabell");
-    assert_eq!(harness.query_all_by_label("värde för året").count(), 3, "three year columns");
+    assert_eq!(
+        harness.query_all_by_label("värde för året").count(),
+        3,
+        "three year columns"
+    );
     harness.get_by_label("område");
     assert!(
         harness

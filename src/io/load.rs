@@ -457,20 +457,25 @@ mod tests {
         path
     }
 
+    /// The embedded atlas with one CSV merged into it, and the report.
+    fn merged(name: &str, csv: &str) -> (Atlas, ValidationReport) {
+        let mut atlas = crate::io::embedded::atlas().expect("embedded");
+        let report = merge(
+            &mut atlas,
+            load_path(&write(name, csv)).expect("loads"),
+            LoadOptions::default(),
+        );
+        (atlas, report)
+    }
+
     #[test]
     fn unknown_codes_indicators_and_impossible_shares_are_reported() {
-        let mut atlas = crate::io::embedded::atlas().expect("embedded");
-        let path = write(
+        let (atlas, report) = merged(
             "t.csv",
             "area_code,indicator,year,group_by,group,value,unit\n\
              1480,andel_x,2024,total,total,120,procent\n\
              1408,andel_x,2024,total,total,80,procent\n\
              1481,nytt_matt,2024,total,total,5,\n",
-        );
-        let report = merge(
-            &mut atlas,
-            load_path(&path).expect("loads"),
-            LoadOptions::default(),
         );
         let text = report.to_text();
         assert!(
@@ -495,15 +500,9 @@ mod tests {
 
     #[test]
     fn real_values_replace_a_demo_indicator_of_the_same_id_entirely() {
-        let mut atlas = crate::io::embedded::atlas().expect("embedded");
-        let path = write(
+        let (atlas, report) = merged(
             "f.csv",
             "area_code,indicator,year,group_by,group,value\n1480,forvarvsarbetande,2024,total,total,70\n",
-        );
-        let report = merge(
-            &mut atlas,
-            load_path(&path).expect("loads"),
-            LoadOptions::default(),
         );
         assert!(
             report
@@ -543,15 +542,9 @@ mod tests {
 
     #[test]
     fn duplicates_and_missing_years_are_reported() {
-        let mut atlas = crate::io::embedded::atlas().expect("embedded");
-        let path = write(
+        let (atlas, report) = merged(
             "d.csv",
             "area_code,indicator,year,group_by,group,value\n1480,x,2023,total,total,1\n1480,x,2024,total,total,2\n1481,x,2024,total,total,3\n1481,x,2024,total,total,4\n",
-        );
-        let report = merge(
-            &mut atlas,
-            load_path(&path).expect("loads"),
-            LoadOptions::default(),
         );
         let text = report.to_text();
         assert!(
