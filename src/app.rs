@@ -93,7 +93,13 @@ impl SegkartaApp {
             job.cancel();
         }
         self.load_options = options;
-        self.job = Some(LoadJob::start(files, options, ctx.clone()));
+        let land = std::sync::Arc::new(
+            self.atlas
+                .layer(Level::Kommun)
+                .cloned()
+                .unwrap_or_else(|| AreaLayer::new(Level::Kommun, Vec::new())),
+        );
+        self.job = Some(LoadJob::start(files, options, land, ctx.clone()));
     }
 
     /// Take a loaded file's layer or indicators out again.

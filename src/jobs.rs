@@ -6,6 +6,8 @@ use std::sync::{Arc, mpsc};
 
 use crate::io::load::{self, Content, LoadOptions, Loaded};
 use crate::map::LayerGeometry;
+use crate::map::clip::clip_to_land;
+use crate::model::{AreaLayer, Level};
 
 pub enum JobResult {
     /// A file was read; boundaries come with their mesh, built on the loading thread.
@@ -29,7 +31,13 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    pub fn start(files: Vec<PathBuf>, options: LoadOptions, ctx: egui::Context) -> Self {
+    /// `land` (the municipalities) clips sub-municipal areas that reach over the sea.
+    pub fn start(
+        files: Vec<PathBuf>,
+        options: LoadOptions,
+        land: Arc<AreaLayer>,
+        ctx: egui::Context,
+    ) -> Self {
         let (tx, rx) = mpsc::channel();
         let done = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -53,6 +61,12 @@ impl LoadJob {
                         let geometry = match &mut loaded.content {
                             Content::Boundaries(layer) => {
                                 load::keep_to_gr(layer, options, &mut loaded.report);
+                                if layer.level != Level::Kommun && !options.keep_sea {
+                                    let n = clip_to_land(layer, &land);
+                                    loaded.report.note(format!(
+                                        "{n} areas clipped to the land for drawing (their full shape is kept for analysis)"
+                                    ));
+                                }
                                 Some(Box::new(LayerGeometry::build(layer)))
                             }
                             Content::Observations(_) => None,

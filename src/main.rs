@@ -8,7 +8,9 @@ use segkarta::io::load::{self, LoadOptions};
 use segkarta::io::validate::ValidationReport;
 
 const USAGE: &str = "usage:
-  segkarta [--all-sweden] [FILE...]           open the map (with FILE... loaded)
+  segkarta [--all-sweden] [--keep-sea] [FILE...]
+                                              open the map (with FILE... loaded); DeSO/RegSO
+                                              areas are drawn clipped to land unless --keep-sea
   segkarta validate [--json] [--all-sweden] FILE...
                                               check files, print the report; exit 1 on errors
   segkarta convert FILE... --to OUT.csv|OUT.parquet
@@ -24,7 +26,8 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let all_sweden = take_flag(&mut args, "--all-sweden");
-    let options = LoadOptions { all_sweden };
+    let keep_sea = take_flag(&mut args, "--keep-sea");
+    let options = LoadOptions { all_sweden, keep_sea };
     let result = if args.first().map(String::as_str) == Some("validate") {
         let json = take_flag(&mut args, "--json");
         validate(&args[1..], json, options)

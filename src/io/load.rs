@@ -64,6 +64,8 @@ pub fn remove(atlas: &mut Atlas, dataset: &Dataset) -> Result<(), String> {
 pub struct LoadOptions {
     /// Keep areas outside GR from a national boundary file (by default only GR's are kept).
     pub all_sweden: bool,
+    /// Draw DeSO/RegSO areas as given, over the sea too (by default clipped to land).
+    pub keep_sea: bool,
 }
 
 /// Read a file, choosing the reader by its extension and content.
@@ -577,7 +579,7 @@ mod tests {
         merge(
             &mut atlas,
             load_path(&path).expect("loads"),
-            LoadOptions { all_sweden: true },
+            LoadOptions { all_sweden: true, ..LoadOptions::default() },
         );
         assert_eq!(
             atlas.layer(Level::Deso).map(AreaLayer::len),

@@ -35,7 +35,7 @@ impl HitIndex {
         self.tree
             .locate_in_envelope_intersecting(&AABB::from_point([lon, lat]))
             .map(|e| e.data)
-            .find(|i| layer.areas.get(*i).is_some_and(|a| a.lonlat.intersects(&point)))
+            .find(|i| layer.areas.get(*i).is_some_and(|a| a.drawn().intersects(&point)))
     }
 }
 

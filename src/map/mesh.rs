@@ -102,7 +102,7 @@ impl LayerMesh {
             .areas
             .iter()
             .map(|a| {
-                a.lonlat.map_coords(|c| {
+                a.drawn().map_coords(|c| {
                     let (x, y) = merc_of(lon_lat(c.x, c.y));
                     geo::coord! { x: x - anchor_merc.0, y: y - anchor_merc.1 }
                 })

@@ -21,9 +21,16 @@ pub struct Area {
     pub parent: Option<String>,
     pub lonlat: MultiPolygon<f64>,
     pub bbox_lonlat: Option<Rect<f64>>,
+    /// What the map draws and hit-tests when it differs from `lonlat` (clipped to land).
+    pub display: Option<MultiPolygon<f64>>,
 }
 
 impl Area {
+    /// The geometry to draw: clipped to land where that was done, else the original.
+    pub fn drawn(&self) -> &MultiPolygon<f64> {
+        self.display.as_ref().unwrap_or(&self.lonlat)
+    }
+
     /// The municipality this area is in: the parent when known, otherwise the first four digits
     /// of a DeSO or RegSO code (`1480C1234`, `1480R001`), or the code itself for a municipality.
     pub fn municipality_code(&self) -> Option<&str> {
@@ -42,6 +49,7 @@ impl Area {
             parent,
             lonlat,
             bbox_lonlat,
+            display: None,
         }
     }
 }
