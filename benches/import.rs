@@ -83,6 +83,17 @@ fn import(c: &mut Criterion) {
     group.bench_function("deso_6000_tessellate_only", |b| {
         b.iter(|| segkarta::map::LayerGeometry::build(black_box(&layer)))
     });
+    // Clipping to the land of the 290 municipalities, as loading does for DeSO by default.
+    let land = segkarta::io::embedded::atlas()
+        .expect("embedded")
+        .layers
+        .remove(0);
+    group.bench_function("deso_6000_clip_to_land", |b| {
+        b.iter(|| {
+            let mut l = layer.clone();
+            segkarta::map::clip::clip_to_land(&mut l, &land)
+        })
+    });
     group.finish();
 }
 

@@ -579,7 +579,10 @@ mod tests {
         merge(
             &mut atlas,
             load_path(&path).expect("loads"),
-            LoadOptions { all_sweden: true, ..LoadOptions::default() },
+            LoadOptions {
+                all_sweden: true,
+                ..LoadOptions::default()
+            },
         );
         assert_eq!(
             atlas.layer(Level::Deso).map(AreaLayer::len),
