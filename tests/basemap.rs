@@ -1,8 +1,9 @@
 //! Turning the basemap on never blocks the app: tiles are fetched in the background and, with
 //! no network (the normal case here and in CI), a status text says the basemap is offline.
+mod common;
+
 use egui::vec2;
-use egui_kittest::{Harness, kittest::Queryable as _};
-use segkarta::app::SegkartaApp;
+use egui_kittest::kittest::Queryable as _;
 use segkarta::state::{Action, Settings};
 
 #[test]
@@ -10,11 +11,7 @@ fn basemap_turns_on_in_the_background_and_reports_its_state() {
     let home = std::env::temp_dir().join(format!("segkarta-basemap-{}", std::process::id()));
     // One test in this binary: the tile cache goes to a throw-away directory.
     unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
-    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, Settings::default(), false));
+    let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 800.0), false);
     harness.run_steps(2);
     harness.get_by_label("Bakgrundskarta av");
     harness.get_by_label("Bakgrundskarta").click();

@@ -1,5 +1,7 @@
 //! Loading a user's files in the running app: in the background, merged into the atlas,
 //! shown on the map, with a report of what was found.
+mod common;
+
 use std::path::PathBuf;
 
 use egui::vec2;
@@ -10,11 +12,7 @@ use segkarta::model::Level;
 use segkarta::state::Settings;
 
 fn harness() -> Harness<'static, SegkartaApp> {
-    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, Settings::default(), false));
+    let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 800.0), false);
     harness.run_steps(2);
     harness
 }

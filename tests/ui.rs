@@ -1,5 +1,7 @@
 //! UI tests on the real app and the embedded data, driven through egui_kittest: clicks, hovers,
 //! keys, the text a user reads, and a snapshot of the default view.
+mod common;
+
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use segkarta::app::SegkartaApp;
@@ -11,12 +13,7 @@ fn app_harness(settings: Settings) -> Harness<'static, SegkartaApp> {
 }
 
 fn sized_harness(settings: Settings, size: egui::Vec2) -> Harness<'static, SegkartaApp> {
-    let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, settings, false));
+    let mut harness = common::app_harness(settings, size, true);
     // A few frames: the first lays out and fits the map to GR, the next draw on the fitted map.
     harness.run_steps(4);
     harness
