@@ -186,12 +186,18 @@ fn a_pxweb_export_waits_in_the_import_dialog_until_confirmed() {
     let mut harness = harness();
     load(&mut harness, vec![path.clone()]);
     harness.get_by_label("Importera tabell");
-    assert_eq!(
-        harness.query_all_by_label("värde för året").count(),
-        3,
-        "three year columns"
-    );
-    harness.get_by_label("område");
+    let roles = harness
+        .state()
+        .pending_import
+        .as_ref()
+        .expect("pending")
+        .roles
+        .clone();
+    let years = roles
+        .iter()
+        .filter(|r| matches!(r, segkarta::io::pxweb::ColumnRole::YearValue(_)))
+        .count();
+    assert_eq!(years, 3, "three year columns recognised");
     assert!(
         harness
             .state()
@@ -234,4 +240,20 @@ fn a_pxweb_export_waits_in_the_import_dialog_until_confirmed() {
     assert!(!app.view.demo);
     let gbg = app.layer().index_of("1480").expect("Göteborg");
     assert!(app.view.values[gbg].is_some(), "on the map");
+}
+
+#[test]
+fn column_roles_changed_in_the_import_dialog_are_used() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pxweb_wide_latin1.csv");
+    let mut harness = harness();
+    load(&mut harness, vec![path]);
+    // Drop the 2021 column: only 2022 and 2023 values are imported.
+    {
+        let pending = harness.state_mut().pending_import.as_mut().expect("pending");
+        pending.roles[2] = segkarta::io::pxweb::ColumnRole::Ignore;
+    }
+    harness.get_by_label("Importera").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.atlas.observations.years("pxweb_wide_latin1"), &[2022, 2023]);
 }

@@ -29,8 +29,8 @@ pub const FORMAT: &str = "SCB PxWeb CSV";
 pub struct Preview {
     pub title: Option<String>,
     pub header: Vec<String>,
-    /// Per column: "region", "year", "value", "year/value" (wide) or "group".
-    pub roles: Vec<&'static str>,
+    /// Per column, what it was recognised as.
+    pub roles: Vec<ColumnRole>,
     pub rows: Vec<Vec<String>>,
 }
 
@@ -44,21 +44,7 @@ pub fn preview(bytes: &[u8], max_rows: usize) -> Option<Preview> {
         .take(header_line)
         .map(|l| l.trim().trim_matches('"').to_string())
         .find(|l| !l.is_empty());
-    let column_roles = (0..header.len())
-        .map(|i| {
-            if i == roles.region {
-                "region"
-            } else if Some(i) == roles.year_column {
-                "year"
-            } else if roles.year_columns.iter().any(|(c, _)| *c == i) {
-                "year/value"
-            } else if roles.year_column.is_some() && i == roles.value_column {
-                "value"
-            } else {
-                "group"
-            }
-        })
-        .collect();
+    let column_roles = roles.column_roles(header.len());
     let rows = text
         .lines()
         .skip(header_line + 1)
@@ -80,6 +66,16 @@ pub fn parse(
     bytes: &[u8],
     indicator: &str,
 ) -> Result<(Observations, ValidationReport), LoadError> {
+    parse_with_roles(file, bytes, indicator, None)
+}
+
+/// [`parse`] with the columns' roles given (from the import dialog) instead of recognised.
+pub fn parse_with_roles(
+    file: &str,
+    bytes: &[u8],
+    indicator: &str,
+    given: Option<&[ColumnRole]>,
+) -> Result<(Observations, ValidationReport), LoadError> {
     let format_err = |what: String| LoadError::Format {
         file: file.into(),
         what,
@@ -99,7 +95,12 @@ pub fn parse(
         .map(|l| l.trim().trim_matches('"'))
         .filter(|l| !l.is_empty())
         .collect();
-    let roles = Roles::of(&header).map_err(format_err)?;
+    let roles = match given {
+        Some(g) if g.len() == header.len() => Roles::from_columns(g),
+        Some(g) => Err(format!("{} roles for {} columns", g.len(), header.len())),
+        None => Roles::of(&header),
+    }
+    .map_err(format_err)?;
 
     let mut rows = Vec::new();
     let mut missing = 0;
@@ -299,6 +300,20 @@ fn area_code(region: &str) -> Option<String> {
         .then(|| code.to_string())
 }
 
+/// What a column of an export holds, as recognised or as the user set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnRole {
+    Region,
+    /// Long layout: the column of years.
+    Year,
+    /// Long layout: the column of values.
+    Value,
+    /// Wide layout: the values of one year.
+    YearValue(i32),
+    Group,
+    Ignore,
+}
+
 /// Which column is what.
 struct Roles {
     region: usize,
@@ -311,6 +326,68 @@ struct Roles {
 }
 
 impl Roles {
+    /// Per column, the role these roles give it.
+    fn column_roles(&self, columns: usize) -> Vec<ColumnRole> {
+        (0..columns)
+            .map(|i| {
+                if i == self.region {
+                    ColumnRole::Region
+                } else if Some(i) == self.year_column {
+                    ColumnRole::Year
+                } else if let Some((_, y)) = self.year_columns.iter().find(|(c, _)| *c == i) {
+                    ColumnRole::YearValue(*y)
+                } else if self.year_column.is_some() && i == self.value_column {
+                    ColumnRole::Value
+                } else if self.groups.contains(&i) {
+                    ColumnRole::Group
+                } else {
+                    ColumnRole::Ignore
+                }
+            })
+            .collect()
+    }
+
+    /// Roles as the user assigned them; checked for one region and either year columns or a
+    /// year and a value column.
+    fn from_columns(roles: &[ColumnRole]) -> Result<Roles, String> {
+        let find = |want: ColumnRole| roles.iter().position(|r| *r == want);
+        let region = find(ColumnRole::Region).ok_or("no column is the area (region) column")?;
+        let year_columns: Vec<(usize, i32)> = roles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                if let ColumnRole::YearValue(y) = r {
+                    Some((i, *y))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let (year_column, value_column) = match (find(ColumnRole::Year), find(ColumnRole::Value)) {
+            (Some(y), Some(v)) if year_columns.is_empty() => (Some(y), v),
+            (None, None) if !year_columns.is_empty() => (None, year_columns[0].0),
+            _ => {
+                return Err(
+                    "choose either one year column and one value column, or columns of values per year"
+                        .into(),
+                );
+            }
+        };
+        let groups = roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| **r == ColumnRole::Group)
+            .map(|(i, _)| i)
+            .collect();
+        Ok(Roles {
+            region,
+            year_column,
+            year_columns,
+            value_column,
+            groups,
+        })
+    }
+
     fn of(header: &[String]) -> Result<Roles, String> {
         let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
         let region = lower
@@ -413,6 +490,38 @@ mod tests {
             "{}",
             report.to_text()
         );
+    }
+
+    #[test]
+    fn roles_set_by_the_user_override_the_guess() {
+        let text = "region;kön;2023;2024\n1480 Göteborg;kvinnor;1;2\n";
+        let guessed = preview(text.as_bytes(), 5).expect("preview").roles;
+        assert_eq!(
+            guessed,
+            vec![
+                ColumnRole::Region,
+                ColumnRole::Group,
+                ColumnRole::YearValue(2023),
+                ColumnRole::YearValue(2024)
+            ]
+        );
+        // Ignore kön and the 2023 column.
+        let roles = [
+            ColumnRole::Region,
+            ColumnRole::Ignore,
+            ColumnRole::Ignore,
+            ColumnRole::YearValue(2024),
+        ];
+        let (obs, _) = parse_with_roles("p.csv", text.as_bytes(), "x", Some(&roles)).expect("parses");
+        assert_eq!(obs.value(&SeriesKey::total("x"), "1480", 2024), Some(2.0));
+        assert_eq!(obs.years("x"), &[2024]);
+        let bad = [
+            ColumnRole::Group,
+            ColumnRole::Group,
+            ColumnRole::Ignore,
+            ColumnRole::Ignore,
+        ];
+        assert!(parse_with_roles("p.csv", text.as_bytes(), "x", Some(&bad)).is_err());
     }
 
     #[test]

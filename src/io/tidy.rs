@@ -246,7 +246,8 @@ pub fn write(observations: &Observations, path: &std::path::Path) -> Result<(), 
 /// ("totalt", "samtliga …", "total") are dropped; two real dimensions cross as `kön×ålder`.
 pub fn unpack_group(packed: &str) -> (String, String) {
     if !packed.contains('=') {
-        return if packed == TOTAL {
+        // No grouping columns at all (an export with only region and years) is the total.
+        return if packed == TOTAL || packed.trim().is_empty() {
             (TOTAL.into(), TOTAL.into())
         } else {
             ("grupp".into(), packed.into())
@@ -373,6 +374,11 @@ mod tests {
         assert_eq!(
             unpack_group("kön=män;ålder=65+ år"),
             ("kön×ålder".into(), "män × 65+ år".into())
+        );
+        assert_eq!(
+            unpack_group(""),
+            (TOTAL.into(), TOTAL.into()),
+            "no group columns at all"
         );
     }
 

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::i18n::Lang;
 use crate::io::load::{self, Content, Dataset, LoadOptions, Loaded};
-use crate::io::pxweb::{self, Preview};
+use crate::io::pxweb::{self, ColumnRole, Preview};
 use crate::model::Atlas;
 
 pub struct PendingImport {
@@ -16,6 +16,8 @@ pub struct PendingImport {
     pub id: String,
     pub name: String,
     pub unit: String,
+    /// Column roles as the user leaves them; the recognised ones to start with.
+    pub roles: Vec<ColumnRole>,
 }
 
 pub enum Decision {
@@ -41,12 +43,13 @@ impl PendingImport {
             parsed_id,
             name,
             unit: String::new(),
+            roles: preview.roles.clone(),
             preview,
             loaded,
         })
     }
 
-    /// Merge with the confirmed id, name and unit.
+    /// Merge with the confirmed column roles, id, name and unit.
     pub fn finish(self, atlas: &mut Atlas, options: LoadOptions) -> Dataset {
         let Self {
             mut loaded,
@@ -54,9 +57,28 @@ impl PendingImport {
             id,
             name,
             unit,
-            ..
+            roles,
+            preview,
         } = self;
         let id = load::indicator_id(&id);
+        if roles != preview.roles {
+            // The user changed what the columns mean: read the file again with their roles.
+            let file = loaded.report.file.clone();
+            let reread = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
+                pxweb::parse_with_roles(&file, &bytes, &parsed_id, Some(&roles)).map_err(|e| e.to_string())
+            });
+            match reread {
+                Ok((obs, report)) => {
+                    loaded = Loaded {
+                        content: Content::Observations(obs),
+                        report,
+                    }
+                }
+                Err(e) => loaded.report.warning(format!(
+                    "the chosen column roles could not be used ({e}); the recognised ones were"
+                )),
+            }
+        }
         if let Content::Observations(obs) = &mut loaded.content {
             if id != parsed_id
                 && let Err(e) = obs.rename_indicator(&parsed_id, &id)
@@ -71,6 +93,17 @@ impl PendingImport {
             }
         }
         load::merge_dataset(atlas, loaded, options)
+    }
+}
+
+fn role_name(role: ColumnRole, lang: Lang) -> &'static str {
+    match role {
+        ColumnRole::Region => lang.pick("område", "area"),
+        ColumnRole::Year => lang.pick("år", "year"),
+        ColumnRole::Value => lang.pick("värde", "value"),
+        ColumnRole::YearValue(_) => lang.pick("värde för året", "value for the year"),
+        ColumnRole::Group => lang.pick("grupp", "group"),
+        ColumnRole::Ignore => lang.pick("används inte", "not used"),
     }
 }
 
@@ -100,15 +133,18 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingImport) -> O
                         ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
-                    for role in &pending.preview.roles {
-                        let text = match *role {
-                            "region" => lang.pick("område", "area"),
-                            "year" => lang.pick("år", "year"),
-                            "value" => lang.pick("värde", "value"),
-                            "year/value" => lang.pick("värde för året", "value for the year"),
-                            _ => lang.pick("grupp", "group"),
-                        };
-                        ui.label(RichText::new(text).color(super::style::DEMO));
+                    for (column, role) in pending.roles.iter_mut().enumerate() {
+                        let year = pending.preview.header[column].trim().parse::<i32>().ok();
+                        let mut choices = vec![ColumnRole::Region, ColumnRole::Year, ColumnRole::Value];
+                        choices.extend(year.map(ColumnRole::YearValue));
+                        choices.extend([ColumnRole::Group, ColumnRole::Ignore]);
+                        egui::ComboBox::new(("import_role", column), "")
+                            .selected_text(RichText::new(role_name(*role, lang)).color(super::style::DEMO))
+                            .show_ui(ui, |ui| {
+                                for choice in choices {
+                                    ui.selectable_value(role, choice, role_name(choice, lang));
+                                }
+                            });
                     }
                     ui.end_row();
                     for row in &pending.preview.rows {
