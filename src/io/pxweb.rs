@@ -38,13 +38,12 @@ pub fn preview(bytes: &[u8], max_rows: usize) -> Option<Preview> {
     let (text, _) = decode(bytes);
     let (header, header_line) = find_header(&text)?;
     let sep = separator(text.lines().nth(header_line).unwrap_or_default());
-    let roles = Roles::of(&header).ok()?;
+    let roles = guess_roles(&header).ok()?;
     let title = text
         .lines()
         .take(header_line)
         .map(|l| l.trim().trim_matches('"').to_string())
         .find(|l| !l.is_empty());
-    let column_roles = roles.column_roles(header.len());
     let rows = text
         .lines()
         .skip(header_line + 1)
@@ -55,7 +54,7 @@ pub fn preview(bytes: &[u8], max_rows: usize) -> Option<Preview> {
     Some(Preview {
         title,
         header,
-        roles: column_roles,
+        roles,
         rows,
     })
 }
@@ -98,7 +97,7 @@ pub fn parse_with_roles(
     let roles = match given {
         Some(g) if g.len() == header.len() => Roles::from_columns(g),
         Some(g) => Err(format!("{} roles for {} columns", g.len(), header.len())),
-        None => Roles::of(&header),
+        None => guess_roles(&header).and_then(|g| Roles::from_columns(&g)),
     }
     .map_err(format_err)?;
 
@@ -314,6 +313,47 @@ pub enum ColumnRole {
     Ignore,
 }
 
+/// Recognise each column's role from the header: a region column, then year columns (wide)
+/// or a year column with the value last (long); every other column is a group.
+fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
+    let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+    let region = lower
+        .iter()
+        .position(|h| h.starts_with("region") || h == "kommun" || h == "område")
+        .ok_or_else(|| {
+            format!(
+                "no region column (expected a column named \"region\"; found {})",
+                header.join(", ")
+            )
+        })?;
+    let mut roles: Vec<ColumnRole> = header
+        .iter()
+        .map(|h| {
+            if is_year(h) {
+                h.trim().parse().map_or(ColumnRole::Group, ColumnRole::YearValue)
+            } else {
+                ColumnRole::Group
+            }
+        })
+        .collect();
+    roles[region] = ColumnRole::Region;
+    if !roles.iter().any(|r| matches!(r, ColumnRole::YearValue(_))) {
+        let year = lower
+            .iter()
+            .position(|h| h == "år" || h == "year" || h == "period")
+            .ok_or_else(|| {
+                format!(
+                    "no years found (expected year columns such as \"2024\" or a column \"år\"; found {})",
+                    header.join(", ")
+                )
+            })?;
+        roles[year] = ColumnRole::Year;
+        let last = header.len() - 1;
+        roles[last] = ColumnRole::Value;
+    }
+    Ok(roles)
+}
+
 /// Which column is what.
 struct Roles {
     region: usize,
@@ -326,27 +366,6 @@ struct Roles {
 }
 
 impl Roles {
-    /// Per column, the role these roles give it.
-    fn column_roles(&self, columns: usize) -> Vec<ColumnRole> {
-        (0..columns)
-            .map(|i| {
-                if i == self.region {
-                    ColumnRole::Region
-                } else if Some(i) == self.year_column {
-                    ColumnRole::Year
-                } else if let Some((_, y)) = self.year_columns.iter().find(|(c, _)| *c == i) {
-                    ColumnRole::YearValue(*y)
-                } else if self.year_column.is_some() && i == self.value_column {
-                    ColumnRole::Value
-                } else if self.groups.contains(&i) {
-                    ColumnRole::Group
-                } else {
-                    ColumnRole::Ignore
-                }
-            })
-            .collect()
-    }
-
     /// Roles as the user assigned them; checked for one region and either year columns or a
     /// year and a value column.
     fn from_columns(roles: &[ColumnRole]) -> Result<Roles, String> {
@@ -378,44 +397,6 @@ impl Roles {
             .enumerate()
             .filter(|(_, r)| **r == ColumnRole::Group)
             .map(|(i, _)| i)
-            .collect();
-        Ok(Roles {
-            region,
-            year_column,
-            year_columns,
-            value_column,
-            groups,
-        })
-    }
-
-    fn of(header: &[String]) -> Result<Roles, String> {
-        let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
-        let region = lower
-            .iter()
-            .position(|h| h.starts_with("region") || h == "kommun" || h == "område")
-            .ok_or_else(|| {
-                format!(
-                    "no region column (expected a column named \"region\"; found {})",
-                    header.join(", ")
-                )
-            })?;
-        let year_columns: Vec<(usize, i32)> = header
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| is_year(h))
-            .filter_map(|(i, h)| Some((i, h.trim().parse().ok()?)))
-            .collect();
-        let year_column = if year_columns.is_empty() {
-            Some(lower.iter().position(|h| h == "år" || h == "year" || h == "period").ok_or_else(|| {
-                format!("no years found (expected year columns such as \"2024\" or a column \"år\"; found {})", header.join(", "))
-            })?)
-        } else {
-            None
-        };
-        let value_column = header.len() - 1;
-        let groups = (0..header.len())
-            .filter(|i| *i != region && Some(*i) != year_column && !year_columns.iter().any(|(c, _)| c == i))
-            .filter(|i| year_column.is_none() || *i != value_column)
             .collect();
         Ok(Roles {
             region,
