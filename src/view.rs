@@ -26,7 +26,7 @@ pub struct View {
     pub region: Option<RegionValue>,
     pub sweden: Option<f64>,
     pub demo: bool,
-    /// Set when the values were combined from a sub-level (no municipal values loaded).
+    /// Set when the values were combined from a finer level (none loaded for this one).
     pub aggregated: Option<(Level, crate::model::Aggregation)>,
 }
 
@@ -36,9 +36,8 @@ impl View {
         let key = SeriesKey::new(&sel.indicator, &sel.group_by, &sel.group);
         let mut values = atlas.observations.values_for_layer(&key, sel.year, layer);
         let mut aggregated = None;
-        if layer.level == Level::Kommun
-            && values.iter().all(Option::is_none)
-            && let Some(agg) = crate::analysis::aggregate::to_municipalities(atlas, &key, sel.year)
+        if values.iter().all(Option::is_none)
+            && let Some(agg) = crate::analysis::aggregate::to_level(atlas, &key, sel.year, layer.level)
         {
             values = layer
                 .areas

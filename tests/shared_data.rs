@@ -59,3 +59,43 @@ fn regso_2025_boundaries_load() {
             .all(|a| a.code.contains('R') && a.name != a.code)
     );
 }
+
+#[test]
+fn deso_counts_roll_up_to_regso_through_the_relation_in_scbs_deso_file() {
+    let (Some(deso), Some(regso)) = (
+        shared_layer("deso2025_gr.geojson"),
+        shared_layer("regso2025_gr.geojson"),
+    ) else {
+        return;
+    };
+    // Every DeSO names a RegSO of the RegSO file, and every RegSO has DeSO in it.
+    let mut members = std::collections::HashMap::<String, usize>::new();
+    for area in &deso.areas {
+        let r = area.regso.clone().expect("SCB's DeSO file carries regsokod");
+        assert!(regso.index_of(&r).is_some(), "{} → {r} not a RegSO", area.code);
+        *members.entry(r).or_default() += 1;
+    }
+    assert_eq!(members.len(), regso.len());
+
+    // One person per DeSO: each RegSO's sum is its number of DeSO.
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    let csv: String = std::iter::once("area_code,indicator,year,group_by,group,value".to_string())
+        .chain(
+            deso.areas
+                .iter()
+                .map(|a| format!("{},folkmangd,2030,,,1", a.code)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n");
+    let obs = segkarta::io::tidy::parse_csv("ones.csv", csv.as_bytes())
+        .expect("tidy")
+        .0;
+    atlas.layers.push(deso);
+    atlas.layers.push(regso.clone());
+    atlas.observations.extend(obs).expect("extend");
+    let key = segkarta::model::SeriesKey::total("folkmangd");
+    let agg = segkarta::analysis::aggregate::to_level(&atlas, &key, 2030, Level::Regso).expect("rolled up");
+    for (code, n) in members {
+        assert_eq!(agg.values.get(&code), Some(&(n as f64)), "{code}");
+    }
+}

@@ -1,39 +1,53 @@
-//! Values of sub-municipal areas (DeSO, RegSO) combined into municipal ones, by the rule the
-//! catalogue gives the indicator: counts add up, rates are weighted by their base `n`, and
-//! indicators without a rule (medians, indices) are not combined. From 2025 SCB adds noise
-//! to small-area figures, so sums need not equal published municipal totals exactly.
+//! Values of finer areas combined into coarser ones, by the rule the catalogue gives the
+//! indicator: counts add up, rates are weighted by their base `n`, and indicators without a
+//! rule (medians, indices) are not combined. DeSO and RegSO roll up to their municipality by
+//! code; DeSO rolls up to RegSO only through the relation a boundary file gives (`regsokod`).
+//! From 2025 SCB adds noise to small-area figures, so sums need not equal published totals.
 use std::collections::HashMap;
 
-use crate::model::{Aggregation, Atlas, Level, SeriesKey};
+use crate::model::{Aggregation, Area, Atlas, Level, SeriesKey};
 
-/// Municipal values computed from a sub-level, and how.
+/// Values of a coarser level computed from a finer one, and how.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Aggregated {
     pub from: Level,
     pub rule: Aggregation,
-    /// Municipality code → value.
+    /// Code of the coarser area → value.
     pub values: HashMap<String, f64>,
-    /// Municipalities left out because a weighted rate lacked its base `n` somewhere.
+    /// Coarser areas left out because a weighted rate lacked its base `n` somewhere.
     pub incomplete: Vec<String>,
 }
 
-/// Aggregate `key` in `year` from the finest loaded sub-level that has values for it.
-pub fn to_municipalities(atlas: &Atlas, key: &SeriesKey, year: i32) -> Option<Aggregated> {
+/// The finer levels that can roll up into `target`, finest first, with how a finer area
+/// names the coarser one it lies in.
+fn sources(target: Level) -> &'static [(Level, fn(&Area) -> Option<&str>)] {
+    match target {
+        Level::Kommun => &[
+            (Level::Deso, Area::municipality_code),
+            (Level::Regso, Area::municipality_code),
+        ],
+        Level::Regso => &[(Level::Deso, |a: &Area| a.regso.as_deref())],
+        Level::Deso | Level::Custom => &[],
+    }
+}
+
+/// Aggregate `key` in `year` into the areas of `target` from the finest loaded level that has
+/// values for it and can be related to `target`.
+pub fn to_level(atlas: &Atlas, key: &SeriesKey, year: i32, target: Level) -> Option<Aggregated> {
     let rule = atlas.catalogue.indicator(&key.indicator)?.aggregation;
     if rule == Aggregation::None {
         return None;
     }
-    [Level::Deso, Level::Regso].into_iter().find_map(|level| {
-        let layer = atlas.layer(level)?;
+    sources(target).iter().find_map(|(level, coarser_of)| {
+        let layer = atlas.layer(*level)?;
         let mut sums: HashMap<String, (f64, f64, bool)> = HashMap::new();
         for area in &layer.areas {
-            let (Some(obs), Some(kommun)) = (
-                atlas.observations.get(key, &area.code, year),
-                area.municipality_code(),
-            ) else {
+            let (Some(obs), Some(coarser)) =
+                (atlas.observations.get(key, &area.code, year), coarser_of(area))
+            else {
                 continue;
             };
-            let entry = sums.entry(kommun.to_string()).or_insert((0.0, 0.0, true));
+            let entry = sums.entry(coarser.to_string()).or_insert((0.0, 0.0, true));
             match rule {
                 Aggregation::Sum => entry.0 += obs.value,
                 Aggregation::Weighted => match obs.n {
@@ -51,20 +65,20 @@ pub fn to_municipalities(atlas: &Atlas, key: &SeriesKey, year: i32) -> Option<Ag
         }
         let mut values = HashMap::new();
         let mut incomplete = Vec::new();
-        for (kommun, (total, weight, complete)) in sums {
+        for (coarser, (total, weight, complete)) in sums {
             match rule {
-                Aggregation::Weighted if !complete || weight == 0.0 => incomplete.push(kommun),
+                Aggregation::Weighted if !complete || weight == 0.0 => incomplete.push(coarser),
                 Aggregation::Weighted => {
-                    values.insert(kommun, total / weight);
+                    values.insert(coarser, total / weight);
                 }
                 _ => {
-                    values.insert(kommun, total);
+                    values.insert(coarser, total);
                 }
             }
         }
         incomplete.sort();
         Some(Aggregated {
-            from: level,
+            from: *level,
             rule,
             values,
             incomplete,
@@ -87,7 +101,10 @@ mod tests {
         };
         let areas = ["1480C0001", "1480C0002", "1481C0001"]
             .iter()
-            .map(|c| Area::new(c.to_string(), c.to_string(), None, square()))
+            .map(|c| {
+                Area::new(c.to_string(), c.to_string(), None, square())
+                    .in_regso(Some(format!("{}R001", &c[..4])))
+            })
             .collect();
         atlas.layers.push(AreaLayer::new(Level::Deso, areas));
         if let Some(ind) = atlas
@@ -127,7 +144,7 @@ mod tests {
                 ("1481C0001", 950.0, None),
             ],
         );
-        let agg = to_municipalities(&a, &SeriesKey::total("folkmangd"), 2030).expect("aggregated");
+        let agg = to_level(&a, &SeriesKey::total("folkmangd"), 2030, Level::Kommun).expect("aggregated");
         assert_eq!(agg.from, Level::Deso);
         assert_eq!(agg.values.get("1480"), Some(&2000.0));
         assert_eq!(agg.values.get("1481"), Some(&950.0));
@@ -143,18 +160,48 @@ mod tests {
                 ("1481C0001", 60.0, None),
             ],
         );
-        let agg = to_municipalities(&a, &SeriesKey::total("folkmangd"), 2030).expect("aggregated");
+        let agg = to_level(&a, &SeriesKey::total("folkmangd"), 2030, Level::Kommun).expect("aggregated");
         assert_eq!(agg.values.get("1480"), Some(&55.0), "(50·300 + 70·100) / 400");
         assert_eq!(agg.incomplete, vec!["1481".to_string()], "no base, no rate");
     }
 
     #[test]
+    fn deso_rolls_up_to_regso_through_the_relation_only() {
+        let mut a = atlas(
+            Aggregation::Sum,
+            &[
+                ("1480C0001", 1200.0, None),
+                ("1480C0002", 800.0, None),
+                ("1481C0001", 950.0, None),
+            ],
+        );
+        let key = SeriesKey::total("folkmangd");
+        let agg = to_level(&a, &key, 2030, Level::Regso).expect("aggregated");
+        assert_eq!(agg.from, Level::Deso);
+        assert_eq!(agg.values.get("1480R001"), Some(&2000.0));
+        assert_eq!(agg.values.get("1481R001"), Some(&950.0));
+        for layer in &mut a.layers {
+            for area in &mut layer.areas {
+                area.regso = None;
+            }
+        }
+        assert!(
+            to_level(&a, &key, 2030, Level::Regso).is_none(),
+            "no relation, no RegSO values"
+        );
+        assert!(
+            to_level(&a, &key, 2030, Level::Deso).is_none(),
+            "nothing is finer than DeSO"
+        );
+    }
+
+    #[test]
     fn indicators_without_a_rule_are_not_aggregated() {
         let a = atlas(Aggregation::None, &[("1480C0001", 1.0, None)]);
-        assert!(to_municipalities(&a, &SeriesKey::total("folkmangd"), 2030).is_none());
+        assert!(to_level(&a, &SeriesKey::total("folkmangd"), 2030, Level::Kommun).is_none());
         let a = atlas(Aggregation::Sum, &[("1480C0001", 1.0, None)]);
         assert!(
-            to_municipalities(&a, &SeriesKey::total("folkmangd"), 2031).is_none(),
+            to_level(&a, &SeriesKey::total("folkmangd"), 2031, Level::Kommun).is_none(),
             "no values that year"
         );
     }

@@ -211,6 +211,14 @@ fn read_feature(
                     .map(str::to_string)
             })
             .flatten();
+        let regso = (level == Level::Deso)
+            .then(|| {
+                props
+                    .get("regsokod")
+                    .and_then(|v| v.as_str())
+                    .map(|s| s.trim().to_string())
+            })
+            .flatten();
         let Some(geometry) = feature.geometry else {
             return Err(LoadError::Feature {
                 file: file.into(),
@@ -263,7 +271,7 @@ fn read_feature(
             })?;
         }
         check_rings(file, &label, &polygons)?;
-        Ok(Area::new(code, name, parent, polygons))
+        Ok(Area::new(code, name, parent, polygons).in_regso(regso))
     }
 }
 
@@ -334,6 +342,11 @@ mod tests {
         assert_eq!(layer.level, Level::Deso);
         assert_eq!(layer.areas[0].code, "1480C1622");
         assert_eq!(layer.areas[0].parent.as_deref(), Some("1480"));
+        assert_eq!(
+            layer.areas[0].regso.as_deref(),
+            Some("1480R042"),
+            "DeSO → RegSO relation"
+        );
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
         })?;
     let name_col = NAME_PROPERTIES.iter().find_map(|n| find(n).map(|i| (*n, i)));
     let parent_col = find("kommunkod");
+    let regso_col = (level == Level::Deso).then(|| find("regsokod")).flatten();
     let geom_idx = find(&geom_col.to_lowercase())
         .ok_or_else(|| err(format!("geometry column {geom_col:?} not in {table:?}")))?;
 
@@ -96,7 +97,7 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
             let parent = (level != Level::Kommun)
                 .then(|| parent_col.and_then(text))
                 .flatten();
-            Ok(Area::new(code, name, parent, polygons))
+            Ok(Area::new(code, name, parent, polygons).in_regso(regso_col.and_then(text)))
         })();
         match result {
             Ok(area) => areas.push(area),

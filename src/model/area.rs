@@ -19,6 +19,9 @@ pub struct Area {
     pub name: String,
     /// Code of the enclosing area (a DeSO's municipality, say), when known.
     pub parent: Option<String>,
+    /// Code of the RegSO a DeSO belongs to, when the boundary file gives the relation
+    /// (SCB's DeSO files carry `regsokod`).
+    pub regso: Option<String>,
     pub lonlat: MultiPolygon<f64>,
     pub bbox_lonlat: Option<Rect<f64>>,
     /// What the map draws and hit-tests when it differs from `lonlat` (clipped to land).
@@ -41,12 +44,19 @@ impl Area {
         prefix.bytes().all(|b| b.is_ascii_digit()).then_some(prefix)
     }
 
+    /// This area, recorded as part of the RegSO `regso` (ignored for other levels' codes when empty).
+    pub fn in_regso(mut self, regso: Option<String>) -> Self {
+        self.regso = regso.filter(|r| !r.is_empty());
+        self
+    }
+
     pub fn new(code: String, name: String, parent: Option<String>, lonlat: MultiPolygon<f64>) -> Self {
         let bbox_lonlat = lonlat.bounding_rect();
         Self {
             code,
             name,
             parent,
+            regso: None,
             lonlat,
             bbox_lonlat,
             display: None,
