@@ -18,9 +18,11 @@ pub struct Aggregated {
     pub incomplete: Vec<String>,
 }
 
-/// The finer levels that can roll up into `target`, finest first, with how a finer area
-/// names the coarser one it lies in.
-fn sources(target: Level) -> &'static [(Level, fn(&Area) -> Option<&str>)] {
+/// How a finer area names the coarser area it lies in.
+type CoarserOf = fn(&Area) -> Option<&str>;
+
+/// The finer levels that can roll up into `target`, finest first.
+fn sources(target: Level) -> &'static [(Level, CoarserOf)] {
     match target {
         Level::Kommun => &[
             (Level::Deso, Area::municipality_code),
