@@ -80,6 +80,13 @@ fn import(c: &mut Criterion) {
             segkarta::map::LayerGeometry::build(&layer)
         })
     });
+    group.bench_function("deso_6000_geometry_check", |b| {
+        b.iter(|| {
+            let mut report = segkarta::io::validate::ValidationReport::new("bench.geojson", "GeoJSON");
+            segkarta::io::geometry_check::check_layer(black_box(&layer), &mut report);
+            report
+        })
+    });
     group.bench_function("deso_6000_tessellate_only", |b| {
         b.iter(|| segkarta::map::LayerGeometry::build(black_box(&layer)))
     });

@@ -106,7 +106,8 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             }
         }
         "gpkg" => {
-            let (layer, report) = super::geopackage::parse(path)?;
+            let (layer, mut report) = super::geopackage::parse(path)?;
+            super::geometry_check::check_layer(&layer, &mut report);
             Ok(Loaded {
                 content: Content::Boundaries(layer),
                 report,
@@ -151,7 +152,8 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 fn boundaries(file: &str, text: &str) -> Result<Loaded, LoadError> {
-    let (layer, _, report) = super::geojson::parse_with_report(file, text)?;
+    let (layer, _, mut report) = super::geojson::parse_with_report(file, text)?;
+    super::geometry_check::check_layer(&layer, &mut report);
     Ok(Loaded {
         content: Content::Boundaries(layer),
         report,

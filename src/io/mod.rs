@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod crs;
 pub mod embedded;
 pub mod geojson;
+pub mod geometry_check;
 pub mod geopackage;
 pub mod jsonstat;
 pub mod kolada;
