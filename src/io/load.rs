@@ -253,7 +253,10 @@ fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, re
             *existing = AreaLayer::new(Level::Kommun, areas);
         }
         Some(existing) => {
-            report.note(format!("replaces the {:?} layer loaded before", layer.level));
+            report.note(format!(
+                "replaces the {} layer loaded before",
+                layer.level.report_name()
+            ));
             *existing = layer;
         }
         None => atlas.layers.push(layer),
@@ -407,23 +410,49 @@ fn check_ranges(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport
     }
 }
 
-/// Area codes that match no loaded layer, with the closest known codes.
+/// Whether `code` is shaped like a DeSO code (`1480C1622`: municipality, A/B/C, four digits).
+fn is_deso_shaped(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 9
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'A' | b'B' | b'C')
+        && b[5..].iter().all(u8::is_ascii_digit)
+}
+
+/// Area codes that match no loaded layer (with the closest known codes, and a word on DeSO
+/// editions), and the GR areas of a matched layer that get no value from the file.
 fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport) {
     let table = obs.table();
-    let Ok(codes) = table.column("area_code").and_then(|c| c.str().cloned()) else {
+    let (Ok(codes), Ok(years)) = (
+        table.column("area_code").and_then(|c| c.str().cloned()),
+        table.column("year").and_then(|c| c.i32().cloned()),
+    ) else {
         return;
     };
-    let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
-    for code in (0..codes.len()).filter_map(|i| codes.get(i)) {
-        let known = code == REGION_GR
-            || code == REGION_SWEDEN
-            || atlas.layers.iter().any(|l| l.index_of(code).is_some());
+    // Unknown code → (rows, latest year); matched codes per layer.
+    let mut unknown: BTreeMap<&str, (usize, i32)> = BTreeMap::new();
+    let mut matched: Vec<std::collections::HashSet<&str>> = vec![Default::default(); atlas.layers.len()];
+    for i in 0..codes.len() {
+        let Some(code) = codes.get(i) else { continue };
+        if code == REGION_GR || code == REGION_SWEDEN {
+            continue;
+        }
+        let mut known = false;
+        for (l, layer) in atlas.layers.iter().enumerate() {
+            if layer.index_of(code).is_some() {
+                matched[l].insert(code);
+                known = true;
+            }
+        }
         if !known {
-            *unknown.entry(code).or_default() += 1;
+            let entry = unknown.entry(code).or_insert((0, i32::MIN));
+            entry.0 += 1;
+            entry.1 = entry.1.max(years.get(i).unwrap_or(i32::MIN));
         }
     }
     const LISTED: usize = 20;
-    for (code, rows) in unknown.iter().take(LISTED) {
+    let deso_loaded = atlas.layer(Level::Deso).is_some();
+    for (code, (rows, latest)) in unknown.iter().take(LISTED) {
         let near = closest(
             code,
             atlas
@@ -436,8 +465,17 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
         } else {
             format!("; closest known: {}", near.join(", "))
         };
+        let why = match (is_deso_shaped(code), deso_loaded) {
+            (true, false) => "a DeSO code: load DeSO boundaries to show it".to_string(),
+            (true, true) if *latest < 2024 => format!(
+                "probably a DeSO 2018 code: tables up to {latest} use the 2018 edition, and the 2025 \
+                 revision gave some areas new codes"
+            ),
+            (true, true) => "a DeSO code of no loaded edition".to_string(),
+            _ => "an older area edition, or boundaries not loaded yet".to_string(),
+        };
         report.warning(format!(
-            "area code {code:?} ({rows} {}) matches no loaded area (an older DeSO edition, or boundaries not loaded yet){hint}",
+            "area code {code:?} ({rows} {}) matches no loaded area ({why}){hint}",
             if *rows == 1 { "row" } else { "rows" }
         ));
     }
@@ -446,6 +484,34 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
             "… and {} more unknown area codes",
             unknown.len() - LISTED
         ));
+    }
+    // Geometry without data: GR areas of a layer the file speaks about that it leaves out.
+    for (layer, matched) in atlas.layers.iter().zip(&matched) {
+        if matched.is_empty() {
+            continue;
+        }
+        let in_gr: Vec<&str> = layer
+            .areas
+            .iter()
+            .filter(|a| a.municipality_code().is_some_and(is_gr_municipality))
+            .map(|a| a.code.as_str())
+            .collect();
+        let missing: Vec<&str> = in_gr.iter().copied().filter(|c| !matched.contains(c)).collect();
+        if !missing.is_empty() {
+            let examples: Vec<&str> = missing.iter().take(5).copied().collect();
+            report.note(format!(
+                "{} of {} {} areas in GR have boundaries but no values in this file (shown as no data): {}{}",
+                missing.len(),
+                in_gr.len(),
+                layer.level.report_name(),
+                examples.join(", "),
+                if missing.len() > examples.len() {
+                    ", …"
+                } else {
+                    ""
+                }
+            ));
+        }
     }
 }
 
@@ -500,6 +566,48 @@ mod tests {
         assert_eq!(added.domain, IMPORTED_DOMAIN);
         assert!(!added.demo);
         assert!(atlas.catalogue.domain(IMPORTED_DOMAIN).is_some());
+    }
+
+    #[test]
+    fn deso_codes_of_the_2018_edition_and_areas_left_without_values_are_named() {
+        let mut atlas = crate::io::embedded::atlas().expect("embedded");
+        let square = || {
+            geo::MultiPolygon(vec![geo::Polygon::new(
+                geo::LineString::from(vec![(11.9, 57.7), (12.0, 57.7), (12.0, 57.8), (11.9, 57.7)]),
+                vec![],
+            )])
+        };
+        let areas = ["1480C0001", "1480C0002"]
+            .iter()
+            .map(|c| crate::model::Area::new(c.to_string(), c.to_string(), None, square()))
+            .collect();
+        atlas.layers.push(AreaLayer::new(Level::Deso, areas));
+        let report = merge(
+            &mut atlas,
+            load_path(&write(
+                "deso2018.csv",
+                "area_code,indicator,year,group_by,group,value\n\
+                 1480C0001,boende,2022,total,total,10\n\
+                 1480C0990,boende,2021,total,total,11\n\
+                 1480C0990,boende,2022,total,total,12\n",
+            ))
+            .expect("loads"),
+            LoadOptions::default(),
+        );
+        let text = report.to_text();
+        assert!(
+            text.contains(
+                "area code \"1480C0990\" (2 rows) matches no loaded area (probably a DeSO 2018 code: \
+                 tables up to 2022 use the 2018 edition"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "1 of 2 DeSO areas in GR have boundaries but no values in this file (shown as no data): 1480C0002"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -12,6 +12,18 @@ pub enum Level {
     Custom,
 }
 
+impl Level {
+    /// The level's name in reports (which are in English, like the CLI).
+    pub fn report_name(self) -> &'static str {
+        match self {
+            Level::Kommun => "municipal",
+            Level::Regso => "RegSO",
+            Level::Deso => "DeSO",
+            Level::Custom => "custom",
+        }
+    }
+}
+
 /// One statistical area with its boundary in WGS84 (x = longitude, y = latitude).
 #[derive(Clone, Debug)]
 pub struct Area {
