@@ -354,3 +354,32 @@ fn polygon_blob() -> Vec<u8> {
     }
     b
 }
+
+#[test]
+fn a_pxweb_export_naming_municipalities_instead_of_coding_them_is_matched_by_name() {
+    let loaded = load::load_path(&fixture("pxweb_region_names.csv")).expect("loads");
+    let text = loaded.report.to_text();
+    assert!(
+        text.contains(
+            "3 regions given by name matched to municipality codes (Göteborg, Lilla Edet, Mölndals kommun)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "line 8, column region: \"Ankeborg\" is neither a region code nor a municipality's name"
+        ),
+        "{text}"
+    );
+    let Content::Observations(obs) = loaded.content else {
+        panic!("observations")
+    };
+    let key = SeriesKey::total("pxweb_region_names");
+    assert_eq!(
+        obs.value(&key, "1481", 2023),
+        Some(79.1),
+        "Mölndals kommun → 1481"
+    );
+    assert_eq!(obs.value(&key, "1462", 2022), Some(74.0));
+    assert_eq!(obs.value(&key, segkarta::model::REGION_SWEDEN, 2023), Some(78.2));
+}

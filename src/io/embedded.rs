@@ -24,3 +24,68 @@ pub fn atlas() -> Result<Atlas, LoadError> {
         observations,
     })
 }
+
+/// The code of the municipality named `name` ("Göteborg", "Göteborgs kommun", "Lilla Edet
+/// kommun", "Göteborgs stad"; any case), for files that name regions instead of coding them.
+pub fn municipality_code_by_name(name: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static BY_NAME: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        // Only the properties are wanted; serde skips the coordinates without building them.
+        #[derive(serde::Deserialize)]
+        struct Collection<'a> {
+            #[serde(borrow)]
+            features: Vec<Feature<'a>>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Feature<'a> {
+            #[serde(borrow)]
+            properties: Properties<'a>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Properties<'a> {
+            kommunkod: &'a str,
+            kommunnamn: std::borrow::Cow<'a, str>,
+        }
+        serde_json::from_str::<Collection<'static>>(KOMMUNER_GEOJSON)
+            .map(|c| {
+                c.features
+                    .into_iter()
+                    .map(|f| (f.properties.kommunnamn.to_lowercase(), f.properties.kommunkod))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let name = name.trim().to_lowercase();
+    let bare = ["kommun", "stad"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .map_or(name.as_str(), str::trim_end);
+    by_name.get(bare).copied().or_else(|| {
+        // "Göteborgs kommun": a genitive s before the word.
+        let stem = bare.strip_suffix('s').filter(|_| bare.len() < name.len())?;
+        by_name.get(stem).copied()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn municipalities_are_found_by_their_names_as_files_write_them() {
+        assert_eq!(municipality_code_by_name("Göteborg"), Some("1480"));
+        assert_eq!(municipality_code_by_name("göteborgs stad"), Some("1480"));
+        assert_eq!(municipality_code_by_name("Lilla Edet"), Some("1462"));
+        assert_eq!(municipality_code_by_name("Lilla Edets kommun"), Some("1462"));
+        assert_eq!(municipality_code_by_name("Upplands Väsby kommun"), Some("0114"));
+        assert_eq!(
+            municipality_code_by_name("Alingsås kommun"),
+            Some("1489"),
+            "a name ending in s"
+        );
+        assert_eq!(municipality_code_by_name("Öckerö"), Some("1407"));
+        assert_eq!(municipality_code_by_name("Atlantis"), None);
+    }
+}

@@ -105,6 +105,7 @@ pub fn parse_with_roles(
     let mut missing = 0;
     let mut footnotes = 0;
     let mut in_footer = false;
+    let mut by_name = std::collections::BTreeSet::new();
     for (i, line) in text.lines().enumerate().skip(header_line + 1) {
         let line_no = i + 1;
         if line.trim().is_empty() {
@@ -134,14 +135,21 @@ pub fn parse_with_roles(
             continue;
         }
         let region = fields[roles.region].trim();
-        let Some(area) = area_code(region) else {
+        let area = area_code(region).or_else(|| {
+            let code = super::embedded::municipality_code_by_name(region)?;
+            by_name.insert(region.to_string());
+            Some(code.to_string())
+        });
+        let Some(area) = area else {
             report.rows_read += 1;
             report.rows_skipped += 1;
             report.line(
                 Severity::Error,
                 line_no,
                 Some(&header[roles.region]),
-                format!("{region:?} is not a region code (expected e.g. \"1480 Göteborg\")"),
+                format!(
+                    "{region:?} is neither a region code nor a municipality's name (expected e.g. \"1480 Göteborg\")"
+                ),
             );
             continue;
         };
@@ -199,6 +207,13 @@ pub fn parse_with_roles(
     }
     if footnotes > 0 {
         report.note(format!("{footnotes} footnote lines after the table skipped"));
+    }
+    if !by_name.is_empty() {
+        report.note(format!(
+            "{} regions given by name matched to municipality codes ({})",
+            by_name.len(),
+            by_name.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        ));
     }
     let layout = if roles.year_column.is_some() {
         "years in rows"
