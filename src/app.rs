@@ -45,6 +45,8 @@ pub struct SegkartaApp {
     show_reports: bool,
     /// A PxWeb table read but not yet merged: the user confirms its columns and names first.
     pub pending_import: Option<ui::import::PendingImport>,
+    /// File → Open, while it is shown.
+    pub open_dialog: Option<ui::open_dialog::OpenDialog>,
 }
 
 impl SegkartaApp {
@@ -76,6 +78,7 @@ impl SegkartaApp {
             datasets: Vec::new(),
             show_reports: false,
             pending_import: None,
+            open_dialog: None,
         }
     }
 
@@ -268,6 +271,9 @@ impl SegkartaApp {
             {
                 out.zoom_to_gr = true;
             }
+            if i.consume_key(egui::Modifiers::COMMAND, Key::O) {
+                out.open_files = true;
+            }
             if i.consume_key(egui::Modifiers::NONE, Key::F1) {
                 self.show_help = !self.show_help;
             }
@@ -445,6 +451,20 @@ impl eframe::App for SegkartaApp {
             .inner;
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
+        }
+        if out.open_files && self.open_dialog.is_none() {
+            let recent = self.settings.recent_files.first().map(String::as_str);
+            self.open_dialog = Some(ui::open_dialog::OpenDialog::new(recent));
+        }
+        if let Some(dialog) = &mut self.open_dialog {
+            match ui::open_dialog::show(&ctx, self.settings.lang, dialog) {
+                Some(ui::open_dialog::Decision::Open(paths)) => {
+                    self.open_dialog = None;
+                    self.load_files(&ctx, paths, self.load_options);
+                }
+                Some(ui::open_dialog::Decision::Cancel) => self.open_dialog = None,
+                None => {}
+            }
         }
         if let Some(pending) = &mut self.pending_import {
             match ui::import::dialog(&ctx, self.settings.lang, pending) {

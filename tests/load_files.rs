@@ -257,3 +257,45 @@ fn column_roles_changed_in_the_import_dialog_are_used() {
     let app = harness.state();
     assert_eq!(app.atlas.observations.years("pxweb_wide_latin1"), &[2022, 2023]);
 }
+
+#[test]
+fn file_open_browses_to_a_folder_and_opens_the_picked_files() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut harness = harness();
+    harness.get_by_label("Öppna filer…").click();
+    harness.run_steps(2);
+    assert!(harness.state().open_dialog.is_some());
+    // Type the folder into the path field and go there.
+    harness.state_mut().open_dialog.as_mut().expect("open").path_text = fixtures.display().to_string();
+    harness.get_by_label("Gå").click();
+    harness.run_steps(2);
+    // Only readable files are listed; a click picks, the Open button says how many.
+    harness.get_by_label("deso_sweref99tm.gpkg").click();
+    harness.run_steps(1);
+    harness.get_by_label("deso_counts.csv").click();
+    harness.run_steps(1);
+    harness.get_by_label("Öppna (2)").click();
+    harness.run_steps(1);
+    assert!(harness.state().open_dialog.is_none(), "the window closes");
+    wait_for_load(&mut harness);
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.datasets.len(), 2);
+    assert!(
+        app.atlas.layer(Level::Deso).is_some(),
+        "the GeoPackage added the DeSO level"
+    );
+    assert!(app.atlas.catalogue.indicator("boende_test").is_some());
+}
+
+#[test]
+fn ctrl_o_opens_the_file_window_and_cancel_closes_it() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(2);
+    assert!(harness.state().open_dialog.is_some());
+    harness.get_by_label("Avbryt").click();
+    harness.run_steps(2);
+    assert!(harness.state().open_dialog.is_none());
+    assert!(harness.state().datasets.is_empty());
+}

@@ -90,7 +90,7 @@ fn report_ui(ui: &mut egui::Ui, lang: Lang, r: &ValidationReport) {
     ));
     for f in &r.findings {
         let (mark, colour) = match f.severity {
-            Severity::Error => (lang.pick("Fel", "Error"), Color32::from_rgb(0xb2, 0x2c, 0x1c)),
+            Severity::Error => (lang.pick("Fel", "Error"), super::style::ERROR),
             Severity::Warning => (
                 lang.pick("Varning", "Warning"),
                 Color32::from_rgb(0x9a, 0x5b, 0x00),

@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod data;
 pub mod import;
 pub mod map_view;
+pub mod open_dialog;
 pub mod selection;
 pub mod style;
 pub mod top;
@@ -83,6 +84,8 @@ pub struct Outputs {
     pub actions: Vec<Action>,
     pub hovered: Option<usize>,
     pub zoom_to_gr: bool,
+    /// The user asked for File → Open (button or Ctrl+O).
+    pub open_files: bool,
 }
 
 /// The "Demodata" mark shown wherever synthetic values are on screen.

@@ -8,6 +8,8 @@ pub const OUTLINE: Color32 = Color32::from_rgb(0x60, 0x60, 0x60);
 pub const CONTEXT_OUTLINE: Color32 = Color32::from_rgb(0xc8, 0xc8, 0xc4);
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0x10, 0x10, 0x10);
 pub const REGION_LINE: Color32 = Color32::from_rgb(0x33, 0x33, 0x33);
+/// Errors in reports and dialogs: a dark red that reads on white and on a projector.
+pub const ERROR: Color32 = Color32::from_rgb(0xb2, 0x2c, 0x1c);
 pub const MUTED: Color32 = Color32::from_rgb(0x5a, 0x5a, 0x5a);
 
 pub fn apply(ctx: &egui::Context) {

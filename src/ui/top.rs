@@ -15,6 +15,17 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
                 ))
                 .color(super::style::MUTED),
             );
+            ui.separator();
+            if ui
+                .button(cx.t("Öppna filer…", "Open files…"))
+                .on_hover_text(cx.t(
+                    "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage) (Ctrl+O). Filer kan också dras hit.",
+                    "Statistics (CSV, Parquet, SCB, Kolada) or boundaries (GeoJSON, GeoPackage) (Ctrl+O). Files can also be dropped here.",
+                ))
+                .clicked()
+            {
+                out.open_files = true;
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("?")
@@ -86,7 +97,8 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
 }
 
 pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
-    let rows: [(&str, &str, &str); 12] = [
+    let rows: [(&str, &str, &str); 13] = [
+        ("Ctrl O", "Öppna filer", "Open files"),
         ("1–6", "Välj område (domän)", "Choose domain"),
         ("↑ ↓", "Föregående/nästa indikator", "Previous/next indicator"),
         ("← →", "Föregående/nästa år", "Previous/next year"),
