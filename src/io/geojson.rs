@@ -3,32 +3,10 @@ use geo::{Geometry, MultiPolygon};
 use geojson::{GeoJson, feature::Id};
 
 use super::LoadError;
+use super::attributes::AreaAttributes;
 use super::crs::{Crs, ToWgs84};
 use super::validate::{Finding, Severity, ValidationReport};
-use crate::model::{Area, AreaLayer, Level};
-
-/// Property (or column) names that carry an area's code, most specific level first; shared by
-/// the boundary readers.
-pub(crate) const CODE_PROPERTIES: [(&str, Level); 6] = [
-    ("desokod", Level::Deso),
-    ("deso", Level::Deso),
-    ("regsokod", Level::Regso),
-    ("kommunkod", Level::Kommun),
-    ("kommun_kod", Level::Kommun),
-    ("kod", Level::Custom),
-];
-pub(crate) const NAME_PROPERTIES: [&str; 6] =
-    ["desonamn", "regsonamn", "kommunnamn", "kommun", "namn", "name"];
-
-/// An area's name from the name property found (its key and value), or its code.
-pub(crate) fn display_name(level: Level, code: &str, name: Option<(&str, &str)>) -> String {
-    match name {
-        // SCB's DeSO files carry only the name of the enclosing RegSO: say which DeSO it is.
-        Some(("regsonamn", regso)) if level == Level::Deso => format!("{code} ({regso})"),
-        Some((_, n)) => n.to_string(),
-        None => code.to_string(),
-    }
-}
+use crate::model::{Area, AreaLayer};
 
 /// Parse a FeatureCollection of (multi)polygons. The level and the code and name properties
 /// are recognised from SCB's property names.
@@ -57,15 +35,13 @@ pub fn parse_with_report(
         });
     };
     let first_props = collection.features.first().and_then(|f| f.properties.as_ref());
-    let (code_key, level) = CODE_PROPERTIES
-        .iter()
-        .find(|(k, _)| first_props.is_some_and(|p| p.contains_key(*k)))
-        .copied()
+    let attributes = first_props
+        .and_then(|p| AreaAttributes::recognise(p.keys().map(String::as_str)))
         .ok_or_else(|| LoadError::Format {
             file: file.into(),
             what: format!(
-                "no area code property found in the first feature (expected one of {})",
-                CODE_PROPERTIES.map(|(k, _)| k).join(", ")
+                "no area code property found in the first feature (expected {})",
+                AreaAttributes::expected()
             ),
         })?;
     let mut report = ValidationReport::new(file, "GeoJSON");
@@ -81,7 +57,7 @@ pub fn parse_with_report(
     let mut first_error = None;
     let mut areas = Vec::with_capacity(collection.features.len());
     for (i, feature) in collection.features.into_iter().enumerate() {
-        match read_feature(file, i, feature, code_key, level, to_wgs84.as_ref()) {
+        match read_feature(file, i, feature, &attributes, to_wgs84.as_ref()) {
             Ok(area) => areas.push(area),
             Err(e) => {
                 report.rows_skipped += 1;
@@ -107,10 +83,11 @@ pub fn parse_with_report(
         ""
     };
     report.note(format!(
-        "area codes from the property {code_key:?}; coordinates read as {} ({how}){reprojected}",
+        "area codes from the property {:?}; coordinates read as {} ({how}){reprojected}",
+        attributes.code,
         crs.describe()
     ));
-    Ok((AreaLayer::new(level, areas), first_error, report))
+    Ok((AreaLayer::new(attributes.level, areas), first_error, report))
 }
 
 /// A position needs at least x and y; geojson's conversion indexes them unchecked.
@@ -180,99 +157,77 @@ fn read_feature(
     file: &str,
     i: usize,
     feature: geojson::Feature,
-    code_key: &str,
-    level: Level,
+    attributes: &AreaAttributes,
     to_wgs84: Option<&ToWgs84>,
 ) -> Result<Area, LoadError> {
-    {
-        let label = feature_label(i, feature.id.as_ref());
-        let props = feature.properties.unwrap_or_default();
-        let code = match props.get(code_key) {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                return Err(LoadError::Feature {
-                    file: file.into(),
-                    feature: label,
-                    what: format!("property {code_key:?} is missing or empty (expected an area code)"),
-                });
-            }
-        };
-        let label = format!("{label} ({code})");
-        let name = NAME_PROPERTIES
-            .iter()
-            .find_map(|k| props.get(*k).and_then(|v| v.as_str()).map(|n| (*k, n)));
-        let name = display_name(level, &code, name);
-        let parent = (level != Level::Kommun)
-            .then(|| {
-                props
-                    .get("kommunkod")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            })
-            .flatten();
-        let regso = (level == Level::Deso)
-            .then(|| {
-                props
-                    .get("regsokod")
-                    .and_then(|v| v.as_str())
-                    .map(|s| s.trim().to_string())
-            })
-            .flatten();
-        let Some(geometry) = feature.geometry else {
-            return Err(LoadError::Feature {
-                file: file.into(),
-                feature: label,
-                what: "has no geometry".into(),
-            });
-        };
-        if has_short_position(&geometry.value) {
-            return Err(LoadError::Feature {
-                file: file.into(),
-                feature: label,
-                what: "a position has fewer than two numbers (expected [x, y])".into(),
-            });
-        }
-        if let Some(ring) = open_ring(&geometry.value) {
-            return Err(LoadError::Feature {
-                file: file.into(),
-                feature: label,
-                what: format!("ring {ring} is not closed (its last position must repeat the first)"),
-            });
-        }
-        let geometry: Geometry<f64> =
-            (&geometry.value)
-                .try_into()
-                .map_err(|e: geojson::Error| LoadError::Feature {
-                    file: file.into(),
-                    feature: label.clone(),
-                    what: format!("invalid geometry: {e}"),
-                })?;
-        let polygons = match geometry {
-            Geometry::Polygon(p) => MultiPolygon(vec![p]),
-            Geometry::MultiPolygon(mp) => mp,
-            other => {
-                return Err(LoadError::Feature {
-                    file: file.into(),
-                    feature: label,
-                    what: format!(
-                        "expected a Polygon or MultiPolygon, found {}",
-                        geometry_name(&other)
-                    ),
-                });
-            }
-        };
-        let mut polygons = polygons;
-        if let Some(t) = to_wgs84 {
-            t.polygons(&mut polygons).map_err(|e| LoadError::Feature {
+    let label = feature_label(i, feature.id.as_ref());
+    let props = feature.properties.unwrap_or_default();
+    let get = |key: &str| match props.get(key) {
+        Some(serde_json::Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let label = match get(&attributes.code) {
+        Some(code) => format!("{label} ({code})"),
+        None => label,
+    };
+    let Some(geometry) = feature.geometry else {
+        return Err(LoadError::Feature {
+            file: file.into(),
+            feature: label,
+            what: "has no geometry".into(),
+        });
+    };
+    if has_short_position(&geometry.value) {
+        return Err(LoadError::Feature {
+            file: file.into(),
+            feature: label,
+            what: "a position has fewer than two numbers (expected [x, y])".into(),
+        });
+    }
+    if let Some(ring) = open_ring(&geometry.value) {
+        return Err(LoadError::Feature {
+            file: file.into(),
+            feature: label,
+            what: format!("ring {ring} is not closed (its last position must repeat the first)"),
+        });
+    }
+    let geometry: Geometry<f64> =
+        (&geometry.value)
+            .try_into()
+            .map_err(|e: geojson::Error| LoadError::Feature {
                 file: file.into(),
                 feature: label.clone(),
-                what: format!("cannot reproject from SWEREF 99 TM: {e}"),
+                what: format!("invalid geometry: {e}"),
             })?;
+    let polygons = match geometry {
+        Geometry::Polygon(p) => MultiPolygon(vec![p]),
+        Geometry::MultiPolygon(mp) => mp,
+        other => {
+            return Err(LoadError::Feature {
+                file: file.into(),
+                feature: label,
+                what: format!(
+                    "expected a Polygon or MultiPolygon, found {}",
+                    geometry_name(&other)
+                ),
+            });
         }
-        check_rings(file, &label, &polygons)?;
-        Ok(Area::new(code, name, parent, polygons).in_regso(regso))
+    };
+    let mut polygons = polygons;
+    if let Some(t) = to_wgs84 {
+        t.polygons(&mut polygons).map_err(|e| LoadError::Feature {
+            file: file.into(),
+            feature: label.clone(),
+            what: format!("cannot reproject from SWEREF 99 TM: {e}"),
+        })?;
     }
+    check_rings(file, &label, &polygons)?;
+    attributes.area(get, polygons).map_err(|what| LoadError::Feature {
+        file: file.into(),
+        feature: label,
+        what,
+    })
 }
 
 fn feature_label(index: usize, id: Option<&Id>) -> String {
@@ -332,6 +287,7 @@ fn check_rings(file: &str, label: &str, polygons: &MultiPolygon<f64>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Level;
 
     #[test]
     fn reads_scb_style_properties() {

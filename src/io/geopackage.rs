@@ -7,10 +7,10 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use rusqlite::{Connection, OpenFlags, types::ValueRef};
 
 use super::LoadError;
+use super::attributes::AreaAttributes;
 use super::crs::{Crs, ToWgs84};
-use super::geojson::{CODE_PROPERTIES, NAME_PROPERTIES, display_name};
 use super::validate::{Finding, Severity, ValidationReport};
-use crate::model::{Area, AreaLayer, Level};
+use crate::model::AreaLayer;
 
 pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), LoadError> {
     let file = path.display().to_string();
@@ -52,18 +52,12 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
         .map_err(|e| err(e.to_string()))?;
     let columns: Vec<String> = stmt.column_names().map(|c| c.to_lowercase()).collect();
     let find = |name: &str| columns.iter().position(|c| c == name);
-    let (code_col, level) = CODE_PROPERTIES
-        .iter()
-        .find_map(|(name, level)| find(name).map(|i| (i, *level)))
-        .ok_or_else(|| {
-            err(format!(
-                "no area code column in {table:?} (expected one of {})",
-                CODE_PROPERTIES.map(|c| c.0).join(", ")
-            ))
-        })?;
-    let name_col = NAME_PROPERTIES.iter().find_map(|n| find(n).map(|i| (*n, i)));
-    let parent_col = find("kommunkod");
-    let regso_col = (level == Level::Deso).then(|| find("regsokod")).flatten();
+    let attributes = AreaAttributes::recognise(columns.iter().map(String::as_str)).ok_or_else(|| {
+        err(format!(
+            "no area code column in {table:?} (expected {})",
+            AreaAttributes::expected()
+        ))
+    })?;
     let geom_idx = find(&geom_col.to_lowercase())
         .ok_or_else(|| err(format!("geometry column {geom_col:?} not in {table:?}")))?;
 
@@ -80,25 +74,21 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
             _ => None,
         };
         let result = (|| {
-            let code = text(code_col)
-                .filter(|c| !c.is_empty())
-                .ok_or("the area code is empty")?;
             let blob = match row.get_ref(geom_idx) {
                 Ok(ValueRef::Blob(b)) => b,
-                _ => return Err(format!("{code}: no geometry")),
+                _ => return Err("no geometry".to_string()),
             };
-            let mut polygons = gpkg_geometry(blob).map_err(|e| format!("{code}: {e}"))?;
+            let mut polygons = gpkg_geometry(blob)?;
             if let Some(t) = &to_wgs84 {
                 t.polygons(&mut polygons)
-                    .map_err(|e| format!("{code}: cannot reproject: {e}"))?;
+                    .map_err(|e| format!("cannot reproject: {e}"))?;
             }
-            let found = name_col.and_then(|(n, i)| text(i).map(|v| (n, v)));
-            let name = display_name(level, &code, found.as_ref().map(|(n, v)| (*n, v.as_str())));
-            let parent = (level != Level::Kommun)
-                .then(|| parent_col.and_then(text))
-                .flatten();
-            Ok(Area::new(code, name, parent, polygons).in_regso(regso_col.and_then(text)))
-        })();
+            attributes.area(|column| find(column).and_then(text), polygons)
+        })()
+        .map_err(|e| match find(&attributes.code).and_then(text) {
+            Some(code) => format!("{code}: {e}"),
+            None => e,
+        });
         match result {
             Ok(area) => areas.push(area),
             Err(message) => {
@@ -121,10 +111,10 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
     };
     report.note(format!(
         "table {table:?}, codes from column {:?}, coordinates in {}{reprojected}",
-        columns[code_col],
+        attributes.code,
         crs.describe()
     ));
-    Ok((AreaLayer::new(level, areas), report))
+    Ok((AreaLayer::new(attributes.level, areas), report))
 }
 
 /// A GeoPackage geometry blob: header, then WKB.
