@@ -383,3 +383,122 @@ fn a_pxweb_export_naming_municipalities_instead_of_coding_them_is_matched_by_nam
     assert_eq!(obs.value(&key, "1462", 2022), Some(74.0));
     assert_eq!(obs.value(&key, segkarta::model::REGION_SWEDEN, 2023), Some(78.2));
 }
+
+/// A copy of the shapefile fixture in a temporary folder, its parts changed by `edit`.
+fn shapefile_copy(name: &str, edit: impl Fn(&std::path::Path)) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("segkarta-shp-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
+        std::fs::copy(
+            fixture(&format!("shapefile/deso_sweref99tm.{ext}")),
+            dir.join(format!("deso.{ext}")),
+        )
+        .expect("copy");
+    }
+    let shp = dir.join("deso.shp");
+    edit(&shp);
+    shp
+}
+
+#[test]
+fn a_shapefile_in_sweref99tm_with_windows_1252_attributes_loads_with_holes_and_parts() {
+    let loaded = load::load_path(&fixture("shapefile/deso_sweref99tm.shp")).expect("loads");
+    let text = loaded.report.to_text();
+    assert!(
+        text.contains("area codes from the attribute \"DESOKOD\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("SWEREF 99 TM (EPSG:3006) (from the .prj file)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("feature 3: 1480C9103: has no geometry (a null shape)"),
+        "{text}"
+    );
+    assert_eq!((loaded.report.rows_loaded, loaded.report.rows_skipped), (2, 1));
+    let Content::Boundaries(layer) = loaded.content else {
+        panic!("boundaries")
+    };
+    assert_eq!(layer.level, Level::Deso);
+    let first = &layer.areas[0];
+    assert_eq!(
+        first.name, "1480C9101 (Gårda)",
+        "Windows-1252 decoded by the .cpg"
+    );
+    assert_eq!(first.parent.as_deref(), Some("1480"));
+    assert_eq!(first.regso.as_deref(), Some("1480R901"));
+    assert_eq!(first.lonlat.0.len(), 1);
+    assert_eq!(
+        first.lonlat.0[0].interiors().len(),
+        1,
+        "the hole belongs to its shell"
+    );
+    assert_eq!(layer.areas[1].lonlat.0.len(), 2, "two parts");
+    let bbox = layer.bbox_of(|_| true).expect("bbox");
+    assert!(
+        (11.93..11.99).contains(&bbox.min().x) && (57.68..57.71).contains(&bbox.min().y),
+        "{bbox:?}"
+    );
+}
+
+#[test]
+fn broken_shapefiles_name_the_missing_part_the_projection_or_the_cut() {
+    let no_dbf = shapefile_copy("nodbf", |shp| {
+        std::fs::remove_file(shp.with_extension("dbf")).expect("rm")
+    });
+    let e = load::load_path(&no_dbf)
+        .err()
+        .expect("no attributes, no areas")
+        .to_string();
+    assert!(e.contains("deso.dbf is missing"), "{e}");
+
+    let rt90 = shapefile_copy("rt90", |shp| {
+        std::fs::write(
+            shp.with_extension("prj"),
+            r#"PROJCS["RT90_25_gon_V",GEOGCS["GCS_RT_1990"]]"#,
+        )
+        .expect("prj")
+    });
+    let e = load::load_path(&rt90).err().expect("unsupported CRS").to_string();
+    assert!(
+        e.contains("declares \"RT90_25_gon_V\" (expected SWEREF 99 TM"),
+        "{e}"
+    );
+
+    // Cut inside the second feature: the first loads, the cut is reported.
+    let cut = shapefile_copy("cut", |shp| {
+        let bytes = std::fs::read(shp).expect("read");
+        std::fs::write(shp, &bytes[..bytes.len() - 120]).expect("write");
+    });
+    let loaded = load::load_path(&cut).expect("the part before the cut loads");
+    let text = loaded.report.to_text();
+    assert!(
+        text.contains("feature 2: cannot be read (failed to fill whole buffer); this feature and the rest"),
+        "{text}"
+    );
+    assert_eq!(loaded.report.rows_loaded, 1);
+}
+
+#[test]
+fn shapefile_reader_never_panics_on_10000_generated_files() {
+    let valid_shp = std::fs::read(fixture("shapefile/deso_sweref99tm.shp")).expect("fixture");
+    let valid_dbf = std::fs::read(fixture("shapefile/deso_sweref99tm.dbf")).expect("fixture");
+    let shp = shapefile_copy("fuzz", |_| {});
+    let mut rng = Rng(0x5a9e_f11e);
+    let mut loaded = 0;
+    for i in 0..CASES {
+        // Mostly the geometry, sometimes the attributes.
+        let (shp_bytes, dbf_bytes) = if i % 4 == 3 {
+            (valid_shp.clone(), mutate(&mut rng, &valid_dbf))
+        } else {
+            (mutate(&mut rng, &valid_shp), valid_dbf.clone())
+        };
+        std::fs::write(&shp, shp_bytes).expect("write");
+        std::fs::write(shp.with_extension("dbf"), dbf_bytes).expect("write");
+        if load::load_path(&shp).is_ok() {
+            loaded += 1;
+        }
+    }
+    assert!(loaded > CASES / 20, "many mutations stay readable ({loaded})");
+}

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 /// File name endings `load_path` reads.
-pub const SUPPORTED_EXTENSIONS: [&str; 6] = ["csv", "txt", "parquet", "json", "geojson", "gpkg"];
+pub const SUPPORTED_EXTENSIONS: [&str; 7] = ["csv", "txt", "parquet", "json", "geojson", "gpkg", "shp"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {

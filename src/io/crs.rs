@@ -32,6 +32,38 @@ impl Crs {
         }
     }
 
+    /// From the WKT of a shapefile's `.prj`: `Err` with the projection's name when it is
+    /// neither SWEREF 99 TM nor plain geographic WGS84.
+    pub fn from_prj(wkt: &str) -> Result<Crs, String> {
+        let upper = wkt.to_ascii_uppercase();
+        let quoted_name = |after: &str| {
+            let start = upper.find(after)? + after.len();
+            let rest = &wkt[start..];
+            let open = rest.find('"')? + 1;
+            let len = rest[open..].find('"')?;
+            Some(rest[open..open + len].to_string())
+        };
+        if let Some(projected) = quoted_name("PROJCS[") {
+            let name = projected.to_ascii_uppercase().replace(['_', ' '], "");
+            return if name == "SWEREF99TM" || name.contains("EPSG3006") {
+                Ok(Crs::Sweref99Tm)
+            } else {
+                Err(projected)
+            };
+        }
+        match quoted_name("GEOGCS[") {
+            Some(g)
+                if ["WGS84", "WGS1984"]
+                    .iter()
+                    .any(|w| g.to_ascii_uppercase().replace(['_', ' '], "").contains(w)) =>
+            {
+                Ok(Crs::Wgs84)
+            }
+            Some(other) => Err(other),
+            None => Err(wkt.chars().take(60).collect()),
+        }
+    }
+
     /// Guess from one coordinate: SWEREF 99 TM eastings and northings over Sweden are far
     /// outside the range of degrees.
     pub fn from_coordinate(x: f64, y: f64) -> Option<Crs> {
@@ -88,6 +120,21 @@ impl ToWgs84 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prj_files_name_their_projection() {
+        let esri = r#"PROJCS["SWEREF99_TM",GEOGCS["GCS_SWEREF99",DATUM["D_SWEREF99"]]]"#;
+        assert_eq!(Crs::from_prj(esri), Ok(Crs::Sweref99Tm));
+        let wgs =
+            r#"GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]]]"#;
+        assert_eq!(Crs::from_prj(wgs), Ok(Crs::Wgs84));
+        let local = r#"PROJCS["SWEREF99_12_00",GEOGCS["GCS_SWEREF99"]]"#;
+        assert_eq!(
+            Crs::from_prj(local),
+            Err("SWEREF99_12_00".to_string()),
+            "a local zone is not TM"
+        );
+    }
 
     const EXPECTED: [((f64, f64), (f64, f64)); 3] = [
         ((319300.0, 6399900.0), (11.96724409134941, 57.70489471456116)),

@@ -105,8 +105,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
                 boundaries(&file, &text)
             }
         }
-        "gpkg" => {
-            let (layer, mut report) = super::geopackage::parse(path)?;
+        "gpkg" | "shp" => {
+            let (layer, mut report) = if ext == "gpkg" {
+                super::geopackage::parse(path)?
+            } else {
+                super::shp::parse(path)?
+            };
             super::geometry_check::check_layer(&layer, &mut report);
             Ok(Loaded {
                 content: Content::Boundaries(layer),
@@ -145,7 +149,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         _ => Err(LoadError::Format {
             file,
             what: format!(
-                "unknown file type {ext:?} (expected .geojson or .json boundaries, or a tidy .csv table)"
+                "unknown file type {ext:?} (expected tables as .csv, .parquet or .json, boundaries as .geojson, .gpkg or .shp)"
             ),
         }),
     }

@@ -102,8 +102,8 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut OpenDialog) -> Option<
             });
             ui.label(
                 RichText::new(lang.pick(
-                    "Läser tabeller (CSV, Parquet, SCB PxWeb, JSON-stat, Kolada) och gränser (GeoJSON, GeoPackage).",
-                    "Reads tables (CSV, Parquet, SCB PxWeb, JSON-stat, Kolada) and boundaries (GeoJSON, GeoPackage).",
+                    "Läser tabeller (CSV, Parquet, SCB PxWeb, JSON-stat, Kolada) och gränser (GeoJSON, GeoPackage, Shapefile).",
+                    "Reads tables (CSV, Parquet, SCB PxWeb, JSON-stat, Kolada) and boundaries (GeoJSON, GeoPackage, Shapefile).",
                 ))
                 .small()
                 .color(super::style::MUTED),

@@ -19,8 +19,8 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
             if ui
                 .button(cx.t("Öppna filer…", "Open files…"))
                 .on_hover_text(cx.t(
-                    "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage) (Ctrl+O). Filer kan också dras hit.",
-                    "Statistics (CSV, Parquet, SCB, Kolada) or boundaries (GeoJSON, GeoPackage) (Ctrl+O). Files can also be dropped here.",
+                    "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Filer kan också dras hit.",
+                    "Statistics (CSV, Parquet, SCB, Kolada) or boundaries (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Files can also be dropped here.",
                 ))
                 .clicked()
             {
