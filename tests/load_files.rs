@@ -247,11 +247,18 @@ fn column_roles_changed_in_the_import_dialog_are_used() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pxweb_wide_latin1.csv");
     let mut harness = harness();
     load(&mut harness, vec![path]);
-    // Drop the 2021 column: only 2022 and 2023 values are imported.
-    {
-        let pending = harness.state_mut().pending_import.as_mut().expect("pending");
-        pending.roles[2] = segkarta::io::pxweb::ColumnRole::Ignore;
-    }
+    // Drop the 2021 column: only 2022 and 2023 values are imported. The role box is found by
+    // its column's name, as a screen reader announces it.
+    harness
+        .get_by(|n| n.role() == egui::accesskit::Role::ComboBox && n.label().as_deref() == Some("2021"))
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("används inte").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().pending_import.as_ref().expect("pending").roles[2],
+        segkarta::io::pxweb::ColumnRole::Ignore
+    );
     harness.get_by_label("Importera").click();
     harness.run_steps(3);
     let app = harness.state();

@@ -129,22 +129,29 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingImport) -> O
             ));
             egui::ScrollArea::horizontal().max_height(220.0).show(ui, |ui| {
                 egui::Grid::new("import_preview").striped(true).show(ui, |ui| {
-                    for h in &pending.preview.header {
-                        ui.label(RichText::new(h).strong());
-                    }
+                    // Each role box is labelled by its column's header, for screen readers.
+                    let header_ids: Vec<egui::Id> = pending
+                        .preview
+                        .header
+                        .iter()
+                        .map(|h| ui.label(RichText::new(h).strong()).id)
+                        .collect();
                     ui.end_row();
                     for (column, role) in pending.roles.iter_mut().enumerate() {
                         let year = pending.preview.header[column].trim().parse::<i32>().ok();
                         let mut choices = vec![ColumnRole::Region, ColumnRole::Year, ColumnRole::Value];
                         choices.extend(year.map(ColumnRole::YearValue));
                         choices.extend([ColumnRole::Group, ColumnRole::Ignore]);
-                        egui::ComboBox::new(("import_role", column), "")
+                        let combo = egui::ComboBox::new(("import_role", column), "")
                             .selected_text(RichText::new(role_name(*role, lang)).color(super::style::DEMO))
                             .show_ui(ui, |ui| {
                                 for choice in choices {
                                     ui.selectable_value(role, choice, role_name(choice, lang));
                                 }
                             });
+                        if let Some(id) = header_ids.get(column) {
+                            let _ = combo.response.labelled_by(*id);
+                        }
                     }
                     ui.end_row();
                     for row in &pending.preview.rows {
