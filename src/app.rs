@@ -3,6 +3,7 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
+use crate::io;
 use crate::io::load::Dataset;
 use crate::io::load::{self, LoadOptions};
 use crate::io::validate::{Finding, Severity, ValidationReport};
@@ -45,6 +46,8 @@ pub struct SegkartaApp {
     show_reports: bool,
     /// A PxWeb table read but not yet merged: the user confirms its columns and names first.
     pub pending_import: Option<ui::import::PendingImport>,
+    /// Where the last saved report went, shown in the data window.
+    pub saved_report: Option<String>,
     /// File → Open, while it is shown.
     pub open_dialog: Option<ui::open_dialog::OpenDialog>,
 }
@@ -79,6 +82,7 @@ impl SegkartaApp {
             show_reports: false,
             pending_import: None,
             open_dialog: None,
+            saved_report: None,
         }
     }
 
@@ -106,6 +110,42 @@ impl SegkartaApp {
     }
 
     /// Take a loaded file's layer or indicators out again.
+    /// Write a dataset's report as text beside its file (`FILE.kontroll.txt`), or in the
+    /// settings folder when that folder is not writable; remember where, or why it failed.
+    pub fn save_report(&mut self, index: usize) {
+        let Some(dataset) = self.datasets.get(index) else {
+            return;
+        };
+        let text = dataset.report.to_text();
+        let source = std::path::Path::new(&dataset.report.file);
+        let name = format!(
+            "{}.kontroll.txt",
+            source
+                .file_name()
+                .map_or("segkarta".into(), |n| n.to_string_lossy())
+        );
+        let beside = source.with_file_name(&name);
+        let fallback = io::app_dir(io::AppDir::Config).map(|d| d.join("rapporter").join(&name));
+        let lang = self.settings.lang;
+        let result = io::write_atomically(&beside, text.as_bytes())
+            .map(|_| beside.clone())
+            .or_else(|e| match &fallback {
+                Some(path) => io::write_atomically(path, text.as_bytes()).map(|_| path.clone()),
+                None => Err(e),
+            });
+        self.saved_report = Some(match result {
+            Ok(path) => format!(
+                "{} {}",
+                lang.pick("Rapporten sparades som", "Report saved as"),
+                path.display()
+            ),
+            Err(e) => format!(
+                "{}: {e}",
+                lang.pick("Rapporten kunde inte sparas", "The report could not be saved")
+            ),
+        });
+    }
+
     pub fn remove_dataset(&mut self, index: usize) {
         let Some(dataset) = self.datasets.get(index) else {
             return;
@@ -485,11 +525,18 @@ impl eframe::App for SegkartaApp {
                 None => {}
             }
         }
-        if self.show_reports
-            && let Some(i) =
-                ui::data::reports_window(&ctx, self.settings.lang, &self.datasets, &mut self.show_reports)
-        {
-            self.remove_dataset(i);
+        if self.show_reports {
+            match ui::data::reports_window(
+                &ctx,
+                self.settings.lang,
+                &self.datasets,
+                self.saved_report.as_deref(),
+                &mut self.show_reports,
+            ) {
+                Some(ui::data::ReportAction::Remove(i)) => self.remove_dataset(i),
+                Some(ui::data::ReportAction::Save(i)) => self.save_report(i),
+                None => {}
+            }
         }
         ui::data::drop_hint(&ctx, self.settings.lang);
         let layout_changed = frame_rects.map != self.map_rect || frame_rects.legend != self.legend_rect;

@@ -306,3 +306,30 @@ fn ctrl_o_opens_the_file_window_and_cancel_closes_it() {
     assert!(harness.state().open_dialog.is_none());
     assert!(harness.state().datasets.is_empty());
 }
+
+#[test]
+fn a_report_is_kept_as_text_beside_its_file() {
+    let dir = std::env::temp_dir().join(format!("segkarta-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let csv = dir.join("shifted.csv");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tidy_shifted_column.csv"),
+        &csv,
+    )
+    .expect("copy");
+    let mut harness = harness();
+    load(&mut harness, vec![csv.clone()]);
+    if !harness.state().datasets.is_empty() && harness.query_by_label("Spara rapport").is_none() {
+        harness.get_by_label("Data och kontroll (1)").click();
+        harness.run_steps(2);
+    }
+    harness.get_by_label("Spara rapport").click();
+    harness.run_steps(2);
+    let saved = std::fs::read_to_string(dir.join("shifted.csv.kontroll.txt")).expect("report written");
+    assert!(saved.starts_with(&csv.display().to_string()), "{saved}");
+    assert!(saved.contains("error: line"), "{saved}");
+    harness.get_by_label(&format!(
+        "Rapporten sparades som {}",
+        dir.join("shifted.csv.kontroll.txt").display()
+    ));
+}

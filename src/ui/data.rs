@@ -29,15 +29,24 @@ pub fn progress(ui: &mut egui::Ui, lang: Lang, job: &LoadJob) {
     });
 }
 
-/// The loaded files, newest first, each with what it added, its check and a remove button.
-/// Returns the index of a dataset the user asked to remove.
+/// What the user asked of a listed dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportAction {
+    Remove(usize),
+    /// Keep the report: write it as text beside the file.
+    Save(usize),
+}
+
+/// The loaded files, newest first, each with what it added, its check, and buttons to keep the
+/// report or remove the data. `saved` is where the last report was written (or why not).
 pub fn reports_window(
     ctx: &egui::Context,
     lang: Lang,
     datasets: &[Dataset],
+    saved: Option<&str>,
     open: &mut bool,
-) -> Option<usize> {
-    let mut remove = None;
+) -> Option<ReportAction> {
+    let mut action = None;
     egui::Window::new(lang.pick("Datakontroll", "Data check"))
         .open(open)
         .default_width(620.0)
@@ -45,6 +54,10 @@ pub fn reports_window(
         .default_pos(ctx.content_rect().center() - egui::vec2(200.0, 250.0))
         .default_height(420.0)
         .show(ctx, |ui| {
+            if let Some(saved) = saved {
+                ui.label(RichText::new(saved).color(super::style::MUTED));
+                ui.separator();
+            }
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for (i, dataset) in datasets.iter().enumerate().rev() {
                     ui.horizontal_wrapped(|ui| {
@@ -65,8 +78,18 @@ pub fn reports_window(
                         if let Some(added) = added {
                             ui.label(RichText::new(added).color(super::style::MUTED));
                             if ui.small_button(lang.pick("Ta bort", "Remove")).clicked() {
-                                remove = Some(i);
+                                action = Some(ReportAction::Remove(i));
                             }
+                        }
+                        if ui
+                            .small_button(lang.pick("Spara rapport", "Save report"))
+                            .on_hover_text(lang.pick(
+                                "Skriver rapporten som text bredvid filen",
+                                "Writes the report as text beside the file",
+                            ))
+                            .clicked()
+                        {
+                            action = Some(ReportAction::Save(i));
                         }
                     });
                     report_ui(ui, lang, &dataset.report);
@@ -74,7 +97,7 @@ pub fn reports_window(
                 }
             });
         });
-    remove
+    action
 }
 
 fn report_ui(ui: &mut egui::Ui, lang: Lang, r: &ValidationReport) {
@@ -136,8 +159,8 @@ pub fn drop_hint(ctx: &egui::Context, lang: Lang) {
         screen.center(),
         egui::Align2::CENTER_CENTER,
         lang.pick(
-            "Släpp filen för att läsa in den (GeoJSON-gränser eller tidy CSV)",
-            "Drop the file to load it (GeoJSON boundaries or tidy CSV)",
+            "Släpp filerna för att läsa in dem (statistik eller gränser)",
+            "Drop the files to load them (statistics or boundaries)",
         ),
         egui::FontId::proportional(26.0),
         Color32::WHITE,
