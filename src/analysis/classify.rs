@@ -1,4 +1,7 @@
-//! Map classification: break values that sort area values into k classes.
+//! Map classification: break values that sort area values into classes. Each scheme follows
+//! PySAL mapclassify's definition (upper bounds, last = max), so breaks can be checked
+//! against it: `Quantiles`, `EqualInterval`, `FisherJenks`, `StdMean`, `BoxPlot`,
+//! `UserDefined` (manual breaks) and `Pooled` (one set of breaks over all years).
 
 /// How class breaks are chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
@@ -9,6 +12,54 @@ pub enum Scheme {
     Quantile,
     /// Classes of equal width between min and max (mapclassify `EqualInterval`).
     EqualInterval,
+    /// Natural breaks: the classes with the least squared deviation from their means, found
+    /// exactly (mapclassify `FisherJenks`).
+    FisherJenks,
+    /// Mean ± 1 and 2 standard deviations (mapclassify `StdMean`); `k` is not used.
+    StdMean,
+    /// Box map: outliers beyond 1.5 × IQR, quartiles, median (mapclassify `BoxPlot`, six classes).
+    BoxPlot,
+    /// Breaks the user typed (mapclassify `UserDefined`); the maximum closes the last class.
+    Manual,
+    /// One class per distinct value, for categorical indicators such as area types.
+    UniqueValues,
+}
+
+impl Scheme {
+    pub const ALL: [Scheme; 7] = [
+        Scheme::Quantile,
+        Scheme::EqualInterval,
+        Scheme::FisherJenks,
+        Scheme::StdMean,
+        Scheme::BoxPlot,
+        Scheme::Manual,
+        Scheme::UniqueValues,
+    ];
+
+    /// The name on the command line (`--scheme`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Scheme::Quantile => "quantile",
+            Scheme::EqualInterval => "equal-interval",
+            Scheme::FisherJenks => "fisher-jenks",
+            Scheme::StdMean => "std-mean",
+            Scheme::BoxPlot => "box-plot",
+            Scheme::Manual => "manual",
+            Scheme::UniqueValues => "unique-values",
+        }
+    }
+
+    pub fn from_cli_name(name: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.cli_name() == name)
+    }
+
+    /// Whether the number of classes is the user's to choose.
+    pub fn uses_k(self) -> bool {
+        matches!(
+            self,
+            Scheme::Quantile | Scheme::EqualInterval | Scheme::FisherJenks
+        )
+    }
 }
 
 /// Classes as upper bounds: class `i` holds values in `(breaks[i-1], breaks[i]]`, class 0
@@ -18,6 +69,8 @@ pub struct Classes {
     pub min: f64,
     pub breaks: Vec<f64>,
     pub counts: Vec<usize>,
+    /// With a diverging palette: how many classes lie below the reference value.
+    pub below_reference: Option<usize>,
 }
 
 impl Classes {
@@ -36,16 +89,50 @@ impl Classes {
             .min(self.breaks.len().saturating_sub(1))
     }
 
-    /// Lower and upper bound of class `i`.
+    /// Lower and upper bound of class `i` (a first class below every value, as the low
+    /// outliers of a box map often are, is shown as ending where it starts).
     pub fn bounds(&self, i: usize) -> (f64, f64) {
-        let lower = if i == 0 { self.min } else { self.breaks[i - 1] };
+        let lower = if i == 0 {
+            self.min.min(self.breaks[0])
+        } else {
+            self.breaks[i - 1]
+        };
         (lower, self.breaks[i])
+    }
+
+    /// Classes with the given upper bounds over `values` (mapclassify `UserDefined`): sorted,
+    /// repeated bounds dropped, the maximum added when values lie above the last bound.
+    pub fn with_breaks(values: &[f64], mut breaks: Vec<f64>) -> Option<Classes> {
+        let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        breaks.retain(|b| b.is_finite());
+        breaks.sort_by(f64::total_cmp);
+        breaks.dedup();
+        let max = finite.iter().copied().reduce(f64::max)?;
+        let min = finite.iter().copied().reduce(f64::min)?;
+        if breaks.last().is_none_or(|last| *last < max) {
+            breaks.push(max);
+        }
+        Some(Classes::counted(min, breaks, &finite))
+    }
+
+    fn counted(min: f64, breaks: Vec<f64>, values: &[f64]) -> Classes {
+        let mut classes = Classes {
+            min,
+            counts: vec![0; breaks.len()],
+            breaks,
+            below_reference: None,
+        };
+        for v in values.iter().filter(|v| v.is_finite()) {
+            let c = classes.class_of(*v);
+            classes.counts[c] += 1;
+        }
+        classes
     }
 }
 
-/// Classify finite `values` into at most `k` classes (fewer when values repeat). `None` when
-/// there is nothing to classify.
-pub fn classify(values: &[f64], scheme: Scheme, k: usize) -> Option<Classes> {
+/// Classify finite `values` into at most `k` classes (fewer when values repeat); `manual`
+/// holds the user's breaks for [`Scheme::Manual`]. `None` when there is nothing to classify.
+pub fn classify_with(values: &[f64], scheme: Scheme, k: usize, manual: &[f64]) -> Option<Classes> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     if sorted.is_empty() || k == 0 {
         return None;
@@ -63,18 +150,186 @@ pub fn classify(values: &[f64], scheme: Scheme, k: usize) -> Option<Classes> {
                 .map(|i| if i == k { max } else { min + width * i as f64 })
                 .collect()
         }
+        Scheme::FisherJenks => fisher_jenks(&sorted, k),
+        Scheme::StdMean => std_mean(&sorted),
+        Scheme::BoxPlot => return Some(Classes::counted(min, box_plot(&sorted, 1.5), &sorted)),
+        Scheme::Manual => return Classes::with_breaks(&sorted, manual.to_vec()),
+        Scheme::UniqueValues => {
+            let mut unique = sorted.clone();
+            unique.dedup();
+            unique
+        }
     };
     breaks.dedup_by(|a, b| (*a - *b).abs() <= f64::EPSILON * a.abs().max(1.0));
-    let mut counts = vec![0; breaks.len()];
-    let classes = Classes {
-        min,
-        breaks,
-        counts: Vec::new(),
-    };
-    for v in &sorted {
-        counts[classes.class_of(*v)] += 1;
+    Some(Classes::counted(min, breaks, &sorted))
+}
+
+/// [`classify_with`] without manual breaks.
+pub fn classify(values: &[f64], scheme: Scheme, k: usize) -> Option<Classes> {
+    classify_with(values, scheme, k, &[])
+}
+
+/// Breaks computed over `pooled` (all years), counts over `values` (this year): colours then
+/// mean the same in every year (mapclassify `Pooled`).
+pub fn classify_pooled(
+    pooled: &[f64],
+    values: &[f64],
+    scheme: Scheme,
+    k: usize,
+    manual: &[f64],
+) -> Option<Classes> {
+    let global = classify_with(pooled, scheme, k, manual)?;
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    Some(Classes::counted(global.min, global.breaks, &finite))
+}
+
+/// Classes split at `reference` (the GR average, say) for a diverging palette: about half
+/// the classes for values at or below it and half above, each side classified by `scheme`
+/// on its own values, so the reference is always a break.
+pub fn classify_diverging(values: &[f64], scheme: Scheme, k: usize, reference: f64) -> Option<Classes> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if finite.is_empty() || !reference.is_finite() {
+        return None;
     }
-    Some(Classes { counts, ..classes })
+    let (below, above): (Vec<f64>, Vec<f64>) = finite.iter().partition(|v| **v <= reference);
+    let k_below = (k / 2).max(1);
+    let k_above = (k - k / 2).max(1);
+    let side = |side: &[f64], k: usize| -> Vec<f64> {
+        classify(side, if scheme.uses_k() { scheme } else { Scheme::Quantile }, k)
+            .map_or_else(Vec::new, |c| c.breaks)
+    };
+    let mut breaks = side(&below, k_below);
+    // The reference closes the lower side in place of the side's maximum.
+    breaks.pop();
+    breaks.retain(|b| *b < reference);
+    breaks.push(reference);
+    let n_below = breaks.len();
+    breaks.extend(side(&above, k_above).into_iter().filter(|b| *b > reference));
+    let min = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let mut classes = Classes::counted(min, breaks, &finite);
+    classes.below_reference = Some(n_below);
+    Some(classes)
+}
+
+/// Exact Fisher–Jenks natural breaks of `sorted` values into `k` classes: the partition with
+/// the least total squared deviation from the class means. Dynamic programming over classes
+/// where, for each class count, the best start of the last class only moves right as the end
+/// moves right, so each row is filled by divide and conquer (as in Ckmeans.1d.dp): O(k·n·log n)
+/// instead of the classic O(k·n²). Ties go to the earliest start, as mapclassify's loop does.
+pub fn fisher_jenks(sorted: &[f64], k: usize) -> Vec<f64> {
+    let n = sorted.len();
+    let mut distinct = sorted.to_vec();
+    distinct.dedup();
+    let k = k.min(distinct.len());
+    if n == 0 || k == 0 {
+        return Vec::new();
+    }
+    if k == 1 {
+        return vec![sorted[n - 1]];
+    }
+    // Prefix sums of values centred on the median, so that sums of squares keep their digits.
+    let centre = sorted[n / 2];
+    let mut s1 = vec![0.0; n + 1];
+    let mut s2 = vec![0.0; n + 1];
+    for (i, v) in sorted.iter().enumerate() {
+        let d = v - centre;
+        s1[i + 1] = s1[i] + d;
+        s2[i + 1] = s2[i] + d * d;
+    }
+    // Squared deviation of sorted[j..=i] from its mean.
+    let cost = |j: usize, i: usize| {
+        let sum = s1[i + 1] - s1[j];
+        let w = (i + 1 - j) as f64;
+        ((s2[i + 1] - s2[j]) - sum * sum / w).max(0.0)
+    };
+    let mut previous: Vec<f64> = (0..n).map(|i| cost(0, i)).collect();
+    // starts[q][i]: where the last of q + 2 classes starts when the data end at i.
+    let mut starts: Vec<Vec<usize>> = Vec::with_capacity(k - 1);
+    for q in 1..k {
+        let mut current = vec![f64::INFINITY; n];
+        let mut start = vec![0usize; n];
+        fill_row(q, q, n - 1, q, n - 1, &previous, &mut current, &mut start, &cost);
+        previous = current;
+        starts.push(start);
+    }
+    // Walk back from the last value: each class ends just before the next one starts.
+    let mut breaks = vec![sorted[n - 1]];
+    let mut end = n - 1;
+    for start in starts.iter().rev() {
+        let j = start[end];
+        breaks.push(sorted[j - 1]);
+        end = j - 1;
+    }
+    breaks.reverse();
+    breaks
+}
+
+/// One row of the Fisher–Jenks programme for ends `lo..=hi`, whose best starts lie in
+/// `from..=to`: the middle end is solved by a scan, then each half with its narrowed range.
+#[allow(clippy::too_many_arguments)]
+fn fill_row(
+    q: usize,
+    lo: usize,
+    hi: usize,
+    from: usize,
+    to: usize,
+    previous: &[f64],
+    current: &mut [f64],
+    start: &mut [usize],
+    cost: &impl Fn(usize, usize) -> f64,
+) {
+    if lo > hi {
+        return;
+    }
+    let mid = lo + (hi - lo) / 2;
+    let (mut best, mut best_j) = (f64::INFINITY, from.max(q));
+    for j in from.max(q)..=to.min(mid) {
+        let v = previous[j - 1] + cost(j, mid);
+        if v < best {
+            best = v;
+            best_j = j;
+        }
+    }
+    current[mid] = best;
+    start[mid] = best_j;
+    if mid > lo {
+        fill_row(q, lo, mid - 1, from, best_j, previous, current, start, cost);
+    }
+    fill_row(q, mid + 1, hi, best_j, to, previous, current, start, cost);
+}
+
+/// Mean ± 1 and 2 sample standard deviations, then the maximum (mapclassify `StdMean`).
+fn std_mean(sorted: &[f64]) -> Vec<f64> {
+    let n = sorted.len() as f64;
+    let mean = sorted.iter().sum::<f64>() / n;
+    let sd = if sorted.len() > 1 {
+        (sorted.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+    } else {
+        0.0
+    };
+    let mut cuts: Vec<f64> = [-2.0, -1.0, 1.0, 2.0].iter().map(|m| mean + m * sd).collect();
+    let max = sorted[sorted.len() - 1];
+    if cuts[3] < max {
+        cuts.push(max);
+    }
+    cuts
+}
+
+/// Box map: low fence, quartiles, high fence, maximum (mapclassify `BoxPlot`).
+fn box_plot(sorted: &[f64], hinge: f64) -> Vec<f64> {
+    let mut bins: Vec<f64> = [25.0, 50.0, 75.0, 100.0]
+        .iter()
+        .map(|p| percentile(sorted, *p))
+        .collect();
+    let iqr = bins[2] - bins[0];
+    let (left, right) = (bins[0] - hinge * iqr, bins[2] + hinge * iqr);
+    if right < bins[3] {
+        bins.insert(3, right);
+    } else {
+        bins[3] = right;
+    }
+    bins.insert(0, left);
+    bins
 }
 
 /// Percentile with linear interpolation between closest ranks (numpy's default).
@@ -115,6 +370,42 @@ mod tests {
         assert_eq!(c.counts, vec![7]);
         assert!(classify(&[f64::NAN], Scheme::Quantile, 5).is_none());
         assert!(classify(&[], Scheme::EqualInterval, 5).is_none());
+    }
+
+    #[test]
+    fn diverging_classes_break_at_the_reference() {
+        let c = classify_diverging(&Y, Scheme::Quantile, 4, 6.2).expect("classes");
+        assert_eq!(c.below_reference, Some(2), "two classes at or below 6.2");
+        assert_eq!(c.breaks[1], 6.2);
+        assert_eq!(c.counts.iter().sum::<usize>(), Y.len());
+        assert_eq!(c.counts[0] + c.counts[1], 6, "1..6 lie at or below the reference");
+        // A reference outside the values still splits: nothing below it.
+        let c = classify_diverging(&Y, Scheme::Quantile, 4, 0.0).expect("classes");
+        assert_eq!(c.below_reference, Some(1));
+        assert_eq!(c.counts[0], 0);
+    }
+
+    #[test]
+    fn unique_values_are_one_class_each() {
+        let c = classify(&[3.0, 1.0, 3.0, 2.0, 1.0, 3.0], Scheme::UniqueValues, 5).expect("classes");
+        assert_eq!(c.breaks, vec![1.0, 2.0, 3.0]);
+        assert_eq!(c.counts, vec![2, 1, 3]);
+        assert_eq!(c.class_of(2.0), 1);
+    }
+
+    #[test]
+    fn fisher_jenks_separates_obvious_groups_and_caps_k_at_the_distinct_values() {
+        let values = [1.0, 1.1, 1.2, 5.0, 5.1, 9.0, 9.2, 9.3];
+        assert_eq!(fisher_jenks(&values, 3), vec![1.2, 5.1, 9.3]);
+        assert_eq!(fisher_jenks(&[2.0, 2.0, 7.0], 5), vec![2.0, 7.0]);
+        assert_eq!(fisher_jenks(&[4.0], 3), vec![4.0]);
+    }
+
+    #[test]
+    fn manual_breaks_are_sorted_and_closed_by_the_maximum() {
+        let c = classify_with(&Y, Scheme::Manual, 5, &[10.0, 5.0, f64::NAN]).expect("classes");
+        assert_eq!(c.breaks, vec![5.0, 10.0, 50.0]);
+        assert_eq!(c.counts, vec![5, 5, 2]);
     }
 
     #[test]

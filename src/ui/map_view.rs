@@ -225,12 +225,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         sel.year,
                         cx.lang.pick(&ind.unit_sv, &ind.unit_en)
                     ));
-                    let scheme = match sel.scheme {
-                        crate::analysis::classify::Scheme::Quantile => cx.t("kvantiler", "quantiles"),
-                        crate::analysis::classify::Scheme::EqualInterval => {
-                            cx.t("lika intervall", "equal interval")
-                        }
-                    };
+                    let scheme = super::scheme_name(sel.scheme, cx.lang).to_lowercase();
                     let scope = if sel.national {
                         cx.t("hela Sverige", "all of Sweden")
                     } else {

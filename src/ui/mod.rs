@@ -78,6 +78,23 @@ pub fn level_name(level: crate::model::Level, lang: Lang) -> &'static str {
     }
 }
 
+/// A classification scheme's name, as a GIS user knows it.
+pub fn scheme_name(scheme: crate::analysis::classify::Scheme, lang: Lang) -> &'static str {
+    use crate::analysis::classify::Scheme::*;
+    match scheme {
+        Quantile => lang.pick("Kvantiler", "Quantiles"),
+        EqualInterval => lang.pick("Lika intervall", "Equal interval"),
+        FisherJenks => lang.pick(
+            "Naturliga brytpunkter (Fisher–Jenks)",
+            "Natural breaks (Fisher–Jenks)",
+        ),
+        StdMean => lang.pick("Medelvärde ± standardavvikelse", "Mean ± standard deviation"),
+        BoxPlot => lang.pick("Lådagram (box map)", "Box map"),
+        Manual => lang.pick("Egna gränser", "Manual breaks"),
+        UniqueValues => lang.pick("Unika värden", "Unique values"),
+    }
+}
+
 /// What panels emit during a frame.
 #[derive(Default)]
 pub struct Outputs {
