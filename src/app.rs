@@ -48,6 +48,8 @@ pub struct SegkartaApp {
     pub pending_import: Option<ui::import::PendingImport>,
     /// Where the last saved report went, shown in the data window.
     pub saved_report: Option<String>,
+    /// The classification window, while it is shown.
+    pub classify_dialog: Option<ui::classify_dialog::ClassifyDialog>,
     /// File → Open, while it is shown.
     pub open_dialog: Option<ui::open_dialog::OpenDialog>,
 }
@@ -82,6 +84,7 @@ impl SegkartaApp {
             show_reports: false,
             pending_import: None,
             open_dialog: None,
+            classify_dialog: None,
             saved_report: None,
         }
     }
@@ -314,6 +317,9 @@ impl SegkartaApp {
             if i.consume_key(egui::Modifiers::COMMAND, Key::O) {
                 out.open_files = true;
             }
+            if i.consume_key(egui::Modifiers::NONE, Key::K) {
+                out.open_classification = true;
+            }
             if i.consume_key(egui::Modifiers::NONE, Key::F1) {
                 self.show_help = !self.show_help;
             }
@@ -491,6 +497,19 @@ impl eframe::App for SegkartaApp {
             .inner;
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
+        }
+        if out.open_classification {
+            self.classify_dialog = match self.classify_dialog {
+                Some(_) => None,
+                None => Some(Default::default()),
+            };
+        }
+        if let Some(dialog) = &mut self.classify_dialog {
+            let mut open = true;
+            ui::classify_dialog::window(&ctx, &cx, &mut out, dialog, &mut open);
+            if !open {
+                self.classify_dialog = None;
+            }
         }
         if out.open_files && self.open_dialog.is_none() {
             let recent = self.settings.recent_files.first().map(String::as_str);

@@ -24,6 +24,24 @@ pub struct Selection {
     pub national: bool,
     /// Which area layer the map shows.
     pub level: Level,
+    /// One set of class breaks over all years, so colours mean the same in every year.
+    pub pooled: bool,
+    /// The user's class breaks for the manual scheme.
+    pub manual_breaks: Vec<f64>,
+    /// Colour by distance from a reference value with a diverging palette.
+    pub reference: Option<Reference>,
+}
+
+/// What a diverging palette is centred on.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reference {
+    /// The GR average of the indicator in the year shown.
+    GrAverage,
+    /// The national value in the year shown.
+    Sweden,
+    /// A value the user typed (a target, say).
+    Value(f64),
 }
 
 impl Default for Selection {
@@ -39,6 +57,9 @@ impl Default for Selection {
             area: None,
             national: false,
             level: Level::Kommun,
+            pooled: false,
+            manual_breaks: Vec::new(),
+            reference: None,
         }
     }
 }
@@ -149,6 +170,9 @@ pub enum Action {
     SetGroup(String),
     SetScheme(Scheme),
     SetClasses(usize),
+    SetPooled(bool),
+    SetManualBreaks(Vec<f64>),
+    SetReference(Option<Reference>),
     SelectArea(Option<String>),
     SetNational(bool),
     SetLang(Lang),
@@ -206,7 +230,10 @@ impl Settings {
             }
             Action::SetGroup(g) => sel.group = g,
             Action::SetScheme(s) => sel.scheme = s,
-            Action::SetClasses(k) => sel.classes = k,
+            Action::SetClasses(k) => sel.classes = k.clamp(3, 9),
+            Action::SetPooled(p) => sel.pooled = p,
+            Action::SetManualBreaks(b) => sel.manual_breaks = b,
+            Action::SetReference(r) => sel.reference = r,
             Action::SelectArea(a) => sel.area = a,
             Action::SetNational(n) => sel.national = n,
             Action::SetLang(l) => self.lang = l,

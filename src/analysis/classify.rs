@@ -115,6 +115,15 @@ impl Classes {
         Some(Classes::counted(min, breaks, &finite))
     }
 
+    /// The same breaks, counting `values` instead (this year's, when the breaks are pooled).
+    pub fn recount(self, values: &[f64]) -> Classes {
+        let below_reference = self.below_reference;
+        Classes {
+            below_reference,
+            ..Classes::counted(self.min, self.breaks, values)
+        }
+    }
+
     fn counted(min: f64, breaks: Vec<f64>, values: &[f64]) -> Classes {
         let mut classes = Classes {
             min,
@@ -178,9 +187,7 @@ pub fn classify_pooled(
     k: usize,
     manual: &[f64],
 ) -> Option<Classes> {
-    let global = classify_with(pooled, scheme, k, manual)?;
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    Some(Classes::counted(global.min, global.breaks, &finite))
+    Some(classify_with(pooled, scheme, k, manual)?.recount(values))
 }
 
 /// Classes split at `reference` (the GR average, say) for a diverging palette: about half

@@ -36,10 +36,76 @@ const YL_GN_BU: [Rgb; 9] = [
     Rgb(0x08, 0x1d, 0x58),
 ];
 
+/// ColorBrewer PuOr, 9 classes: diverging without a good or bad side, for neutral indicators.
+const PU_OR: [Rgb; 9] = [
+    Rgb(0xb3, 0x58, 0x06),
+    Rgb(0xe0, 0x82, 0x14),
+    Rgb(0xfd, 0xb8, 0x63),
+    Rgb(0xfe, 0xe0, 0xb6),
+    Rgb(0xf7, 0xf7, 0xf7),
+    Rgb(0xd8, 0xda, 0xeb),
+    Rgb(0xb2, 0xab, 0xd2),
+    Rgb(0x80, 0x73, 0xac),
+    Rgb(0x54, 0x27, 0x88),
+];
+/// ColorBrewer Set2 then Dark2: distinct hues for categories (unique values), 12 at most.
+const CATEGORIES: [Rgb; 12] = [
+    Rgb(0x66, 0xc2, 0xa5),
+    Rgb(0xfc, 0x8d, 0x62),
+    Rgb(0x8d, 0xa0, 0xcb),
+    Rgb(0xe7, 0x8a, 0xc3),
+    Rgb(0xa6, 0xd8, 0x54),
+    Rgb(0xff, 0xd9, 0x2f),
+    Rgb(0xe5, 0xc4, 0x94),
+    Rgb(0x1b, 0x9e, 0x77),
+    Rgb(0xd9, 0x5f, 0x02),
+    Rgb(0x75, 0x70, 0xb3),
+    Rgb(0xe7, 0x29, 0x8a),
+    Rgb(0x66, 0xa6, 0x1e),
+];
+/// The most categories a unique-values map colours.
+pub const MAX_CATEGORIES: usize = CATEGORIES.len();
+
 /// Areas in scope without a value.
 pub const NO_DATA: Rgb = Rgb(0xbd, 0xbd, 0xbd);
 /// Areas outside the region shown as quiet context.
 pub const CONTEXT: Rgb = Rgb(0xea, 0xea, 0xe6);
+
+/// Colours for `below` classes under a reference value and `above` over it: each side
+/// darkens away from the reference, the pale middle is left out so the sides stay apart.
+/// The unfavourable side is warm; neutral indicators get purple and orange.
+pub fn diverging_colours(polarity: Polarity, below: usize, above: usize) -> Vec<Rgb> {
+    let (ramp, reverse) = match polarity {
+        Polarity::HigherIsBetter => (&RD_YL_BU, false),
+        Polarity::HigherIsWorse => (&RD_YL_BU, true),
+        Polarity::Neutral => (&PU_OR, false),
+    };
+    // Positions on a ramp whose low end is `ramp[0]`: far (0) to near (3.2) below, near (4.8)
+    // to far (8) above.
+    let spread = |n: usize, from: f64, to: f64| -> Vec<f64> {
+        (0..n)
+            .map(|i| {
+                if n == 1 {
+                    (from + to) / 2.0
+                } else {
+                    from + (to - from) * i as f64 / (n - 1) as f64
+                }
+            })
+            .collect()
+    };
+    let mut positions = spread(below, 0.0, 3.2);
+    positions.extend(spread(above, 4.8, 8.0));
+    if reverse {
+        // Mirror the ramp, not the class order: class 0 stays the lowest values.
+        positions.iter_mut().for_each(|p| *p = 8.0 - *p);
+    }
+    positions.into_iter().map(|p| sample(ramp, p)).collect()
+}
+
+/// Distinct colours for `n` categories (cycling beyond [`MAX_CATEGORIES`]).
+pub fn category_colours(n: usize) -> Vec<Rgb> {
+    (0..n).map(|i| CATEGORIES[i % CATEGORIES.len()]).collect()
+}
 
 /// `k` colours from the lowest class to the highest.
 pub fn class_colours(polarity: Polarity, k: usize) -> Vec<Rgb> {

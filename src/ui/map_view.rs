@@ -225,16 +225,23 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         sel.year,
                         cx.lang.pick(&ind.unit_sv, &ind.unit_en)
                     ));
-                    let scheme = super::scheme_name(sel.scheme, cx.lang).to_lowercase();
+                    let scheme = super::scheme_name(cx.view.scheme, cx.lang);
                     let scope = if sel.national {
                         cx.t("hela Sverige", "all of Sweden")
                     } else {
                         cx.t("GR", "GR")
                     };
                     ui.label(
-                        RichText::new(format!("{} ({scope})", scheme))
-                            .small()
-                            .color(style::MUTED),
+                        RichText::new(format!(
+                            "{scheme}{} · {scope}",
+                            if sel.pooled {
+                                cx.t(", samma alla år", ", same every year")
+                            } else {
+                                ""
+                            }
+                        ))
+                        .small()
+                        .color(style::MUTED),
                     );
                     ui.add_space(2.0);
                     let decimals = ind.decimals as usize;

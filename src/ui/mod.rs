@@ -1,6 +1,7 @@
 //! Panels. Each reads the state through [`UiCx`] and emits [`Action`]s into [`Outputs`]; none
 //! changes state directly.
 pub mod analysis;
+pub mod classify_dialog;
 pub mod data;
 pub mod import;
 pub mod map_view;
@@ -103,6 +104,8 @@ pub struct Outputs {
     pub zoom_to_gr: bool,
     /// The user asked for File → Open (button or Ctrl+O).
     pub open_files: bool,
+    /// The user asked for the classification window (button or K).
+    pub open_classification: bool,
 }
 
 /// The "Demodata" mark shown wherever synthetic values are on screen.

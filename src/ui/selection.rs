@@ -2,7 +2,6 @@
 use egui::RichText;
 
 use super::{Outputs, UiCx, demo_badge, style};
-use crate::analysis::classify::Scheme;
 use crate::model::TOTAL;
 use crate::state::Action;
 
@@ -91,24 +90,20 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             group_pickers(ui, cx, out, &ind.dimensions);
         }
         ui.separator();
-        ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
         ui.horizontal(|ui| {
-            for (scheme, sv, en) in [
-                (Scheme::Quantile, "Kvantiler", "Quantiles"),
-                (Scheme::EqualInterval, "Lika intervall", "Equal interval"),
-            ] {
-                if ui.radio(sel.scheme == scheme, cx.t(sv, en)).clicked() {
-                    out.actions.push(Action::SetScheme(scheme));
-                }
+            ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
+            if ui
+                .small_button(cx.t("Mer …", "More …"))
+                .on_hover_text(cx.t(
+                    "Histogram, egna gränser och divergerande färger (K)",
+                    "Histogram, manual breaks and diverging colours (K)",
+                ))
+                .clicked()
+            {
+                out.open_classification = true;
             }
         });
-        let mut k = sel.classes;
-        if ui
-            .add(egui::Slider::new(&mut k, 3..=9).text(cx.t("klasser", "classes")))
-            .changed()
-        {
-            out.actions.push(Action::SetClasses(k));
-        }
+        super::classify_dialog::scheme_controls(ui, cx, out);
         let mut national = sel.national;
         if ui
             .checkbox(

@@ -97,8 +97,13 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
 }
 
 pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
-    let rows: [(&str, &str, &str); 13] = [
+    let rows: [(&str, &str, &str); 14] = [
         ("Ctrl O", "Öppna filer", "Open files"),
+        (
+            "K",
+            "Klassindelning: histogram, egna gränser, divergerande färger",
+            "Classification: histogram, manual breaks, diverging colours",
+        ),
         ("1–6", "Välj område (domän)", "Choose domain"),
         ("↑ ↓", "Föregående/nästa indikator", "Previous/next indicator"),
         ("← →", "Föregående/nästa år", "Previous/next year"),
