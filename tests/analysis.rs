@@ -143,3 +143,54 @@ fn pooled_classes_match_mapclassify_pooled() {
         }
     }
 }
+
+/// scripts/make_segregation_expected.py: PySAL segregation 2.5.4 on seeded counts for three
+/// municipalities and the region made of all their areas.
+#[test]
+fn segregation_measures_equal_pysal_segregation() {
+    use segkarta::analysis::segregation::{income, multi_group, single_group};
+    let data = fixture("segregation_expected.json");
+    let close = |got: f64, expected: &serde_json::Value, what: &str| {
+        let e = expected.as_f64().expect("number");
+        assert!((got - e).abs() <= 1e-9, "{what}: {got} vs PySAL {e}");
+    };
+    let rows =
+        |v: &serde_json::Value| -> Vec<Vec<f64>> { v.as_array().expect("rows").iter().map(floats).collect() };
+    let municipalities = data["municipalities"].as_array().expect("list");
+    assert_eq!(municipalities.len(), 4);
+    for m in municipalities {
+        let name = m["name"].as_str().expect("name");
+        let birth = rows(&m["birth"]);
+        let total: Vec<f64> = birth.iter().map(|r| r.iter().sum()).collect();
+        let e = &m["expected"];
+        for (g, group) in ["sverige", "norden", "eu", "ovriga"].iter().enumerate() {
+            let counts: Vec<f64> = birth.iter().map(|r| r[g]).collect();
+            let s = single_group(&counts, &total).expect("measures");
+            let x = &e["single"][group];
+            close(s.dissimilarity, &x["dissimilarity"], &format!("{name} {group} D"));
+            close(s.gini, &x["gini"], &format!("{name} {group} Gini"));
+            close(s.entropy, &x["entropy"], &format!("{name} {group} H"));
+            close(s.isolation, &x["isolation"], &format!("{name} {group} isolation"));
+            close(s.exposure, &x["exposure"], &format!("{name} {group} exposure"));
+        }
+        let m_all = multi_group(&birth).expect("multigroup");
+        close(
+            m_all.dissimilarity,
+            &e["multi_dissimilarity"],
+            &format!("{name} multigroup D"),
+        );
+        close(
+            m_all.entropy,
+            &e["multi_entropy"],
+            &format!("{name} multigroup H"),
+        );
+        let inc = rows(&m["income"]);
+        let q1: Vec<f64> = inc.iter().map(|r| r[0]).collect();
+        let q5: Vec<f64> = inc.iter().map(|r| r[4]).collect();
+        close(
+            income(&q1, &q5).expect("income"),
+            &e["income"],
+            &format!("{name} income"),
+        );
+    }
+}

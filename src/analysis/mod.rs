@@ -2,4 +2,5 @@
 pub mod aggregate;
 pub mod classify;
 pub mod compare;
+pub mod segregation;
 pub mod trend;
