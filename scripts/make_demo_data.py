@@ -319,7 +319,7 @@ def main():
         "unit_sv": "personer", "unit_en": "persons", "polarity": "neutral",
         "age_band": "alla åldrar", "source": SOURCE, "licence": LICENCE,
         "description_sv": "Folkmängd 31 december.", "description_en": "Population on 31 December.",
-        "demo": True, "dimensions": ["kon"], "decimals": 0, "min": 0, "max": 20000000,
+        "demo": True, "dimensions": ["kon", "fodelseregion", "inkomst"], "decimals": 0, "min": 0, "max": 20000000,
         "aggregation": "sum", "survey": False,
     })
     for code, _ in municipalities:
@@ -330,6 +330,25 @@ def main():
             for dim, gid, v in (("total", "total", total), ("kon", "kvinnor", women),
                                 ("kon", "man", total - women)):
                 rows.append((code, "folkmangd", year, dim, gid, round(v), None, None))
+    # Population of the GR municipalities by birth region and income quintile (counts), from
+    # which segkarta derives its demo segregation measures. A generator of its own, so the
+    # rows above stay as they were.
+    rng_groups = random.Random(SEED + 1)
+    for code in GR:
+        foreign = 0.22 if code == "1480" else rng_groups.uniform(0.05, 0.16)
+        tilt = rng_groups.uniform(-0.06, 0.06) + (0.03 if code == "1480" else 0.0)
+        for year in YEARS:
+            total = next(r[5] for r in rows if r[:5] == (code, "folkmangd", year, "total", "total"))
+            drift = (year - 2011) * 0.004
+            birth = {"sverige": 1 - foreign - drift - 0.03, "norden": 0.03,
+                     "eu": 0.3 * (foreign + drift), "ovriga": 0.7 * (foreign + drift)}
+            for gid, share in birth.items():
+                rows.append((code, "folkmangd", year, "fodelseregion", gid, round(total * share), None, None))
+            quintiles = [0.2 + tilt, 0.2 + tilt / 2, 0.2, 0.2 - tilt / 2, 0.2 - tilt]
+            if code == "1480":
+                quintiles = [0.24, 0.19, 0.17, 0.18, 0.22]
+            for q, share in enumerate(quintiles, start=1):
+                rows.append((code, "folkmangd", year, "inkomst", f"q{q}", round(total * share), None, None))
     rows.sort(key=lambda r: (r[1], r[0], r[2], r[3], r[4]))
     with open(DATA / "demo_observations.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")

@@ -56,7 +56,8 @@ pub struct SegkartaApp {
 
 impl SegkartaApp {
     /// Build the app on `atlas`. `persist` saves the settings on every change.
-    pub fn new(ctx: &egui::Context, atlas: Atlas, mut settings: Settings, persist: bool) -> Self {
+    pub fn new(ctx: &egui::Context, mut atlas: Atlas, mut settings: Settings, persist: bool) -> Self {
+        crate::analysis::segregation_series::refresh(&mut atlas);
         ui::style::apply(ctx);
         ctx.set_zoom_factor(settings.ui_zoom.clamp(0.5, 3.0));
         settings.selection.normalise(&atlas);
@@ -164,6 +165,12 @@ impl SegkartaApp {
             return;
         }
         self.datasets.remove(index);
+        self.data_changed();
+    }
+
+    /// After data were added or removed: recompute what is derived from it, then the view.
+    fn data_changed(&mut self) {
+        crate::analysis::segregation_series::refresh(&mut self.atlas);
         self.refresh_view();
     }
 
@@ -250,8 +257,8 @@ impl SegkartaApp {
                 }
             }
         }
-        // New rows or indicators: rebuild the view.
-        self.refresh_view();
+        // New rows or indicators: rebuild what derives from them and the view.
+        self.data_changed();
     }
 
     /// Apply actions and rebuild the view when the selection changed.
@@ -287,7 +294,16 @@ impl SegkartaApp {
             .map(|d| d.id.clone())
             .collect();
         ctx.input_mut(|i| {
-            let digit_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+            let digit_keys = [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+                Key::Num7,
+                Key::Num8,
+            ];
             for (key, domain) in digit_keys.iter().zip(&domains) {
                 if i.consume_key(egui::Modifiers::NONE, *key) {
                     out.actions.push(Action::SelectDomain(domain.clone()));
@@ -537,7 +553,7 @@ impl eframe::App for SegkartaApp {
                             self.apply(&ctx, [Action::SelectIndicator(id.clone())]);
                         }
                         self.datasets.push(dataset);
-                        self.refresh_view();
+                        self.data_changed();
                     }
                 }
                 Some(ui::import::Decision::Cancel) => self.pending_import = None,

@@ -60,7 +60,13 @@ pub fn unit(ind: &Indicator, lang: Lang) -> String {
 
 /// A value with its unit: "81,5 %", "10 500 per 100 000 inv.".
 pub fn value(v: f64, ind: &Indicator, lang: Lang) -> String {
-    format!("{} {}", number(v, ind.decimals as usize, lang), unit(ind, lang))
+    let unit = unit(ind, lang);
+    let number = number(v, ind.decimals as usize, lang);
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
 }
 
 /// The unit of a difference: percentage points for percentages.

@@ -99,6 +99,16 @@ impl Selection {
         if self.group_by != TOTAL && !has_dim {
             self.group_by = TOTAL.into();
         }
+        // Measures of one group (segregation of a group, say) have no whole-population value.
+        let group_bys = atlas.observations.group_bys(&self.indicator);
+        if self.group_by == TOTAL
+            && atlas.observations.groups(&self.indicator, TOTAL).is_empty()
+            && let Some(first) = cat
+                .indicator(&self.indicator)
+                .and_then(|i| i.dimensions.iter().find(|d| group_bys.contains(d)))
+        {
+            self.group_by = first.clone();
+        }
         if self.group_by == TOTAL {
             self.group = TOTAL.into();
         } else if !atlas

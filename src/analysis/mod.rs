@@ -3,4 +3,5 @@ pub mod aggregate;
 pub mod classify;
 pub mod compare;
 pub mod segregation;
+pub mod segregation_series;
 pub mod trend;

@@ -313,7 +313,18 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, ind: &Indicator) {
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
-        .y_axis_formatter(move |m, _| format::number(m.value, decimals.min(1), lang))
+        // Enough decimals to tell the ticks apart (indices of 0–1 need more than shares).
+        .y_axis_formatter(move |m, _| {
+            format::number(
+                m.value,
+                if m.step_size < 0.1 {
+                    decimals.max(2)
+                } else {
+                    decimals.min(1)
+                },
+                lang,
+            )
+        })
         .show(ui, |plot| {
             for code in crate::model::GR_MUNICIPALITIES {
                 if Some(code) == sel.area.as_deref() {
@@ -341,13 +352,10 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, ind: &Indicator) {
                 );
             }
             plot.line(
-                Line::new(
-                    cx.t("GR-snitt", "GR average"),
-                    PlotPoints::from(region_series.clone()),
-                )
-                .color(style::REGION_LINE)
-                .width(2.0)
-                .style(egui_plot::LineStyle::dashed_dense()),
+                Line::new(cx.region_label(), PlotPoints::from(region_series.clone()))
+                    .color(style::REGION_LINE)
+                    .width(2.0)
+                    .style(egui_plot::LineStyle::dashed_dense()),
             );
             if let Some(series) = area_series {
                 let pts: Vec<[f64; 2]> = series.iter().map(|o| [o.year as f64, o.value]).collect();
@@ -368,7 +376,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, ind: &Indicator) {
         if sel.area.is_some() {
             key_item(ui, AREA_LINE, false, &cx.scope_name());
         }
-        key_item(ui, style::REGION_LINE, true, cx.t("GR-snitt", "GR average"));
+        key_item(ui, style::REGION_LINE, true, cx.region_label());
         if !sweden.is_empty() {
             key_item(
                 ui,

@@ -220,11 +220,12 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     } else {
                         format!("{} · ", cx.group_name(&sel.group_by, &sel.group))
                     };
-                    ui.label(format!(
-                        "{group}{} · {}",
-                        sel.year,
-                        cx.lang.pick(&ind.unit_sv, &ind.unit_en)
-                    ));
+                    let unit = cx.lang.pick(&ind.unit_sv, &ind.unit_en);
+                    ui.label(if unit.is_empty() {
+                        format!("{group}{}", sel.year)
+                    } else {
+                        format!("{group}{} · {unit}", sel.year)
+                    });
                     let scheme = super::scheme_name(cx.view.scheme, cx.lang);
                     let scope = if sel.national {
                         cx.t("hela Sverige", "all of Sweden")
@@ -266,6 +267,19 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         .count();
                     let p = crate::map::palette::NO_DATA;
                     swatch_row(ui, p.into(), cx.t("Uppgift saknas", "No data"), Some(missing));
+                    if cx.view.classes.is_none()
+                        && ind.id.starts_with(crate::analysis::segregation_series::PREFIX)
+                    {
+                        // Only the region-wide measure exists: say what a map per area needs.
+                        ui.label(
+                            RichText::new(cx.t(
+                                "Mått per kommun kräver antal per DeSO eller RegSO.\nNu finns bara hela GR, mätt mellan kommunerna.",
+                                "Measures per municipality need counts per DeSO or RegSO.\nFor now only all of GR, measured between municipalities.",
+                            ))
+                            .small()
+                            .color(style::DEMO),
+                        );
+                    }
                     if !sel.national {
                         let p = crate::map::palette::CONTEXT;
                         swatch_row(ui, p.into(), cx.t("Övriga Sverige", "Rest of Sweden"), None);
@@ -278,7 +292,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         };
                         ui.label(format!(
                             "{}: {}{how}",
-                            cx.t("GR-snitt", "GR average"),
+                            cx.region_label(),
                             format::value(region.value, ind, cx.lang)
                         ));
                     }

@@ -35,6 +35,21 @@ impl UiCx<'_> {
         self.lang.pick(sv, en)
     }
 
+    /// What the region's value of the shown indicator is: an average of rates, or, for a
+    /// segregation measure, the measure over all of GR.
+    pub fn region_label(&self) -> &'static str {
+        if self
+            .settings
+            .selection
+            .indicator
+            .starts_with(crate::analysis::segregation_series::PREFIX)
+        {
+            self.lang.pick("Hela GR", "All of GR")
+        } else {
+            self.lang.pick("GR-snitt", "GR average")
+        }
+    }
+
     pub fn indicator_name<'s>(&self, ind: &'s Indicator) -> &'s str {
         self.lang.pick(&ind.sv, &ind.en)
     }

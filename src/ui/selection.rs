@@ -78,7 +78,9 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                 egui::RichText::new(format!(
                     "{}: {} · {}: {}",
                     cx.t("Enhet", "Unit"),
-                    cx.lang.pick(&ind.unit_sv, &ind.unit_en),
+                    Some(cx.lang.pick(&ind.unit_sv, &ind.unit_en))
+                        .filter(|u| !u.is_empty())
+                        .unwrap_or(cx.t("index (inget mått)", "index (no unit)")),
                     cx.t("Ålder", "Age"),
                     ind.age_band
                 ))
@@ -171,7 +173,9 @@ fn group_pickers(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, dims: &[String
             .selected_text(dim_label(&sel.group_by))
             .width(170.0)
             .show_ui(ui, |ui| {
-                if ui.selectable_label(sel.group_by == TOTAL, total).clicked() {
+                // Measures of one group (segregation, say) have no whole-population value.
+                let has_total = !cx.atlas.observations.groups(&sel.indicator, TOTAL).is_empty();
+                if has_total && ui.selectable_label(sel.group_by == TOTAL, total).clicked() {
                     out.actions.push(Action::SetGroupBy(TOTAL.into()));
                 }
                 for d in dims {

@@ -104,7 +104,7 @@ pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
             "Klassindelning: histogram, egna gränser, divergerande färger",
             "Classification: histogram, manual breaks, diverging colours",
         ),
-        ("1–6", "Välj område (domän)", "Choose domain"),
+        ("1–8", "Välj område (domän)", "Choose domain"),
         ("↑ ↓", "Föregående/nästa indikator", "Previous/next indicator"),
         ("← →", "Föregående/nästa år", "Previous/next year"),
         (

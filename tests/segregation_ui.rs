@@ -1,0 +1,64 @@
+//! Segregation measures in the running app: a domain of their own, computed from the loaded
+//! counts, with GR's value where only municipal counts exist and a map per municipality when
+//! DeSO counts are loaded.
+mod common;
+
+use std::path::PathBuf;
+
+use egui::vec2;
+use egui_kittest::{Harness, kittest::Queryable as _};
+use segkarta::app::SegkartaApp;
+use segkarta::io::load::LoadOptions;
+use segkarta::model::{REGION_GR, SeriesKey};
+use segkarta::state::Settings;
+
+fn harness(wgpu: bool) -> Harness<'static, SegkartaApp> {
+    let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 800.0), wgpu);
+    harness.run_steps(4);
+    harness
+}
+
+#[test]
+fn the_segregation_domain_shows_gr_wide_measures_from_the_demo_counts() {
+    let mut harness = harness(true);
+    harness.get_by_label("Segregationsmått").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(app.settings.selection.indicator.starts_with("seg_"));
+    assert!(app.view.demo, "derived from demo counts: marked as demo");
+    let region = app.view.region.expect("a GR value");
+    assert!((0.0..=1.0).contains(&region.value));
+    harness.snapshot("segregation_domain");
+}
+
+#[test]
+fn deso_counts_map_the_measure_per_municipality() {
+    let mut harness = harness(false);
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().load_files(
+        &ctx,
+        vec![
+            fixtures.join("deso_sweref99tm.gpkg"),
+            fixtures.join("analysis/deso_population_by_sex.csv"),
+        ],
+        LoadOptions::default(),
+    );
+    for _ in 0..300 {
+        harness.run_steps(1);
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run_steps(2);
+    let app = harness.state();
+    let key = SeriesKey::new("seg_d_folkmangd", "kon", "kvinnor");
+    let gbg = app
+        .atlas
+        .observations
+        .value(&key, "1480", 2030)
+        .expect("Göteborg's D from its DeSO");
+    assert!(gbg > 0.0 && gbg <= 1.0);
+    assert!(app.atlas.observations.value(&key, REGION_GR, 2030).is_some());
+}
