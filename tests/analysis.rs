@@ -194,3 +194,85 @@ fn segregation_measures_equal_pysal_segregation() {
         );
     }
 }
+
+/// scripts/make_autocorrelation_expected.py: libpysal 4.14 queen weights and esda 2.9
+/// Moran / Moran_Local on an invented lattice with an island.
+#[test]
+fn queen_weights_morans_i_and_lisa_equal_pysal() {
+    use segkarta::analysis::autocorrelation::{Cluster, lisa, moran};
+    use segkarta::analysis::weights::Weights;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/analysis/autocorrelation_areas.geojson");
+    let layer = segkarta::io::geojson::parse("areas", &std::fs::read_to_string(path).expect("fixture"))
+        .expect("areas");
+    let data = fixture("autocorrelation_expected.json");
+    let codes: Vec<&str> = data["codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .map(|c| c.as_str().expect("code"))
+        .collect();
+    assert_eq!(
+        layer.areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
+        codes
+    );
+    let w = Weights::queen(&layer, 0.5);
+    let expected: Vec<Vec<usize>> = data["neighbours"]
+        .as_array()
+        .expect("lists")
+        .iter()
+        .map(|l| {
+            l.as_array()
+                .expect("list")
+                .iter()
+                .map(|j| j.as_u64().expect("index") as usize)
+                .collect()
+        })
+        .collect();
+    assert_eq!(w.neighbours, expected, "queen neighbours as libpysal finds them");
+    assert_eq!(w.islands(), 1);
+
+    let values = floats(&data["values"]);
+    let m = moran(&values, &w, 999, 20261125).expect("moran");
+    let e = &data["moran"];
+    for (got, key) in [
+        (m.i, "I"),
+        (m.expected, "EI"),
+        (m.variance_norm, "VI_norm"),
+        (m.z_norm, "z_norm"),
+        (m.p_norm, "p_norm"),
+    ] {
+        let want = e[key].as_f64().expect("number");
+        assert!((got - want).abs() <= 1e-9, "{key}: {got} vs esda {want}");
+    }
+    assert!(
+        m.p_sim <= 0.002,
+        "a strong trend: the permutations never reach it ({})",
+        m.p_sim
+    );
+
+    let l = lisa(&values, &w, 999, 20261125).expect("lisa");
+    for (i, (got, want)) in l.local.iter().zip(floats(&data["local"])).enumerate() {
+        assert!(
+            (got - want).abs() <= 1e-9,
+            "local I of {}: {got} vs esda {want}",
+            codes[i]
+        );
+    }
+    let quadrants: Vec<u64> = data["quadrant"]
+        .as_array()
+        .expect("q")
+        .iter()
+        .map(|q| q.as_u64().expect("q"))
+        .collect();
+    for (i, (got, want)) in l.quadrant.iter().zip(quadrants).enumerate() {
+        let code = match got {
+            Cluster::HighHigh => 1,
+            Cluster::LowHigh => 2,
+            Cluster::LowLow => 3,
+            Cluster::HighLow => 4,
+            Cluster::NotSignificant => 0,
+        };
+        assert_eq!(code, want, "quadrant of {}", codes[i]);
+    }
+}
