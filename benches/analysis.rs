@@ -1,8 +1,45 @@
 //! Analysis at national scale (6,160 values, about as many DeSO as Sweden has) and GR scale:
 //! classification schemes, recomputed on every selection change. Inputs are seeded.
 use criterion::{Criterion, criterion_group, criterion_main};
+use geo::{LineString, MultiPolygon, Polygon};
+use segkarta::analysis::autocorrelation::{lisa, moran};
 use segkarta::analysis::classify::{Scheme, classify};
+use segkarta::analysis::weights::Weights;
+use segkarta::model::{Area, AreaLayer, Level};
 use std::hint::black_box;
+
+/// A lattice of `rows × cols` areas whose shared edges carry 75 vertices each (300 per area),
+/// like detailed DeSO boundaries, over about 7 × 7 km cells.
+fn lattice(rows: usize, cols: usize) -> AreaLayer {
+    let step = 0.06;
+    let edge = |(x0, y0): (f64, f64), (x1, y1): (f64, f64)| -> Vec<(f64, f64)> {
+        (0..75)
+            .map(|k| {
+                let t = k as f64 / 75.0;
+                (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            })
+            .collect()
+    };
+    let mut areas = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            let (x, y) = (11.0 + c as f64 * step, 55.5 + r as f64 * step);
+            let corners = [(x, y), (x + step, y), (x + step, y + step), (x, y + step)];
+            let mut ring: Vec<(f64, f64)> = (0..4)
+                .flat_map(|k| edge(corners[k], corners[(k + 1) % 4]))
+                .collect();
+            ring.push(ring[0]);
+            let polygon = Polygon::new(LineString::from(ring), vec![]);
+            areas.push(Area::new(
+                format!("{r}-{c}"),
+                String::new(),
+                None,
+                MultiPolygon(vec![polygon]),
+            ));
+        }
+    }
+    AreaLayer::new(Level::Custom, areas)
+}
 
 /// Skewed shares in per cent, two decimals, like a group's share per DeSO.
 fn shares(n: usize) -> Vec<f64> {
@@ -38,5 +75,30 @@ fn classification(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, classification);
+fn autocorrelation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("autocorrelation");
+    group.sample_size(10);
+    for (rows, cols) in [(24, 25), (75, 80)] {
+        let layer = lattice(rows, cols);
+        let n = layer.len();
+        group.bench_function(format!("queen_weights_{n}x300"), |b| {
+            b.iter(|| Weights::queen(black_box(&layer), 0.5))
+        });
+        let w = Weights::queen(&layer, 0.5);
+        let values: Vec<f64> = shares(n)
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v + (i % cols) as f64 * 0.3)
+            .collect();
+        group.bench_function(format!("moran_{n}_999"), |b| {
+            b.iter(|| moran(black_box(&values), &w, 999, 1))
+        });
+        group.bench_function(format!("lisa_{n}_999"), |b| {
+            b.iter(|| lisa(black_box(&values), &w, 999, 1))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, classification, autocorrelation);
 criterion_main!(benches);

@@ -22,26 +22,31 @@ impl Weights {
             .to_radians();
         let (mx, my) = (111_320.0 * lat0.cos(), 110_574.0);
         let cell = tolerance_m.max(1e-6);
-        let mut points: Vec<(i64, i64, u32)> = Vec::new();
+        // One sortable number per (cell, area): the cell's two indices in the high 64 bits
+        // (grid 0 at even, grid 1 — shifted half a cell — at odd indices), the area below.
+        let pack = |ix: i64, iy: i64, area: usize| -> u128 {
+            let ix = (ix as i32 as u32) as u128;
+            let iy = (iy as i32 as u32) as u128;
+            (ix << 96) | (iy << 64) | area as u128
+        };
+        let mut points: Vec<u128> = Vec::new();
         for (a, area) in layer.areas.iter().enumerate() {
             let start = points.len();
             for polygon in &area.lonlat.0 {
                 for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
                     for c in &ring.0 {
                         let (x, y) = (c.x * mx / cell, c.y * my / cell);
-                        // Grid 0 at even cells, grid 1 shifted by half a cell (odd keys).
-                        points.push(((x.floor() as i64) * 2, (y.floor() as i64) * 2, a as u32));
-                        points.push((
-                            ((x + 0.5).floor() as i64) * 2 + 1,
-                            ((y + 0.5).floor() as i64) * 2 + 1,
-                            a as u32,
+                        points.push(pack((x.floor() as i64) * 2, (y.floor() as i64) * 2, a));
+                        points.push(pack(
+                            (x + 0.5).floor() as i64 * 2 + 1,
+                            (y + 0.5).floor() as i64 * 2 + 1,
+                            a,
                         ));
                     }
                 }
             }
             // One entry per cell and area.
-            let own = &mut points[start..];
-            own.sort_unstable();
+            points[start..].sort_unstable();
             let mut kept = start;
             for i in start..points.len() {
                 if i == start || points[i] != points[kept - 1] {
@@ -52,16 +57,18 @@ impl Weights {
             points.truncate(kept);
         }
         points.sort_unstable();
+        let cell_of = |p: u128| p >> 64;
+        let area_of = |p: u128| (p & 0xFFFF_FFFF) as u32;
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut i = 0;
         while i < points.len() {
             let mut j = i + 1;
-            while j < points.len() && (points[j].0, points[j].1) == (points[i].0, points[i].1) {
+            while j < points.len() && cell_of(points[j]) == cell_of(points[i]) {
                 j += 1;
             }
             for a in i..j {
                 for b in a + 1..j {
-                    let (p, q) = (points[a].2, points[b].2);
+                    let (p, q) = (area_of(points[a]), area_of(points[b]));
                     if p != q {
                         pairs.push((p.min(q), p.max(q)));
                     }
