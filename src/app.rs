@@ -3,6 +3,7 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
+use crate::analysis::weights::{DEFAULT_TOLERANCE_M, Weights};
 use crate::io;
 use crate::io::load::Dataset;
 use crate::io::load::{self, LoadOptions};
@@ -48,6 +49,8 @@ pub struct SegkartaApp {
     pub pending_import: Option<ui::import::PendingImport>,
     /// Where the last saved report went, shown in the data window.
     pub saved_report: Option<String>,
+    /// Queen weights per level, built when a level is first analysed after its data changed.
+    weights: std::collections::HashMap<Level, Weights>,
     /// The classification window, while it is shown.
     pub classify_dialog: Option<ui::classify_dialog::ClassifyDialog>,
     /// File → Open, while it is shown.
@@ -65,7 +68,7 @@ impl SegkartaApp {
         let view = View::compute(&atlas, current_layer(&atlas, &settings), &settings.selection);
         let fills = to_colour32(&view);
         let basemap = settings.basemap.then(|| Basemap::new(ctx.clone()));
-        Self {
+        let mut app = Self {
             atlas,
             settings,
             view,
@@ -86,8 +89,12 @@ impl SegkartaApp {
             pending_import: None,
             open_dialog: None,
             classify_dialog: None,
+            weights: Default::default(),
             saved_report: None,
-        }
+        };
+        // Again with the layer's neighbours, for the spatial analysis.
+        app.refresh_view();
+        app
     }
 
     /// The layer the map shows.
@@ -171,17 +178,19 @@ impl SegkartaApp {
     /// After data were added or removed: recompute what is derived from it, then the view.
     fn data_changed(&mut self) {
         crate::analysis::segregation_series::refresh(&mut self.atlas);
+        self.weights.clear();
         self.refresh_view();
     }
 
     /// Keep the selection valid for the atlas as it is now and rebuild the view.
     fn refresh_view(&mut self) {
         self.settings.selection.normalise(&self.atlas);
-        self.view = View::compute(
-            &self.atlas,
-            current_layer(&self.atlas, &self.settings),
-            &self.settings.selection,
-        );
+        let layer = current_layer(&self.atlas, &self.settings);
+        let weights = self
+            .weights
+            .entry(layer.level)
+            .or_insert_with(|| Weights::queen(layer, DEFAULT_TOLERANCE_M));
+        self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, Some(weights));
         self.fills = to_colour32(&self.view);
     }
 

@@ -30,6 +30,10 @@ pub struct Selection {
     pub manual_breaks: Vec<f64>,
     /// Colour by distance from a reference value with a diverging palette.
     pub reference: Option<Reference>,
+    /// Show local Moran clusters on the map instead of the classes.
+    pub lisa_map: bool,
+    /// Significance level of the cluster map.
+    pub lisa_alpha: f64,
 }
 
 /// What a diverging palette is centred on.
@@ -60,6 +64,8 @@ impl Default for Selection {
             pooled: false,
             manual_breaks: Vec::new(),
             reference: None,
+            lisa_map: false,
+            lisa_alpha: 0.05,
         }
     }
 }
@@ -183,6 +189,8 @@ pub enum Action {
     SetPooled(bool),
     SetManualBreaks(Vec<f64>),
     SetReference(Option<Reference>),
+    SetLisaMap(bool),
+    SetLisaAlpha(f64),
     SelectArea(Option<String>),
     SetNational(bool),
     SetLang(Lang),
@@ -244,6 +252,8 @@ impl Settings {
             Action::SetPooled(p) => sel.pooled = p,
             Action::SetManualBreaks(b) => sel.manual_breaks = b,
             Action::SetReference(r) => sel.reference = r,
+            Action::SetLisaMap(on) => sel.lisa_map = on,
+            Action::SetLisaAlpha(a) => sel.lisa_alpha = a.clamp(0.0001, 0.2),
             Action::SelectArea(a) => sel.area = a,
             Action::SetNational(n) => sel.national = n,
             Action::SetLang(l) => self.lang = l,

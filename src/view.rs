@@ -1,7 +1,9 @@
 //! What the map and the panels draw for the current selection, computed once per selection
 //! change from the atlas with the pure functions in `analysis`.
+use crate::analysis::autocorrelation::{Cluster, Moran, lisa, moran};
 use crate::analysis::classify::{Classes, Scheme, classify_diverging, classify_with};
 use crate::analysis::compare::ranks_descending;
+use crate::analysis::weights::Weights;
 use crate::map::palette::{self, Rgb};
 use crate::model::{AreaLayer, Atlas, Level, RegionValue, SeriesKey, is_gr_municipality};
 use crate::state::{Reference, Selection};
@@ -31,13 +33,68 @@ pub struct View {
     pub scheme: Scheme,
     /// The value a diverging palette is centred on.
     pub reference: Option<f64>,
+    /// Spatial autocorrelation of the values in scope, when weights were given.
+    pub spatial: Option<Spatial>,
     /// Set when the values were combined from a finer level (none loaded for this one).
     pub aggregated: Option<(Level, crate::model::Aggregation)>,
+}
+
+/// Global and local Moran of the values shown, over the areas in scope that have a value.
+#[derive(Clone, Debug)]
+pub struct Spatial {
+    pub moran: Option<Moran>,
+    /// Per area of the layer: its cluster at the chosen significance (`None` outside the analysis).
+    pub clusters: Vec<Option<Cluster>>,
+    /// Areas in the analysis, and those of them without neighbours.
+    pub areas: usize,
+    pub islands: usize,
+}
+
+/// Permutations for the pseudo p-values, and the seed that makes them repeatable.
+pub const PERMUTATIONS: usize = 999;
+pub const SEED: u64 = 20261125;
+
+impl Spatial {
+    fn compute(values: &[Option<f64>], in_scope: &[bool], weights: &Weights, alpha: f64) -> Option<Spatial> {
+        let keep: Vec<bool> = values
+            .iter()
+            .zip(in_scope)
+            .map(|(v, s)| *s && v.is_some())
+            .collect();
+        let (w, original) = weights.subset(&keep);
+        let y: Vec<f64> = original.iter().filter_map(|i| values[*i]).collect();
+        if y.len() < 3 {
+            return None;
+        }
+        let moran = moran(&y, &w, PERMUTATIONS, SEED);
+        let mut clusters = vec![None; values.len()];
+        if let Some(lisa) = lisa(&y, &w, PERMUTATIONS, SEED) {
+            for (c, i) in lisa.clusters(alpha).into_iter().zip(&original) {
+                clusters[*i] = Some(c);
+            }
+        }
+        Some(Spatial {
+            moran,
+            clusters,
+            areas: y.len(),
+            islands: w.islands(),
+        })
+    }
 }
 
 impl View {
     /// Values → classes → colours for the selection on `layer`.
     pub fn compute(atlas: &Atlas, layer: &AreaLayer, sel: &Selection) -> View {
+        Self::compute_with(atlas, layer, sel, None)
+    }
+
+    /// As [`View::compute`], with spatial autocorrelation when the layer's weights are given.
+    pub fn compute_with(
+        atlas: &Atlas,
+        layer: &AreaLayer,
+        sel: &Selection,
+        weights: Option<&Weights>,
+    ) -> View {
         let key = SeriesKey::new(&sel.indicator, &sel.group_by, &sel.group);
         let mut values = atlas.observations.values_for_layer(&key, sel.year, layer);
         let mut aggregated = None;
@@ -52,10 +109,14 @@ impl View {
             aggregated = Some((agg.from, agg.rule));
         }
         let indicator = atlas.catalogue.indicator(&sel.indicator);
+        // Custom areas of no known municipality were loaded for GR (see `load::keep_to_gr`).
         let in_gr: Vec<bool> = layer
             .areas
             .iter()
-            .map(|a| a.municipality_code().is_some_and(is_gr_municipality))
+            .map(|a| match a.municipality_code() {
+                Some(m) => is_gr_municipality(m),
+                None => layer.level == Level::Custom,
+            })
             .collect();
         let in_scope: Vec<bool> = if sel.national {
             vec![true; layer.len()]
@@ -80,11 +141,17 @@ impl View {
         } = Classification::compute(
             atlas, layer, sel, &key, &in_scope, &scoped, region, sweden, polarity,
         );
+        let spatial = weights.and_then(|w| Spatial::compute(&values, &in_scope, w, sel.lisa_alpha));
+        let clusters = spatial.as_ref().map(|s| &s.clusters).filter(|_| sel.lisa_map);
         let fills = values
             .iter()
             .zip(&in_scope)
-            .map(|(v, scope)| match (v, scope, &classes) {
+            .enumerate()
+            .map(|(i, (v, scope))| match (v, scope, &classes) {
                 (_, false, _) => palette::CONTEXT,
+                (Some(_), true, _) if clusters.is_some() => clusters
+                    .and_then(|c| c[i])
+                    .map_or(palette::NO_DATA, palette::cluster_colour),
                 (Some(v), true, Some(c)) => class_colours[c.class_of(*v)],
                 _ => palette::NO_DATA,
             })
@@ -97,6 +164,7 @@ impl View {
             sweden,
             scheme,
             reference,
+            spatial,
             year: sel.year,
             level: layer.level,
             demo: indicator.is_some_and(|i| i.demo),

@@ -5,6 +5,10 @@
 //! reprojected boundaries need. Sort-based, so a national DeSO layer takes a fraction of a second.
 use crate::model::AreaLayer;
 
+/// Boundary points closer than this (metres) count as shared: generous enough for
+/// reprojection and rounding, far below the size of any area.
+pub const DEFAULT_TOLERANCE_M: f64 = 1.0;
+
 /// Symmetric neighbour lists, aligned with the layer's areas.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Weights {
@@ -246,6 +250,30 @@ pub(crate) mod tests {
         assert!(
             (s2 - 13.5).abs() < 1e-12,
             "(1+½)² + (1+2)² + (1+½)² = 13.5, got {s2}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+
+    #[test]
+    fn goteborg_neighbours_its_neighbouring_municipalities_in_the_embedded_boundaries() {
+        let atlas = crate::io::embedded::atlas().expect("embedded");
+        let layer = &atlas.layers[0];
+        let w = Weights::queen(layer, DEFAULT_TOLERANCE_M);
+        let gbg = layer.index_of("1480").expect("Göteborg");
+        let codes: Vec<&str> = w.neighbours[gbg]
+            .iter()
+            .map(|i| layer.areas[*i].code.as_str())
+            .collect();
+        for neighbour in ["1481", "1402", "1482", "1440", "1441", "1401"] {
+            assert!(codes.contains(&neighbour), "{neighbour} missing from {codes:?}");
+        }
+        assert!(
+            !codes.contains(&"1489"),
+            "Alingsås does not touch Göteborg: {codes:?}"
         );
     }
 }

@@ -107,6 +107,18 @@ pub fn category_colours(n: usize) -> Vec<Rgb> {
     (0..n).map(|i| CATEGORIES[i % CATEGORIES.len()]).collect()
 }
 
+/// LISA cluster colours as GeoDa draws them: hot spots red, cold spots blue, outliers pale.
+pub fn cluster_colour(cluster: crate::analysis::autocorrelation::Cluster) -> Rgb {
+    use crate::analysis::autocorrelation::Cluster::*;
+    match cluster {
+        HighHigh => Rgb(0xd7, 0x19, 0x1c),
+        LowLow => Rgb(0x2c, 0x7b, 0xb6),
+        LowHigh => Rgb(0xab, 0xd9, 0xe9),
+        HighLow => Rgb(0xfd, 0xae, 0x61),
+        NotSignificant => Rgb(0xee, 0xee, 0xee),
+    }
+}
+
 /// `k` colours from the lowest class to the highest.
 pub fn class_colours(polarity: Polarity, k: usize) -> Vec<Rgb> {
     let k = k.max(1);

@@ -43,6 +43,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             .show(ui, |ui| {
                 trend_panel(ui, cx, ind);
             });
+        egui::CollapsingHeader::new(cx.t("Rumsligt mönster", "Spatial pattern"))
+            .default_open(true)
+            .show(ui, |ui| {
+                super::spatial::show(ui, cx, out);
+            });
         egui::CollapsingHeader::new(cx.t("Områdesdetaljer", "Area details"))
             .default_open(true)
             .show(ui, |ui| {

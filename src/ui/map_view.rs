@@ -246,7 +246,23 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     );
                     ui.add_space(2.0);
                     let decimals = ind.decimals as usize;
-                    if let Some(classes) = &cx.view.classes {
+                    if let Some(spatial) = cx.view.spatial.as_ref().filter(|_| sel.lisa_map) {
+                        // The cluster map replaces the classes.
+                        ui.label(
+                            RichText::new(format!(
+                                "{} (p ≤ {})",
+                                cx.t("Lokala kluster, LISA", "Local clusters, LISA"),
+                                format::number(sel.lisa_alpha, 3, cx.lang)
+                            ))
+                            .small()
+                            .color(style::MUTED),
+                        );
+                        for cluster in super::spatial::CLUSTERS {
+                            let n = spatial.clusters.iter().filter(|c| **c == Some(cluster)).count();
+                            let colour = crate::map::palette::cluster_colour(cluster);
+                            swatch_row(ui, colour.into(), super::spatial::cluster_name(cluster, cx), Some(n));
+                        }
+                    } else if let Some(classes) = &cx.view.classes {
                         for c in (0..classes.len()).rev() {
                             let (lo, hi) = classes.bounds(c);
                             let colour = cx.view.class_colours[c];

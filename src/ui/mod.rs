@@ -7,6 +7,7 @@ pub mod import;
 pub mod map_view;
 pub mod open_dialog;
 pub mod selection;
+pub mod spatial;
 pub mod style;
 pub mod top;
 

@@ -1,0 +1,93 @@
+//! The spatial pattern in the running app: Moran's I of the values on the map, and the LISA
+//! cluster map with its legend, on an invented lattice loaded like a user's files.
+mod common;
+
+use std::path::PathBuf;
+
+use egui::vec2;
+use egui_kittest::{Harness, kittest::Queryable as _};
+use segkarta::app::SegkartaApp;
+use segkarta::io::load::LoadOptions;
+use segkarta::map::palette;
+use segkarta::state::Settings;
+
+fn load_lattice() -> Harness<'static, SegkartaApp> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("autocorrelation_expected.json")).expect("fixture"),
+    )
+    .expect("json");
+    // The lattice's values as a tidy table, written where the test can load it.
+    let mut csv = String::from("area_code,indicator,year,group_by,group,value\n");
+    for (code, value) in expected["codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .zip(expected["values"].as_array().expect("values"))
+    {
+        csv.push_str(&format!(
+            "{},gitter,2024,total,total,{}\n",
+            code.as_str().expect("code"),
+            value
+        ));
+    }
+    let table = std::env::temp_dir().join(format!("segkarta-lattice-{}.csv", std::process::id()));
+    std::fs::write(&table, csv).expect("write");
+    // Tall enough for the whole analysis panel, the spatial section included.
+    let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 1400.0), false);
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().load_files(
+        &ctx,
+        vec![dir.join("autocorrelation_areas.geojson"), table],
+        LoadOptions::default(),
+    );
+    for _ in 0..300 {
+        harness.run_steps(1);
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run_steps(3);
+    harness.get_by_label("Importerade").click();
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn morans_i_of_the_loaded_lattice_is_shown_and_the_cluster_map_replaces_the_classes() {
+    let mut harness = load_lattice();
+    let app = harness.state();
+    assert_eq!(app.settings.selection.indicator, "gitter");
+    assert_eq!(app.settings.selection.level, segkarta::model::Level::Custom);
+    let spatial = app.view.spatial.as_ref().expect("spatial pattern");
+    let moran = spatial.moran.as_ref().expect("moran");
+    // esda's value for this lattice (tests/analysis.rs checks it to 1e-9).
+    assert!((moran.i - 0.644266034987271).abs() < 1e-9, "{}", moran.i);
+    assert_eq!(spatial.islands, 1);
+    harness.get_by_label_contains("Moran's I = 0,644");
+
+    harness.get_by_label("Visa kluster (LISA) på kartan").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(app.settings.selection.lisa_map, "the switch is on");
+    let spatial = app.view.spatial.as_ref().expect("spatial pattern");
+    let hot = spatial
+        .clusters
+        .iter()
+        .filter(|c| **c == Some(segkarta::analysis::autocorrelation::Cluster::HighHigh))
+        .count();
+    assert!(hot > 0, "the east end of the trend is a hot spot");
+    let first_hot = spatial
+        .clusters
+        .iter()
+        .position(|c| *c == Some(segkarta::analysis::autocorrelation::Cluster::HighHigh))
+        .expect("a hot spot");
+    assert_eq!(
+        app.view.fills[first_hot],
+        palette::cluster_colour(segkarta::analysis::autocorrelation::Cluster::HighHigh)
+    );
+    harness.get_by_label("Lokala kluster, LISA (p ≤ 0,050)");
+    harness.get_by_label(&format!("Högt bland höga (hot spot) ({hot})"));
+}
