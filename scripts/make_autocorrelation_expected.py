@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Write tests/fixtures/analysis/autocorrelation_areas.geojson and
-tests/fixtures/analysis/autocorrelation_expected.json: an invented lattice of 12 × 10 areas
+tests/fixtures/analysis/autocorrelation_expected.json (and the values as a tidy table,
+autocorrelation_values.csv, indicator `gitter`): an invented lattice of 12 × 10 areas
 near Göteborg (edges split in three, so neighbours share several vertices; two cells left
 out and one detached square, an island), with seeded values that follow a gentle east–west
 trend plus noise (seed 20261125), and what PySAL computes for them: queen neighbours
@@ -53,6 +54,10 @@ def main():
     gdf = gpd.GeoDataFrame({"kod": codes, "value": values}, geometry=geoms, crs="EPSG:4326")
     DIR.mkdir(parents=True, exist_ok=True)
     (DIR / "autocorrelation_areas.geojson").write_text(gdf[["kod", "geometry"]].to_json(drop_id=True) + "\n")
+    with open(DIR / "autocorrelation_values.csv", "w") as fh:
+        fh.write("area_code,indicator,year,group_by,group,value\n")
+        for code, value in zip(codes, values):
+            fh.write(f"{code},gitter,2024,total,total,{value}\n")
     w = Queen.from_dataframe(gdf, use_index=False, silence_warnings=True)
     y = np.array(values)
     m = Moran(y, w, permutations=0)

@@ -14,6 +14,7 @@ pub mod io;
 pub mod jobs;
 pub mod map;
 pub mod model;
+pub mod report;
 pub mod settings;
 pub mod state;
 pub mod ui;

@@ -85,3 +85,64 @@ fn convert_writes_parquet_that_reads_back() {
     assert_eq!(code, 0);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn analyze_reports_breaks_moran_lisa_and_segregation_as_documented_json() {
+    let (code, out, err) = segkarta(&[
+        "analyze",
+        "--indicator",
+        "gitter",
+        "--year",
+        "2024",
+        "--level",
+        "custom",
+        "--scheme",
+        "fisher-jenks",
+        "--k",
+        "4",
+        "--boundaries",
+        &fixture("analysis/autocorrelation_areas.geojson"),
+        "--data",
+        &fixture("analysis/autocorrelation_values.csv"),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(report["level"], "custom");
+    assert_eq!(report["areas_with_values"], 119);
+    assert_eq!(report["classification"]["scheme"], "fisher-jenks");
+    assert_eq!(
+        report["classification"]["breaks"]
+            .as_array()
+            .expect("breaks")
+            .len(),
+        4
+    );
+    let i = report["moran"]["i"].as_f64().expect("I");
+    assert!((i - 0.644266034987271).abs() < 1e-9, "esda's I: {i}");
+    assert_eq!(report["moran"]["permutations"], 999);
+    let lisa = report["lisa"].as_array().expect("lisa");
+    assert_eq!(lisa.len(), 119);
+    assert!(lisa.iter().any(|a| a["cluster"] == "high-high"));
+    // Segregation measures of the embedded demo counts, for GR as a whole.
+    let seg = report["segregation"].as_array().expect("segregation");
+    assert!(
+        seg.iter()
+            .any(|s| s["measure"] == "seg_d_folkmangd" && s["place"] == "GR" && s["group"] == "ovriga")
+    );
+
+    let (code, _, err) = segkarta(&["analyze", "--indicator", "finns_inte", "--year", "2024"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown indicator \"finns_inte\""), "{err}");
+    let (code, _, err) = segkarta(&[
+        "analyze",
+        "--indicator",
+        "forvarvsarbetande",
+        "--year",
+        "2024",
+        "--level",
+        "deso",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no DeSO boundaries are loaded"), "{err}");
+}

@@ -13,26 +13,7 @@ use segkarta::state::Settings;
 
 fn load_lattice() -> Harness<'static, SegkartaApp> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
-    let expected: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("autocorrelation_expected.json")).expect("fixture"),
-    )
-    .expect("json");
-    // The lattice's values as a tidy table, written where the test can load it.
-    let mut csv = String::from("area_code,indicator,year,group_by,group,value\n");
-    for (code, value) in expected["codes"]
-        .as_array()
-        .expect("codes")
-        .iter()
-        .zip(expected["values"].as_array().expect("values"))
-    {
-        csv.push_str(&format!(
-            "{},gitter,2024,total,total,{}\n",
-            code.as_str().expect("code"),
-            value
-        ));
-    }
-    let table = std::env::temp_dir().join(format!("segkarta-lattice-{}.csv", std::process::id()));
-    std::fs::write(&table, csv).expect("write");
+    let table = dir.join("autocorrelation_values.csv");
     // Tall enough for the whole analysis panel, the spatial section included.
     let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 1400.0), false);
     harness.run_steps(2);

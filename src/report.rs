@@ -1,0 +1,241 @@
+//! `segkarta analyze`: the analysis of one indicator, year and level as a plain, serialisable
+//! report — class breaks and counts, Moran's I, LISA per area and the segregation measures —
+//! built with the same code the map uses ([`View`]), so the command line and the app agree.
+use serde::Serialize;
+
+use crate::analysis::autocorrelation::{Cluster, Moran};
+use crate::analysis::classify::Scheme;
+use crate::analysis::segregation_series::PREFIX;
+use crate::analysis::weights::{DEFAULT_TOLERANCE_M, Weights};
+use crate::model::{Atlas, Level, REGION_GR, TOTAL};
+use crate::state::Selection;
+use crate::view::View;
+
+/// What to analyse.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub indicator: String,
+    pub year: i32,
+    pub level: Level,
+    pub group_by: Option<String>,
+    pub group: Option<String>,
+    pub scheme: Scheme,
+    pub k: usize,
+    /// Significance of the LISA clusters.
+    pub alpha: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub indicator: String,
+    pub name: String,
+    pub unit: String,
+    pub year: i32,
+    pub level: Level,
+    pub group_by: String,
+    pub group: String,
+    /// The values are invented demo data, not statistics.
+    pub demo: bool,
+    /// Areas of GR at the level that have a value.
+    pub areas_with_values: usize,
+    pub classification: Classification,
+    pub moran: Option<Moran>,
+    pub lisa: Vec<LocalArea>,
+    pub segregation: Vec<SegregationValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Classification {
+    pub scheme: &'static str,
+    pub min: Option<f64>,
+    /// Upper bounds; the last is the maximum.
+    pub breaks: Vec<f64>,
+    pub counts: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LocalArea {
+    pub area: String,
+    pub name: String,
+    pub value: f64,
+    pub cluster: Cluster,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SegregationValue {
+    /// A municipality code, or `GR` for the whole region.
+    pub place: String,
+    /// The derived indicator, e.g. `seg_d_folkmangd`.
+    pub measure: String,
+    pub group_by: String,
+    pub group: String,
+    pub value: f64,
+    /// Areas the measure was computed over.
+    pub areas: Option<f64>,
+}
+
+/// Analyse `atlas` as asked. Errors name what is missing (an unknown indicator, a level that is
+/// not loaded, a year without values).
+pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
+    let indicator = atlas
+        .catalogue
+        .indicator(&request.indicator)
+        .ok_or_else(|| format!("unknown indicator {:?}", request.indicator))?;
+    let layer = atlas.layer(request.level).ok_or_else(|| {
+        format!(
+            "no {} boundaries are loaded (use --boundaries FILE)",
+            request.level.report_name()
+        )
+    })?;
+    if !atlas
+        .observations
+        .years(&request.indicator)
+        .contains(&request.year)
+    {
+        return Err(format!(
+            "{:?} has no values for {} (years with values: {:?})",
+            request.indicator,
+            request.year,
+            atlas.observations.years(&request.indicator)
+        ));
+    }
+    let mut selection = Selection {
+        domain: indicator.domain.clone(),
+        indicator: request.indicator.clone(),
+        year: request.year,
+        group_by: request.group_by.clone().unwrap_or_else(|| TOTAL.into()),
+        group: request.group.clone().unwrap_or_default(),
+        scheme: request.scheme,
+        classes: request.k,
+        level: request.level,
+        lisa_alpha: request.alpha,
+        ..Selection::default()
+    };
+    selection.normalise(atlas);
+    let weights = Weights::queen(layer, DEFAULT_TOLERANCE_M);
+    let view = View::compute_with(atlas, layer, &selection, Some(&weights));
+    let spatial = view.spatial.as_ref();
+    let lisa = layer
+        .areas
+        .iter()
+        .enumerate()
+        .filter_map(|(i, area)| {
+            Some(LocalArea {
+                area: area.code.clone(),
+                name: area.name.clone(),
+                value: view.values[i]?,
+                cluster: spatial?.clusters[i]?,
+            })
+        })
+        .collect();
+    let segregation = segregation_values(atlas, request.year);
+    Ok(Report {
+        indicator: indicator.id.clone(),
+        name: indicator.sv.clone(),
+        unit: indicator.unit_sv.clone(),
+        year: request.year,
+        level: request.level,
+        group_by: selection.group_by.clone(),
+        group: selection.group.clone(),
+        demo: indicator.demo,
+        areas_with_values: view
+            .values
+            .iter()
+            .zip(&view.in_scope)
+            .filter(|(v, s)| **s && v.is_some())
+            .count(),
+        classification: Classification {
+            scheme: view.scheme.cli_name(),
+            min: view.classes.as_ref().map(|c| c.min),
+            breaks: view.classes.as_ref().map_or_else(Vec::new, |c| c.breaks.clone()),
+            counts: view.classes.as_ref().map_or_else(Vec::new, |c| c.counts.clone()),
+        },
+        moran: spatial.and_then(|s| s.moran.clone()),
+        lisa,
+        segregation,
+    })
+}
+
+/// Every segregation measure of `year`, per municipality and for GR.
+fn segregation_values(atlas: &Atlas, year: i32) -> Vec<SegregationValue> {
+    let mut out = Vec::new();
+    for ind in atlas
+        .catalogue
+        .indicators
+        .iter()
+        .filter(|i| i.id.starts_with(PREFIX))
+    {
+        let mut dims: Vec<String> = vec![TOTAL.to_string()];
+        dims.extend(ind.dimensions.iter().cloned());
+        for dim in dims {
+            for group in atlas.observations.groups(&ind.id, &dim) {
+                let key = crate::model::SeriesKey::new(&ind.id, &dim, group);
+                let places = crate::model::GR_MUNICIPALITIES.iter().copied().chain([REGION_GR]);
+                for place in places {
+                    if let Some(obs) = atlas.observations.get(&key, place, year) {
+                        out.push(SegregationValue {
+                            place: place.to_string(),
+                            measure: ind.id.clone(),
+                            group_by: dim.clone(),
+                            group: group.clone(),
+                            value: obs.value,
+                            areas: obs.n,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Report {
+    /// A short text for the terminal.
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "{} ({}), {}, {} level{}{}\n",
+            self.name,
+            self.indicator,
+            self.year,
+            self.level.report_name(),
+            if self.group_by == TOTAL {
+                String::new()
+            } else {
+                format!(", {}={}", self.group_by, self.group)
+            },
+            if self.demo {
+                " — DEMO DATA, not statistics"
+            } else {
+                ""
+            }
+        );
+        s += &format!("{} areas with values\n", self.areas_with_values);
+        s += &format!(
+            "classes ({}): breaks {:?}, counts {:?}\n",
+            self.classification.scheme, self.classification.breaks, self.classification.counts
+        );
+        match &self.moran {
+            Some(m) => {
+                s += &format!(
+                    "Moran's I {:.4} (E[I] {:.4}, z {:.2}, p normal {:.4}, p from {} permutations {:.4})\n",
+                    m.i, m.expected, m.z_norm, m.p_norm, m.permutations, m.p_sim
+                )
+            }
+            None => s += "Moran's I: too few areas with values and neighbours\n",
+        }
+        let significant = self
+            .lisa
+            .iter()
+            .filter(|l| l.cluster != Cluster::NotSignificant)
+            .count();
+        s += &format!(
+            "LISA: {significant} of {} areas in a significant cluster\n",
+            self.lisa.len()
+        );
+        s += &format!(
+            "segregation measures: {} values (see --json)\n",
+            self.segregation.len()
+        );
+        s
+    }
+}
