@@ -60,7 +60,7 @@ pub struct SegkartaApp {
 impl SegkartaApp {
     /// Build the app on `atlas`. `persist` saves the settings on every change.
     pub fn new(ctx: &egui::Context, mut atlas: Atlas, mut settings: Settings, persist: bool) -> Self {
-        crate::analysis::segregation_series::refresh(&mut atlas);
+        crate::analysis::refresh_derived(&mut atlas, &settings.area_type_weights);
         ui::style::apply(ctx);
         ctx.set_zoom_factor(settings.ui_zoom.clamp(0.5, 3.0));
         settings.selection.normalise(&atlas);
@@ -177,7 +177,7 @@ impl SegkartaApp {
 
     /// After data were added or removed: recompute what is derived from it, then the view.
     fn data_changed(&mut self) {
-        crate::analysis::segregation_series::refresh(&mut self.atlas);
+        crate::analysis::refresh_derived(&mut self.atlas, &self.settings.area_type_weights);
         self.weights.clear();
         self.refresh_view();
     }
@@ -280,7 +280,9 @@ impl SegkartaApp {
         if self.settings.basemap && self.basemap.is_none() {
             self.basemap = Some(Basemap::new(ctx.clone()));
         }
-        if changed {
+        if self.settings.area_type_weights != before.area_type_weights {
+            self.data_changed();
+        } else if changed {
             self.refresh_view();
         }
         if self.persist && self.settings != before {

@@ -60,6 +60,10 @@ pub fn unit(ind: &Indicator, lang: Lang) -> String {
 
 /// A value with its unit: "81,5 %", "10 500 per 100 000 inv.".
 pub fn value(v: f64, ind: &Indicator, lang: Lang) -> String {
+    // A categorical value is its category's name ("Goda socioekonomiska förutsättningar").
+    if let Some(category) = ind.category(v) {
+        return lang.pick(&category.sv, &category.en).to_string();
+    }
     let unit = unit(ind, lang);
     let number = number(v, ind.decimals as usize, lang);
     if unit.is_empty() {

@@ -216,7 +216,8 @@ fn analyze(mut args: Vec<String>, json: bool, options: LoadOptions) -> anyhow::R
             eprint!("{}", report.to_text());
         }
     }
-    segkarta::analysis::segregation_series::refresh(&mut atlas);
+    let weights = segkarta::state::Settings::default().area_type_weights;
+    segkarta::analysis::refresh_derived(&mut atlas, &weights);
     let request = segkarta::report::Request {
         indicator,
         year,

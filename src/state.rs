@@ -153,6 +153,8 @@ pub struct Settings {
     pub ui_zoom: f32,
     /// Files opened lately, newest first.
     pub recent_files: Vec<String>,
+    /// Indicators of the socioeconomic area-type index and their weights.
+    pub area_type_weights: Vec<(String, f64)>,
 }
 
 /// How many recent files are remembered.
@@ -168,6 +170,10 @@ impl Default for Settings {
             right_panel: true,
             ui_zoom: 1.0,
             recent_files: Vec::new(),
+            area_type_weights: crate::analysis::area_types::DEFAULT_COMPONENTS
+                .iter()
+                .map(|c| (c.to_string(), 1.0))
+                .collect(),
         }
     }
 }
@@ -190,6 +196,8 @@ pub enum Action {
     SetManualBreaks(Vec<f64>),
     SetReference(Option<Reference>),
     SetLisaMap(bool),
+    /// Weight of an indicator in the area-type index (0 leaves it out).
+    SetAreaTypeWeight(String, f64),
     SetLisaAlpha(f64),
     SelectArea(Option<String>),
     SetNational(bool),
@@ -253,6 +261,13 @@ impl Settings {
             Action::SetManualBreaks(b) => sel.manual_breaks = b,
             Action::SetReference(r) => sel.reference = r,
             Action::SetLisaMap(on) => sel.lisa_map = on,
+            Action::SetAreaTypeWeight(id, w) => {
+                let w = w.clamp(0.0, 5.0);
+                match self.area_type_weights.iter_mut().find(|(i, _)| *i == id) {
+                    Some(entry) => entry.1 = w,
+                    None => self.area_type_weights.push((id, w)),
+                }
+            }
             Action::SetLisaAlpha(a) => sel.lisa_alpha = a.clamp(0.0001, 0.2),
             Action::SelectArea(a) => sel.area = a,
             Action::SetNational(n) => sel.national = n,

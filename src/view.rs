@@ -128,8 +128,10 @@ impl View {
             .zip(&in_scope)
             .filter_map(|(v, s)| v.filter(|_| *s))
             .collect();
-        let region = atlas.region_value(&key, sel.year);
-        let sweden = atlas.sweden_value(&key, sel.year);
+        // A mean of categories (area types) means nothing.
+        let categorical = indicator.is_some_and(|i| !i.categories.is_empty());
+        let region = atlas.region_value(&key, sel.year).filter(|_| !categorical);
+        let sweden = atlas.sweden_value(&key, sel.year).filter(|_| !categorical);
         let polarity = indicator
             .map(|i| i.polarity)
             .unwrap_or(crate::model::Polarity::Neutral);
@@ -139,7 +141,16 @@ impl View {
             colours: class_colours,
             reference,
         } = Classification::compute(
-            atlas, layer, sel, &key, &in_scope, &scoped, region, sweden, polarity,
+            atlas,
+            layer,
+            sel,
+            &key,
+            &in_scope,
+            &scoped,
+            region,
+            sweden,
+            polarity,
+            indicator.map_or(&[][..], |i| &i.categories[..]),
         );
         let spatial = weights.and_then(|w| Spatial::compute(&values, &in_scope, w, sel.lisa_alpha));
         let clusters = spatial.as_ref().map(|s| &s.clusters).filter(|_| sel.lisa_map);
@@ -204,8 +215,14 @@ impl Classification {
         region: Option<RegionValue>,
         sweden: Option<f64>,
         polarity: crate::model::Polarity,
+        categories: &[crate::model::Category],
     ) -> Classification {
-        let mut scheme = sel.scheme;
+        // Categorical indicators (area types) always show one colour per category.
+        let mut scheme = if categories.is_empty() {
+            sel.scheme
+        } else {
+            Scheme::UniqueValues
+        };
         let basis: Vec<f64> = if sel.pooled {
             atlas
                 .observations
@@ -240,6 +257,19 @@ impl Classification {
         .map(|c| c.recount(scoped));
         let n = classes.as_ref().map_or(0, Classes::len);
         let colours = match (&classes, scheme) {
+            // Ordered categories keep their colour whichever of them occur.
+            (Some(c), Scheme::UniqueValues) if !categories.is_empty() => {
+                let all = palette::class_colours(polarity, categories.len());
+                c.breaks
+                    .iter()
+                    .map(|b| {
+                        categories
+                            .iter()
+                            .position(|cat| cat.value == *b)
+                            .map_or(palette::NO_DATA, |i| all[i])
+                    })
+                    .collect()
+            }
             (_, Scheme::UniqueValues) => palette::category_colours(n),
             (
                 Some(Classes {

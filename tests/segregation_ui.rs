@@ -62,3 +62,52 @@ fn deso_counts_map_the_measure_per_municipality() {
     assert!(gbg > 0.0 && gbg <= 1.0);
     assert!(app.atlas.observations.value(&key, REGION_GR, 2030).is_some());
 }
+
+#[test]
+fn area_types_map_by_category_with_named_legend_and_editable_weights() {
+    let mut harness = harness(true);
+    harness.get_by_label("Segregationsmått").click();
+    harness.run_steps(2);
+    harness.get_by_label("Socioekonomisk områdestyp").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(
+        app.view.scheme,
+        segkarta::analysis::classify::Scheme::UniqueValues
+    );
+    let classes = app.view.classes.clone().expect("classes");
+    assert!(
+        classes
+            .breaks
+            .iter()
+            .all(|b| (1.0..=5.0).contains(b) && b.fract() == 0.0)
+    );
+    // Type 1 is always the warm end and type 5 the cool end, whichever types occur.
+    let first = classes.breaks[0] as usize;
+    let all = segkarta::map::palette::class_colours(segkarta::model::Polarity::HigherIsBetter, 5);
+    assert_eq!(app.view.class_colours[0], all[first - 1]);
+    harness.get_by_label("3. Blandade förutsättningar");
+    // A weight slider per indicator of the index.
+    harness.get_by(|n| {
+        n.role() == egui::accesskit::Role::Slider && n.label().as_deref() == Some("Medianinkomst 20–64 år")
+    });
+    harness.snapshot("area_types");
+
+    // Leaving income out of the index changes the index.
+    let key = SeriesKey::total("omradesindex");
+    let before = harness.state().atlas.observations.value(&key, "1480", 2024);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        [segkarta::state::Action::SetAreaTypeWeight(
+            "medianinkomst".into(),
+            0.0,
+        )],
+    );
+    harness.run_steps(2);
+    let after = harness.state().atlas.observations.value(&key, "1480", 2024);
+    assert!(
+        before.is_some() && after.is_some() && before != after,
+        "{before:?} → {after:?}"
+    );
+}

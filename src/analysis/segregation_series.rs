@@ -321,6 +321,7 @@ fn derived(
         max: 1.0,
         aggregation: Aggregation::None,
         survey: false,
+        categories: Vec::new(),
     }
 }
 

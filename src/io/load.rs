@@ -364,6 +364,7 @@ fn placeholder_indicator(id: &str, file: &str) -> Indicator {
         max: f64::MAX,
         aggregation: Default::default(),
         survey: false,
+        categories: Vec::new(),
     }
 }
 

@@ -81,6 +81,18 @@ pub struct Indicator {
     /// Survey indicators carry a margin of error and a number of respondents.
     #[serde(default)]
     pub survey: bool,
+    /// For categorical indicators (area types): what each value means, in order. The map
+    /// then shows one colour per category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+}
+
+/// One value of a categorical indicator and its name.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Category {
+    pub value: f64,
+    pub sv: String,
+    pub en: String,
 }
 
 fn default_decimals() -> u8 {
@@ -88,6 +100,11 @@ fn default_decimals() -> u8 {
 }
 
 impl Indicator {
+    /// The category a value stands for, when the indicator is categorical.
+    pub fn category(&self, value: f64) -> Option<&Category> {
+        self.categories.iter().find(|c| c.value == value)
+    }
+
     /// Whether the unit is a percentage, so differences are percentage points.
     pub fn is_percent(&self) -> bool {
         self.unit_sv.starts_with("procent") || self.unit_sv == "%"

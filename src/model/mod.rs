@@ -6,5 +6,5 @@ mod observations;
 
 pub use area::{Area, AreaLayer, Level};
 pub use atlas::{Atlas, GR_MUNICIPALITIES, REGION_GR, REGION_SWEDEN, RegionValue, is_gr_municipality};
-pub use catalogue::{Aggregation, Catalogue, Dimension, Domain, Group, Indicator, Polarity, TOTAL};
+pub use catalogue::{Aggregation, Catalogue, Category, Dimension, Domain, Group, Indicator, Polarity, TOTAL};
 pub use observations::{Observation, Observations, SeriesKey};

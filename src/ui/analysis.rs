@@ -23,6 +23,18 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                 out.actions.push(Action::SelectArea(None));
             }
         });
+        if [
+            crate::analysis::area_types::TYPE_ID,
+            crate::analysis::area_types::INDEX_ID,
+        ]
+        .contains(&ind.id.as_str())
+        {
+            egui::CollapsingHeader::new(cx.t("Områdestyper", "Area types"))
+                .default_open(true)
+                .show(ui, |ui| {
+                    super::area_types::show(ui, cx, out);
+                });
+        }
         egui::CollapsingHeader::new(cx.t("Gruppjämförelse", "Group comparison"))
             .default_open(true)
             .show(ui, |ui| {

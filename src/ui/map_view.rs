@@ -266,11 +266,15 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         for c in (0..classes.len()).rev() {
                             let (lo, hi) = classes.bounds(c);
                             let colour = cx.view.class_colours[c];
-                            let text = format!(
-                                "{} – {}",
-                                format::number(lo, decimals, cx.lang),
-                                format::value(hi, ind, cx.lang)
-                            );
+                            let text = if let Some(category) = ind.category(hi) {
+                                format!("{}. {}", hi, cx.lang.pick(&category.sv, &category.en))
+                            } else {
+                                format!(
+                                    "{} – {}",
+                                    format::number(lo, decimals, cx.lang),
+                                    format::value(hi, ind, cx.lang)
+                                )
+                            };
                             swatch_row(ui, colour.into(), &text, Some(classes.counts[c]));
                         }
                     }

@@ -1,6 +1,7 @@
 //! Panels. Each reads the state through [`UiCx`] and emits [`Action`]s into [`Outputs`]; none
 //! changes state directly.
 pub mod analysis;
+pub mod area_types;
 pub mod classify_dialog;
 pub mod data;
 pub mod import;

@@ -1,0 +1,89 @@
+//! Socioeconomic area types in the analysis panel: areas and residents per type (now and in the
+//! first year), and the weights of the index's indicators, editable.
+use egui::RichText;
+
+use super::{Outputs, UiCx, style};
+use crate::analysis::area_types::{TYPES, residents_by_type};
+use crate::format;
+use crate::state::Action;
+
+pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    let years = cx.atlas.observations.years(crate::analysis::area_types::TYPE_ID);
+    let first = years.first().copied();
+    let (now, missing) = residents_by_type(cx.atlas, sel.level, sel.year);
+    let then = first.map(|y| residents_by_type(cx.atlas, sel.level, y).0);
+    let colours = crate::map::palette::class_colours(crate::model::Polarity::HigherIsBetter, TYPES.len());
+    egui::Grid::new("area_types").striped(true).show(ui, |ui| {
+        ui.label(RichText::new(cx.t("Typ", "Type")).strong());
+        ui.label(RichText::new(cx.t("Områden", "Areas")).strong());
+        ui.label(RichText::new(format!("{} {}", cx.t("Invånare", "Residents"), sel.year)).strong());
+        if let Some(y) = first {
+            ui.label(RichText::new(format!("{y}")).strong());
+        }
+        ui.end_row();
+        for (t, (sv, en)) in TYPES.iter().enumerate() {
+            let areas = cx
+                .view
+                .values
+                .iter()
+                .zip(&cx.view.in_gr)
+                .filter(|(v, g)| **g && **v == Some((t + 1) as f64))
+                .count();
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(rect, 2.0, egui::Color32::from(colours[t]));
+                ui.label(cx.lang.pick(sv, en));
+            });
+            ui.label(areas.to_string());
+            ui.label(format::number(now[t], 0, cx.lang));
+            if let Some(then) = then {
+                ui.label(format::number(then[t], 0, cx.lang));
+            }
+            ui.end_row();
+        }
+    });
+    if missing > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{missing} {}",
+                cx.t("områden saknar folkmängd", "areas lack a population figure")
+            ))
+            .small()
+            .color(style::MUTED),
+        );
+    }
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(cx.t(
+            "Indexets indikatorer och vikter",
+            "The index's indicators and weights",
+        ))
+        .strong(),
+    );
+    for (id, weight) in &cx.settings.area_type_weights {
+        let Some(ind) = cx.atlas.catalogue.indicator(id) else {
+            continue;
+        };
+        let mut w = *weight;
+        if ui
+            .add(
+                egui::Slider::new(&mut w, 0.0..=3.0)
+                    .step_by(0.5)
+                    .text(cx.indicator_name(ind)),
+            )
+            .changed()
+        {
+            out.actions.push(Action::SetAreaTypeWeight(id.clone(), w));
+        }
+    }
+    ui.label(
+        RichText::new(cx.t(
+            "Varje indikator standardiseras över GR:s områden och vänds så att högre är bättre; typen följer det vägda medelvärdet (gränser −1, −0,35, 0,35, 1). Vikt 0 tar bort indikatorn.",
+            "Each indicator is standardised over GR's areas and turned so that higher is better; the type follows the weighted mean (cuts −1, −0.35, 0.35, 1). Weight 0 leaves an indicator out.",
+        ))
+        .small()
+        .color(style::MUTED),
+    );
+}
