@@ -51,6 +51,10 @@ pub struct SegkartaApp {
     pub saved_report: Option<String>,
     /// Queen weights per level, built when a level is first analysed after its data changed.
     weights: std::collections::HashMap<Level, Weights>,
+    /// The needs view while it is shown, computed for the current year and level.
+    pub needs: Option<crate::analysis::needs::Needs>,
+    /// Where the needs table was last exported (or why not).
+    exported: Option<String>,
     /// The classification window, while it is shown.
     pub classify_dialog: Option<ui::classify_dialog::ClassifyDialog>,
     /// File → Open, while it is shown.
@@ -89,6 +93,8 @@ impl SegkartaApp {
             pending_import: None,
             open_dialog: None,
             classify_dialog: None,
+            needs: None,
+            exported: None,
             weights: Default::default(),
             saved_report: None,
         };
@@ -121,6 +127,37 @@ impl SegkartaApp {
     }
 
     /// Take a loaded file's layer or indicators out again.
+    /// Write the needs table as CSV into the export folder; says where, or why it failed.
+    fn export_needs(&self) -> String {
+        let lang = self.settings.lang;
+        let Some(needs) = &self.needs else {
+            return String::new();
+        };
+        let Some(dir) = io::export_dir() else {
+            return lang
+                .pick(
+                    "Ingen hemkatalog att exportera till",
+                    "No home folder to export to",
+                )
+                .into();
+        };
+        let level = self.settings.selection.level.report_name().to_lowercase();
+        let path = dir.join(format!("behovsanalys-{level}-{}.csv", needs.year));
+        let csv = crate::analysis::needs::to_csv(needs, &self.atlas);
+        match io::write_atomically(&path, csv.as_bytes()) {
+            Ok(()) => format!(
+                "{} {}",
+                lang.pick("Exporterad till", "Exported to"),
+                path.display()
+            ),
+            Err(e) => format!(
+                "{} {}: {e}",
+                lang.pick("Kunde inte skriva", "Could not write"),
+                path.display()
+            ),
+        }
+    }
+
     /// Write a dataset's report as text beside its file (`FILE.kontroll.txt`), or in the
     /// settings folder when that folder is not writable; remember where, or why it failed.
     pub fn save_report(&mut self, index: usize) {
@@ -191,6 +228,13 @@ impl SegkartaApp {
             .entry(layer.level)
             .or_insert_with(|| Weights::queen(layer, DEFAULT_TOLERANCE_M));
         self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, Some(weights));
+        if self.needs.is_some() {
+            self.needs = Some(crate::analysis::needs::needs(
+                &self.atlas,
+                layer,
+                self.settings.selection.year,
+            ));
+        }
         self.fills = to_colour32(&self.view);
     }
 
@@ -346,6 +390,9 @@ impl SegkartaApp {
             }
             if i.consume_key(egui::Modifiers::NONE, Key::K) {
                 out.open_classification = true;
+            }
+            if i.consume_key(egui::Modifiers::NONE, Key::P) {
+                out.open_needs = true;
             }
             if i.consume_key(egui::Modifiers::NONE, Key::F1) {
                 self.show_help = !self.show_help;
@@ -536,6 +583,29 @@ impl eframe::App for SegkartaApp {
             ui::classify_dialog::window(&ctx, &cx, &mut out, dialog, &mut open);
             if !open {
                 self.classify_dialog = None;
+            }
+        }
+        if out.open_needs {
+            self.needs = match self.needs {
+                Some(_) => None,
+                None => Some(crate::analysis::needs::needs(
+                    &self.atlas,
+                    current_layer(&self.atlas, &self.settings),
+                    self.settings.selection.year,
+                )),
+            };
+        }
+        if let Some(needs) = &self.needs {
+            let mut open = true;
+            match ui::needs::window(&ctx, &cx, needs, self.exported.as_deref(), &mut open) {
+                Some(ui::needs::NeedsAction::Select(code)) => {
+                    out.actions.push(Action::SelectArea(Some(code)))
+                }
+                Some(ui::needs::NeedsAction::Export) => self.exported = Some(self.export_needs()),
+                None => {}
+            }
+            if !open {
+                self.needs = None;
             }
         }
         if out.open_files && self.open_dialog.is_none() {

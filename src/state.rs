@@ -34,6 +34,8 @@ pub struct Selection {
     pub lisa_map: bool,
     /// Significance level of the cluster map.
     pub lisa_alpha: f64,
+    /// The year the trend panel compares the shown year with (`None`: the first year).
+    pub base_year: Option<i32>,
 }
 
 /// What a diverging palette is centred on.
@@ -66,6 +68,7 @@ impl Default for Selection {
             reference: None,
             lisa_map: false,
             lisa_alpha: 0.05,
+            base_year: None,
         }
     }
 }
@@ -196,6 +199,7 @@ pub enum Action {
     SetManualBreaks(Vec<f64>),
     SetReference(Option<Reference>),
     SetLisaMap(bool),
+    SetBaseYear(Option<i32>),
     /// Weight of an indicator in the area-type index (0 leaves it out).
     SetAreaTypeWeight(String, f64),
     SetLisaAlpha(f64),
@@ -261,6 +265,7 @@ impl Settings {
             Action::SetManualBreaks(b) => sel.manual_breaks = b,
             Action::SetReference(r) => sel.reference = r,
             Action::SetLisaMap(on) => sel.lisa_map = on,
+            Action::SetBaseYear(y) => sel.base_year = y,
             Action::SetAreaTypeWeight(id, w) => {
                 let w = w.clamp(0.0, 5.0);
                 match self.area_type_weights.iter_mut().find(|(i, _)| *i == id) {

@@ -33,6 +33,67 @@ pub fn change(series: &[Observation], year: i32) -> Option<Change> {
     })
 }
 
+/// Least-squares slope of a series, in units per year; `None` with fewer than three years.
+pub fn slope(series: &[Observation]) -> Option<f64> {
+    if series.len() < 3 {
+        return None;
+    }
+    let n = series.len() as f64;
+    let mean_x = series.iter().map(|o| o.year as f64).sum::<f64>() / n;
+    let mean_y = series.iter().map(|o| o.value).sum::<f64>() / n;
+    let sxx: f64 = series.iter().map(|o| (o.year as f64 - mean_x).powi(2)).sum();
+    let sxy: f64 = series
+        .iter()
+        .map(|o| (o.year as f64 - mean_x) * (o.value - mean_y))
+        .sum();
+    (sxx > 0.0).then(|| sxy / sxx)
+}
+
+/// Change from `from` to `to`: absolute (in the indicator's unit, so percentage points for
+/// shares) and relative (per cent of the starting value, when that is not zero).
+pub fn change_between(series: &[Observation], from: i32, to: i32) -> Option<(f64, Option<f64>)> {
+    let at = |y: i32| series.iter().find(|o| o.year == y).map(|o| o.value);
+    let (a, b) = (at(from)?, at(to)?);
+    Some((b - a, (a != 0.0).then(|| (b - a) / a.abs() * 100.0)))
+}
+
+/// How the gap between two series (an area and the region, two groups) developed over their
+/// common years up to `year`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Gap {
+    pub first_year: i32,
+    pub first: f64,
+    pub year: i32,
+    pub now: f64,
+}
+
+impl Gap {
+    /// Whether the gap is larger in size now than at first.
+    pub fn widening(&self) -> bool {
+        self.now.abs() > self.first.abs()
+    }
+}
+
+/// The gap `a − b` at the first common year and at the last common year up to `year`.
+pub fn gap(a: &[Observation], b: &[Observation], year: i32) -> Option<Gap> {
+    let common: Vec<(i32, f64)> = a
+        .iter()
+        .filter(|o| o.year <= year)
+        .filter_map(|o| {
+            b.iter()
+                .find(|p| p.year == o.year)
+                .map(|p| (o.year, o.value - p.value))
+        })
+        .collect();
+    let (first, last) = (common.first()?, common.last()?);
+    (common.len() >= 2).then_some(Gap {
+        first_year: first.0,
+        first: first.1,
+        year: last.0,
+        now: last.1,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +105,23 @@ mod tests {
             moe: None,
             n: None,
         }
+    }
+
+    #[test]
+    fn slope_change_and_gap_by_hand() {
+        let s = [obs(2020, 10.0), obs(2021, 12.0), obs(2022, 14.0), obs(2023, 16.0)];
+        assert_eq!(slope(&s), Some(2.0));
+        assert_eq!(slope(&s[..2]), None, "two points are no trend");
+        assert_eq!(change_between(&s, 2020, 2023), Some((6.0, Some(60.0))));
+        assert_eq!(change_between(&s, 2019, 2023), None);
+        let region = [obs(2020, 11.0), obs(2022, 12.0), obs(2023, 12.0)];
+        let g = gap(&s, &region, 2023).expect("gap");
+        assert_eq!((g.first_year, g.first, g.year, g.now), (2020, -1.0, 2023, 4.0));
+        assert!(g.widening());
+        assert!(
+            gap(&s, &region, 2020).is_none(),
+            "one common year is no development"
+        );
     }
 
     #[test]

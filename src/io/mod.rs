@@ -89,6 +89,20 @@ impl AppDir {
     }
 }
 
+/// Where exports go: `$SEGKARTA_HOME/exports`, else `~/Dokument/segkarta` or
+/// `~/Documents/segkarta` when such a folder exists, else `~/segkarta`.
+pub fn export_dir() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("SEGKARTA_HOME") {
+        return Some(PathBuf::from(home).join("exports"));
+    }
+    let home = PathBuf::from(std::env::var_os("HOME")?);
+    let documents = ["Dokument", "Documents"]
+        .iter()
+        .map(|d| home.join(d))
+        .find(|d| d.is_dir());
+    Some(documents.unwrap_or(home).join("segkarta"))
+}
+
 /// Write a file so that a crash never leaves it half written: write a temporary file beside
 /// it, flush it to disk, then rename it over the target.
 pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {

@@ -53,7 +53,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         egui::CollapsingHeader::new(cx.t("Utveckling över tid", "Trend over time"))
             .default_open(true)
             .show(ui, |ui| {
-                trend_panel(ui, cx, ind);
+                trend_panel(ui, cx, out, ind);
             });
         egui::CollapsingHeader::new(cx.t("Rumsligt mönster", "Spatial pattern"))
             .default_open(true)
@@ -306,7 +306,7 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     }
 }
 
-fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, ind: &Indicator) {
+fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     let sel = &cx.settings.selection;
     let key = &cx.view.key;
     let years = cx.atlas.observations.years(&ind.id);
@@ -456,6 +456,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, ind: &Indicator) {
             );
         }
     }
+    super::trends::details(ui, cx, out, ind, &own);
 }
 
 const AREA_LINE: Color32 = Color32::from_rgb(0xd7, 0x30, 0x27);

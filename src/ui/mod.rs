@@ -6,11 +6,13 @@ pub mod classify_dialog;
 pub mod data;
 pub mod import;
 pub mod map_view;
+pub mod needs;
 pub mod open_dialog;
 pub mod selection;
 pub mod spatial;
 pub mod style;
 pub mod top;
+pub mod trends;
 
 use crate::i18n::Lang;
 use crate::model::{AreaLayer, Atlas, Dimension, Indicator};
@@ -123,6 +125,8 @@ pub struct Outputs {
     pub open_files: bool,
     /// The user asked for the classification window (button or K).
     pub open_classification: bool,
+    /// The user asked for the needs view (button or P).
+    pub open_needs: bool,
 }
 
 /// The "Demodata" mark shown wherever synthetic values are on screen.

@@ -74,28 +74,27 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         );
     }
     let mut on = sel.lisa_map;
-    ui.horizontal(|ui| {
-        if ui
-            .checkbox(
-                &mut on,
-                cx.t("Visa kluster (LISA) på kartan", "Show clusters (LISA) on the map"),
-            )
-            .changed()
-        {
-            out.actions.push(Action::SetLisaMap(on));
-        }
-        egui::ComboBox::new("lisa_alpha", cx.t("signifikans", "significance"))
-            .selected_text(format!("p ≤ {}", format::number(sel.lisa_alpha, 3, cx.lang)))
-            .width(90.0)
-            .show_ui(ui, |ui| {
-                for alpha in [0.05, 0.01, 0.001] {
-                    let text = format!("p ≤ {}", format::number(alpha, 3, cx.lang));
-                    if ui.selectable_label(sel.lisa_alpha == alpha, text).clicked() {
-                        out.actions.push(Action::SetLisaAlpha(alpha));
-                    }
+    // One control per line: the panel stays narrow.
+    if ui
+        .checkbox(
+            &mut on,
+            cx.t("Visa kluster (LISA) på kartan", "Show clusters (LISA) on the map"),
+        )
+        .changed()
+    {
+        out.actions.push(Action::SetLisaMap(on));
+    }
+    egui::ComboBox::new("lisa_alpha", cx.t("signifikans", "significance"))
+        .selected_text(format!("p ≤ {}", format::number(sel.lisa_alpha, 3, cx.lang)))
+        .width(90.0)
+        .show_ui(ui, |ui| {
+            for alpha in [0.05, 0.01, 0.001] {
+                let text = format!("p ≤ {}", format::number(alpha, 3, cx.lang));
+                if ui.selectable_label(sel.lisa_alpha == alpha, text).clicked() {
+                    out.actions.push(Action::SetLisaAlpha(alpha));
                 }
-            });
-    });
+            }
+        });
     if sel.lisa_map {
         for cluster in CLUSTERS {
             let n = spatial.clusters.iter().filter(|c| **c == Some(cluster)).count();

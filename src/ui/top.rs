@@ -17,6 +17,16 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
             );
             ui.separator();
             if ui
+                .button(cx.t("Behovsanalys", "Needs analysis"))
+                .on_hover_text(cx.t(
+                    "Områden att prioritera och grupper med störst och växande skillnader (P)",
+                    "Areas to prioritise and groups with the largest and widening gaps (P)",
+                ))
+                .clicked()
+            {
+                out.open_needs = true;
+            }
+            if ui
                 .button(cx.t("Öppna filer…", "Open files…"))
                 .on_hover_text(cx.t(
                     "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Filer kan också dras hit.",
@@ -97,7 +107,12 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
 }
 
 pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
-    let rows: [(&str, &str, &str); 14] = [
+    let rows: [(&str, &str, &str); 15] = [
+        (
+            "P",
+            "Behovsanalys: prioriterade områden och grupper",
+            "Needs analysis: priority areas and groups",
+        ),
         ("Ctrl O", "Öppna filer", "Open files"),
         (
             "K",

@@ -1,0 +1,314 @@
+//! The needs analysis: which areas need priority and which groups are furthest apart.
+//!
+//! Per area, a profile across the five domains: each indicator of a domain is standardised
+//! over GR's areas of the level (z-score, turned so that higher is better; neutral indicators
+//! are left out) in the latest year up to the chosen one that has values, and a domain's score
+//! is the mean of its indicators' scores. The overall score is the mean of the domain scores;
+//! areas are ranked lowest first. Per indicator and grouping, the gap between the best- and
+//! worst-off group in GR now and in the first year, so widening gaps stand out.
+use serde::Serialize;
+
+use super::trend;
+use crate::model::{AreaLayer, Atlas, Indicator, Observation, Polarity, SeriesKey, is_gr_municipality};
+
+/// The five domains of the mapping, in the mission's order.
+pub const DOMAINS: [&str; 5] = ["bostad", "skola", "arbete", "brott", "demokrati"];
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaNeeds {
+    pub code: String,
+    pub name: String,
+    /// Score per domain of [`DOMAINS`] (standard deviations; below 0 is worse than GR's areas).
+    pub domains: Vec<Option<f64>>,
+    pub overall: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupGap {
+    pub indicator: String,
+    pub group_by: String,
+    pub best: String,
+    pub worst: String,
+    pub first_year: i32,
+    pub first_gap: f64,
+    pub year: i32,
+    /// Best minus worst, in the indicator's unit (always ≥ 0).
+    pub gap: f64,
+}
+
+impl GroupGap {
+    pub fn change(&self) -> f64 {
+        self.gap - self.first_gap
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Needs {
+    pub year: i32,
+    /// Areas, most in need first (no overall score last).
+    pub areas: Vec<AreaNeeds>,
+    /// Largest gap first.
+    pub gaps: Vec<GroupGap>,
+}
+
+fn indicators_of<'a>(atlas: &'a Atlas, domain: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+    atlas
+        .catalogue
+        .indicators_in(domain)
+        .filter(|i| i.polarity != Polarity::Neutral)
+}
+
+/// The latest year up to `year` with values for the indicator.
+fn year_up_to(atlas: &Atlas, indicator: &str, year: i32) -> Option<i32> {
+    atlas
+        .observations
+        .years(indicator)
+        .iter()
+        .copied()
+        .filter(|y| *y <= year)
+        .max()
+}
+
+pub fn needs(atlas: &Atlas, layer: &AreaLayer, year: i32) -> Needs {
+    let gr: Vec<usize> = (0..layer.len())
+        .filter(|i| {
+            layer.areas[*i]
+                .municipality_code()
+                .is_some_and(is_gr_municipality)
+        })
+        .collect();
+    // scores[d][a]: the domain's mean score of area a (over GR's areas).
+    let mut scores: Vec<Vec<Option<f64>>> = Vec::new();
+    for domain in DOMAINS {
+        let mut sum = vec![0.0; gr.len()];
+        let mut count = vec![0usize; gr.len()];
+        for ind in indicators_of(atlas, domain) {
+            let Some(y) = year_up_to(atlas, &ind.id, year) else {
+                continue;
+            };
+            let key = SeriesKey::total(&ind.id);
+            let values: Vec<Option<f64>> = gr
+                .iter()
+                .map(|i| atlas.observations.value(&key, &layer.areas[*i].code, y))
+                .collect();
+            let present: Vec<f64> = values.iter().flatten().copied().collect();
+            if present.len() < 3 {
+                continue;
+            }
+            let mean = present.iter().sum::<f64>() / present.len() as f64;
+            let sd = (present.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / present.len() as f64).sqrt();
+            if sd == 0.0 {
+                continue;
+            }
+            let sign = if ind.polarity == Polarity::HigherIsWorse {
+                -1.0
+            } else {
+                1.0
+            };
+            for (a, v) in values.iter().enumerate() {
+                if let Some(v) = v {
+                    sum[a] += sign * (v - mean) / sd;
+                    count[a] += 1;
+                }
+            }
+        }
+        scores.push(
+            sum.iter()
+                .zip(&count)
+                .map(|(s, c)| (*c > 0).then(|| s / *c as f64))
+                .collect(),
+        );
+    }
+    let mut areas: Vec<AreaNeeds> = gr
+        .iter()
+        .enumerate()
+        .map(|(a, i)| {
+            let domains: Vec<Option<f64>> = scores.iter().map(|d| d[a]).collect();
+            let known: Vec<f64> = domains.iter().flatten().copied().collect();
+            AreaNeeds {
+                code: layer.areas[*i].code.clone(),
+                name: layer.areas[*i].name.clone(),
+                overall: (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64),
+                domains,
+            }
+        })
+        .collect();
+    areas.sort_by(|a, b| match (a.overall, b.overall) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.code.cmp(&b.code),
+    });
+    let mut gaps = group_gaps(atlas, year);
+    gaps.sort_by(|a, b| b.gap.total_cmp(&a.gap));
+    Needs { year, areas, gaps }
+}
+
+/// For every indicator of the five domains and each of its groupings: the best- and worst-off
+/// group in GR in the latest year up to `year`, and the gap between them then and at first.
+fn group_gaps(atlas: &Atlas, year: i32) -> Vec<GroupGap> {
+    let mut out = Vec::new();
+    for domain in DOMAINS {
+        for ind in indicators_of(atlas, domain) {
+            let Some(y) = year_up_to(atlas, &ind.id, year) else {
+                continue;
+            };
+            for dim in atlas.observations.group_bys(&ind.id) {
+                let series = |group: &str| -> Vec<Observation> {
+                    let key = SeriesKey::new(&ind.id, &dim, group);
+                    atlas
+                        .observations
+                        .years(&ind.id)
+                        .iter()
+                        .filter_map(|yr| {
+                            atlas.region_value(&key, *yr).map(|r| Observation {
+                                year: *yr,
+                                value: r.value,
+                                moe: None,
+                                n: None,
+                            })
+                        })
+                        .collect()
+                };
+                let groups = atlas.observations.groups(&ind.id, &dim);
+                let now: Vec<(&String, f64)> = groups
+                    .iter()
+                    .filter_map(|g| {
+                        atlas
+                            .region_value(&SeriesKey::new(&ind.id, &dim, g), y)
+                            .map(|r| (g, r.value))
+                    })
+                    .collect();
+                if now.len() < 2 {
+                    continue;
+                }
+                let better = |a: f64, b: f64| {
+                    if ind.polarity == Polarity::HigherIsWorse {
+                        a < b
+                    } else {
+                        a > b
+                    }
+                };
+                let best = now
+                    .iter()
+                    .copied()
+                    .reduce(|m, x| if better(x.1, m.1) { x } else { m });
+                let worst = now
+                    .iter()
+                    .copied()
+                    .reduce(|m, x| if better(m.1, x.1) { x } else { m });
+                let (Some(best), Some(worst)) = (best, worst) else {
+                    continue;
+                };
+                let Some(g) = trend::gap(&series(best.0), &series(worst.0), y) else {
+                    continue;
+                };
+                out.push(GroupGap {
+                    indicator: ind.id.clone(),
+                    group_by: dim.clone(),
+                    best: best.0.clone(),
+                    worst: worst.0.clone(),
+                    first_year: g.first_year,
+                    first_gap: g.first.abs(),
+                    year: g.year,
+                    gap: g.now.abs(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The needs as one CSV table (UTF-8, comma separated, text quoted): a row per area with its
+/// domain scores and rank, then a row per group gap; every row has every column.
+pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.3}"));
+    let quote = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    let mut header = vec!["kind", "rank", "code", "name"];
+    header.extend(DOMAINS);
+    header.extend([
+        "overall",
+        "indicator",
+        "group_by",
+        "best",
+        "worst",
+        "first_year",
+        "first_gap",
+        "year",
+        "gap",
+        "change",
+    ]);
+    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    for (rank, a) in needs.areas.iter().enumerate() {
+        let mut row = vec![
+            "area".into(),
+            (rank + 1).to_string(),
+            a.code.clone(),
+            quote(&a.name),
+        ];
+        row.extend(a.domains.iter().map(|d| number(*d)));
+        row.push(number(a.overall));
+        row.extend(vec![String::new(); 6]);
+        row.push(needs.year.to_string());
+        row.extend(vec![String::new(); 2]);
+        rows.push(row);
+    }
+    for (rank, g) in needs.gaps.iter().enumerate() {
+        let name = atlas
+            .catalogue
+            .indicator(&g.indicator)
+            .map_or(g.indicator.as_str(), |i| i.sv.as_str());
+        let mut row = vec!["gap".into(), (rank + 1).to_string(), String::new(), quote(name)];
+        row.extend(vec![String::new(); DOMAINS.len() + 1]);
+        row.extend([
+            g.indicator.clone(),
+            g.group_by.clone(),
+            g.best.clone(),
+            g.worst.clone(),
+            g.first_year.to_string(),
+            number(Some(g.first_gap)),
+            g.year.to_string(),
+            number(Some(g.gap)),
+            number(Some(g.change())),
+        ]);
+        rows.push(row);
+    }
+    rows.iter().map(|r| r.join(",") + "\n").collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_ranks_the_13_municipalities_and_finds_group_gaps() {
+        let atlas = crate::io::embedded::atlas().expect("embedded");
+        let layer = &atlas.layers[0];
+        let n = needs(&atlas, layer, 2024);
+        assert_eq!(n.areas.len(), 13);
+        let overall: Vec<f64> = n.areas.iter().map(|a| a.overall.expect("scored")).collect();
+        assert!(overall.windows(2).all(|w| w[0] <= w[1]), "most in need first");
+        assert!(
+            n.areas
+                .iter()
+                .all(|a| a.domains.len() == 5 && a.domains.iter().all(Option::is_some))
+        );
+        // Scores are standardised over GR: they average to about zero per domain.
+        for d in 0..5 {
+            let mean = n.areas.iter().filter_map(|a| a.domains[d]).sum::<f64>() / 13.0;
+            assert!(mean.abs() < 1e-9, "domain {d}: {mean}");
+        }
+        assert!(!n.gaps.is_empty());
+        assert!(
+            n.gaps.windows(2).all(|w| w[0].gap >= w[1].gap),
+            "largest gap first"
+        );
+        let csv = to_csv(&n, &atlas);
+        assert_eq!(csv.lines().count(), 1 + 13 + n.gaps.len());
+        let header_fields = csv.lines().next().expect("header").split(',').count();
+        assert!(
+            csv.lines().all(|l| l.split(',').count() == header_fields),
+            "every row has every column"
+        );
+    }
+}

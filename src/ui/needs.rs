@@ -1,0 +1,161 @@
+//! The needs view (P): areas ranked by need with their profile across the five domains, and
+//! the groups furthest apart and drifting apart, each with the numbers behind it; exportable.
+use egui::{Color32, RichText};
+
+use super::{UiCx, style};
+use crate::analysis::needs::{DOMAINS, Needs};
+use crate::format;
+
+/// What the user asked of the needs view.
+pub enum NeedsAction {
+    Select(String),
+    Export,
+}
+
+/// Bar for a standardised score: red below zero (worse than GR's areas), blue above.
+fn score_bar(ui: &mut egui::Ui, score: Option<f64>, lang: crate::i18n::Lang) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 14.0), egui::Sense::hover());
+    let mid = rect.center().x;
+    ui.painter().line_segment(
+        [egui::pos2(mid, rect.top()), egui::pos2(mid, rect.bottom())],
+        egui::Stroke::new(1.0, style::OUTLINE),
+    );
+    if let Some(s) = score {
+        let w = (s.clamp(-2.0, 2.0) / 2.0 * 60.0) as f32;
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(mid.min(mid + w), rect.top() + 2.0),
+            egui::pos2(mid.max(mid + w), rect.bottom() - 2.0),
+        );
+        let colour = if s < 0.0 {
+            Color32::from_rgb(0xd7, 0x30, 0x27)
+        } else {
+            Color32::from_rgb(0x45, 0x75, 0xb4)
+        };
+        ui.painter().rect_filled(bar, 1.0, colour);
+        ui.label(format::signed(s, 2, lang));
+    } else {
+        ui.label(RichText::new("–").color(style::MUTED));
+    }
+}
+
+pub fn window(
+    ctx: &egui::Context,
+    cx: &UiCx,
+    needs: &Needs,
+    exported: Option<&str>,
+    open: &mut bool,
+) -> Option<NeedsAction> {
+    let mut action = None;
+    let domain_name = |id: &str| {
+        cx.atlas
+            .catalogue
+            .domain(id)
+            .map_or(id.to_string(), |d| cx.lang.pick(&d.sv, &d.en).to_string())
+    };
+    egui::Window::new(cx.t("Behovsanalys", "Needs analysis"))
+        .open(open)
+        .default_width(720.0)
+        .default_height(560.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{} {} · {}",
+                    cx.t("År", "Year"),
+                    needs.year,
+                    super::level_name(cx.settings.selection.level, cx.lang)
+                ));
+                if cx.view.demo || cx.atlas.catalogue.indicators.iter().any(|i| i.demo && DOMAINS.contains(&i.domain.as_str())) {
+                    super::demo_badge(ui, cx.lang);
+                }
+                if ui.button(cx.t("Exportera CSV", "Export CSV")).clicked() {
+                    action = Some(NeedsAction::Export);
+                }
+            });
+            if let Some(path) = exported {
+                ui.label(RichText::new(path).small().color(style::MUTED));
+            }
+            ui.label(
+                RichText::new(cx.t(
+                    "Poäng i standardavvikelser mot GR:s områden, vända så att under noll är sämre. Senaste år med värden till och med valt år.",
+                    "Scores in standard deviations from GR's areas, turned so that below zero is worse. Latest year with values up to the chosen year.",
+                ))
+                .small()
+                .color(style::MUTED),
+            );
+            ui.separator();
+            ui.columns(2, |cols| {
+                let ui = &mut cols[0];
+                ui.label(RichText::new(cx.t("Områden att prioritera", "Areas to prioritise")).strong());
+                egui::ScrollArea::vertical().id_salt("needs_areas").max_height(220.0).show(ui, |ui| {
+                    egui::Grid::new("needs_rank").striped(true).show(ui, |ui| {
+                        for (rank, area) in needs.areas.iter().enumerate() {
+                            ui.label(format!("{}", rank + 1));
+                            let selected = cx.settings.selection.area.as_deref() == Some(area.code.as_str());
+                            if ui.selectable_label(selected, &area.name).clicked() {
+                                action = Some(NeedsAction::Select(area.code.clone()));
+                            }
+                            score_bar(ui, area.overall, cx.lang);
+                            ui.end_row();
+                        }
+                    });
+                });
+                let profile = cx
+                    .settings
+                    .selection
+                    .area
+                    .as_deref()
+                    .and_then(|c| needs.areas.iter().find(|a| a.code == c))
+                    .or(needs.areas.first());
+                if let Some(area) = profile {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(format!("{}: {}", cx.t("Profil", "Profile"), area.name)).strong());
+                    egui::Grid::new("needs_profile").show(ui, |ui| {
+                        for (d, score) in DOMAINS.iter().zip(&area.domains) {
+                            ui.label(domain_name(d));
+                            score_bar(ui, *score, cx.lang);
+                            ui.end_row();
+                        }
+                    });
+                }
+                let ui = &mut cols[1];
+                gap_list(ui, cx, needs, false);
+                ui.add_space(6.0);
+                gap_list(ui, cx, needs, true);
+            });
+        });
+    action
+}
+
+/// The largest gaps between groups, or the most widening ones.
+fn gap_list(ui: &mut egui::Ui, cx: &UiCx, needs: &Needs, widening: bool) {
+    let title = if widening {
+        cx.t("Skillnader som ökar mest", "Gaps widening most")
+    } else {
+        cx.t("Största skillnader mellan grupper", "Largest gaps between groups")
+    };
+    ui.label(RichText::new(title).strong());
+    let mut gaps: Vec<_> = needs.gaps.iter().collect();
+    if widening {
+        gaps.retain(|g| g.change() > 0.0);
+        gaps.sort_by(|a, b| b.change().total_cmp(&a.change()));
+    }
+    if gaps.is_empty() {
+        ui.label(RichText::new(cx.t("Inga.", "None.")).color(style::MUTED));
+    }
+    for g in gaps.iter().take(6) {
+        let Some(ind) = cx.atlas.catalogue.indicator(&g.indicator) else {
+            continue;
+        };
+        ui.label(format!(
+            "{} · {} {} {}: {} ({} {}: {})",
+            cx.indicator_name(ind),
+            cx.group_name(&g.group_by, &g.best),
+            cx.t("mot", "vs"),
+            cx.group_name(&g.group_by, &g.worst),
+            format::difference(g.gap, ind, cx.lang),
+            g.first_year,
+            cx.t("var", "was"),
+            format::difference(g.first_gap, ind, cx.lang),
+        ));
+    }
+}

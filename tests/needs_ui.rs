@@ -1,0 +1,52 @@
+//! The needs view (P) on the real app: areas ranked by need with a profile across the five
+//! domains, the groups furthest apart, a click that selects an area, and the CSV export.
+mod common;
+
+use egui::{Key, vec2};
+use egui_kittest::kittest::Queryable as _;
+use segkarta::state::Settings;
+
+#[test]
+fn needs_view_ranks_areas_profiles_one_and_exports_the_table() {
+    let home = std::env::temp_dir().join(format!("segkarta-needs-{}", std::process::id()));
+    // This test binary has this one test, so the variable is not shared with others.
+    unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
+    let mut harness = common::app_harness(Settings::default(), vec2(1400.0, 900.0), true);
+    harness.run_steps(4);
+    harness.key_press(Key::P);
+    harness.run_steps(3);
+    let needs = harness.state().needs.clone().expect("the view is open");
+    assert_eq!(needs.areas.len(), 13);
+    assert_eq!(needs.year, 2024);
+    let most = needs.areas[0].clone();
+    harness.get_by_label("Områden att prioritera");
+    harness.get_by_label("Största skillnader mellan grupper");
+    harness.get_by_label(&format!("Profil: {}", most.name));
+    harness.snapshot("needs_view");
+
+    // Clicking an area in the list selects it on the map and shows its profile.
+    let second = needs.areas[1].clone();
+    harness
+        .get_all_by_label(&second.name)
+        .next()
+        .expect("listed")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().settings.selection.area.as_deref(),
+        Some(second.code.as_str())
+    );
+    harness.get_by_label(&format!("Profil: {}", second.name));
+
+    harness.get_by_label("Exportera CSV").click();
+    harness.run_steps(2);
+    let path = home.join("exports/behovsanalys-municipal-2024.csv");
+    let csv = std::fs::read_to_string(&path).expect("exported");
+    assert!(csv.starts_with("kind,rank,code,name,bostad,skola,arbete,brott,demokrati,overall"));
+    assert_eq!(csv.lines().filter(|l| l.starts_with("area,")).count(), 13);
+    assert!(
+        csv.lines().nth(1).expect("first area").contains(&most.code),
+        "most in need first"
+    );
+    harness.get_by_label(&format!("Exporterad till {}", path.display()));
+}
