@@ -24,6 +24,19 @@ fn gr_values(harness: &Harness<'static, SegkartaApp>) -> Vec<f64> {
         .collect()
 }
 
+/// Choose a method in the window's method box (the panel has one with the same label; the
+/// window's comes last).
+fn pick_method(harness: &mut Harness<'static, SegkartaApp>, method: &str) {
+    harness
+        .get_all_by_label("Metod")
+        .last()
+        .expect("window box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label(method).click();
+    harness.run_steps(3);
+}
+
 fn pick(harness: &mut Harness<'static, SegkartaApp>, combo: &str, choice: &str) {
     harness.get_by_label(combo).click();
     harness.run_steps(2);
@@ -37,19 +50,8 @@ fn natural_breaks_chosen_in_the_window_colour_the_map_by_fisher_jenks() {
     harness.key_press(Key::K);
     harness.run_steps(2);
     assert!(harness.state().classify_dialog.is_some(), "K opens the window");
-    // Two method boxes (panel and window) carry the same label; use the window's, the last.
-    let boxes = harness.get_all_by_label("Metod").count();
-    assert_eq!(boxes, 2);
-    harness
-        .get_all_by_label("Metod")
-        .last()
-        .expect("window box")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_label("Naturliga brytpunkter (Fisher–Jenks)")
-        .click();
-    harness.run_steps(3);
+    assert_eq!(harness.get_all_by_label("Metod").count(), 2, "panel and window");
+    pick_method(&mut harness, "Naturliga brytpunkter (Fisher–Jenks)");
     let expected = classify(&gr_values(&harness), Scheme::FisherJenks, 5).expect("classes");
     let view = &harness.state().view;
     assert_eq!(view.scheme, Scheme::FisherJenks);
@@ -64,14 +66,7 @@ fn manual_breaks_typed_with_decimal_commas_become_the_classes() {
     let mut harness = harness();
     harness.key_press(Key::K);
     harness.run_steps(2);
-    harness
-        .get_all_by_label("Metod")
-        .last()
-        .expect("window box")
-        .click();
-    harness.run_steps(2);
-    harness.get_by_label("Egna gränser").click();
-    harness.run_steps(3);
+    pick_method(&mut harness, "Egna gränser");
     harness
         .state_mut()
         .classify_dialog

@@ -17,17 +17,7 @@ fn harness() -> Harness<'static, SegkartaApp> {
     harness
 }
 
-/// Run frames until the background load is done (bounded: a few seconds at most).
-fn wait_for_load(harness: &mut Harness<'static, SegkartaApp>) {
-    for _ in 0..300 {
-        harness.run_steps(1);
-        if !harness.state().is_loading() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("loading did not finish");
-}
+use common::wait_for_load;
 
 fn load(harness: &mut Harness<'static, SegkartaApp>, files: Vec<PathBuf>) {
     let ctx = harness.ctx.clone();

@@ -44,13 +44,7 @@ fn deso_counts_map_the_measure_per_municipality() {
         ],
         LoadOptions::default(),
     );
-    for _ in 0..300 {
-        harness.run_steps(1);
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    common::wait_for_load(&mut harness);
     harness.run_steps(2);
     let app = harness.state();
     let key = SeriesKey::new("seg_d_folkmangd", "kon", "kvinnor");

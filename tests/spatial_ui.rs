@@ -23,13 +23,7 @@ fn load_lattice() -> Harness<'static, SegkartaApp> {
         vec![dir.join("autocorrelation_areas.geojson"), table],
         LoadOptions::default(),
     );
-    for _ in 0..300 {
-        harness.run_steps(1);
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    common::wait_for_load(&mut harness);
     harness.run_steps(3);
     harness.get_by_label("Importerade").click();
     harness.run_steps(3);

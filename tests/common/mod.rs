@@ -12,3 +12,16 @@ pub fn app_harness(settings: Settings, size: Vec2, wgpu: bool) -> Harness<'stati
     let builder = if wgpu { builder.wgpu() } else { builder };
     builder.build_eframe(move |cc| SegkartaApp::new(&cc.egui_ctx, atlas, settings, false))
 }
+
+/// Run frames until the app's background load is done (bounded: a few seconds at most).
+#[allow(dead_code)] // each test file compiles this module; not all of them load files
+pub fn wait_for_load(harness: &mut Harness<'static, SegkartaApp>) {
+    for _ in 0..300 {
+        harness.run_steps(1);
+        if !harness.state().is_loading() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("loading did not finish");
+}
