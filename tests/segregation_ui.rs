@@ -28,6 +28,9 @@ fn the_segregation_domain_shows_gr_wide_measures_from_the_demo_counts() {
     assert!(app.view.demo, "derived from demo counts: marked as demo");
     let region = app.view.region.expect("a GR value");
     assert!((0.0..=1.0).contains(&region.value));
+    // The table of the group's measures has GR's row.
+    harness.get_by_label("xPx");
+    assert!(harness.get_all_by_label("Hela GR").count() >= 1);
     harness.snapshot("segregation_domain");
 }
 

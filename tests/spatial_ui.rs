@@ -64,5 +64,7 @@ fn morans_i_of_the_loaded_lattice_is_shown_and_the_cluster_map_replaces_the_clas
         palette::cluster_colour(segkarta::analysis::autocorrelation::Cluster::HighHigh)
     );
     harness.get_by_label("Lokala kluster, LISA (p ≤ 0,050)");
-    harness.get_by_label(&format!("Högt bland höga (hot spot) ({hot})"));
+    // In the legend and in the panel, with the number of hot spots beside each.
+    assert_eq!(harness.get_all_by_label("Högt bland höga (hot spot)").count(), 2);
+    assert!(harness.get_all_by_label(&format!("({hot})")).count() >= 2);
 }

@@ -35,6 +35,16 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                     super::area_types::show(ui, cx, out);
                 });
         }
+        if super::segregation_table::source_of(&ind.id).is_some() {
+            egui::CollapsingHeader::new(cx.t(
+                "Segregationsmått för gruppen",
+                "Segregation measures of the group",
+            ))
+            .default_open(true)
+            .show(ui, |ui| {
+                super::segregation_table::show(ui, cx);
+            });
+        }
         egui::CollapsingHeader::new(cx.t("Gruppjämförelse", "Group comparison"))
             .default_open(true)
             .show(ui, |ui| {

@@ -31,9 +31,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                 .filter(|(v, g)| **g && **v == Some((t + 1) as f64))
                 .count();
             ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter()
-                    .rect_filled(rect, 2.0, egui::Color32::from(colours[t]));
+                super::swatch(ui, colours[t].into());
                 ui.label(cx.lang.pick(sv, en));
             });
             ui.label(areas.to_string());
@@ -44,6 +42,63 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             ui.end_row();
         }
     });
+    // Residents per type over the years, one line per type in its map colour.
+    let series: Vec<(i32, [f64; 5])> = years
+        .iter()
+        .map(|y| (*y, residents_by_type(cx.atlas, sel.level, *y).0))
+        .collect();
+    if series.len() > 1 {
+        egui_plot::Plot::new("residents_by_type")
+            .height(110.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
+            .y_axis_formatter(move |m, _| format!("{:.0}", m.value / 1000.0) + " k")
+            .show(ui, |plot| {
+                for (t, (sv, en)) in TYPES.iter().enumerate() {
+                    let points: Vec<[f64; 2]> = series.iter().map(|(y, r)| [*y as f64, r[t]]).collect();
+                    plot.line(
+                        egui_plot::Line::new(cx.lang.pick(sv, en), egui_plot::PlotPoints::from(points))
+                            .color(egui::Color32::from(colours[t]))
+                            .width(2.0),
+                    );
+                }
+            });
+    }
+    // Below the municipal level: how many areas of each type every municipality has.
+    if sel.level != crate::model::Level::Kommun {
+        ui.add_space(4.0);
+        egui::Grid::new("area_types_by_municipality")
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label(RichText::new(cx.t("Kommun", "Municipality")).strong());
+                for t in 1..=TYPES.len() {
+                    ui.label(RichText::new(t.to_string()).strong());
+                }
+                ui.end_row();
+                for m in crate::model::GR_MUNICIPALITIES {
+                    let counts: Vec<usize> = (1..=TYPES.len())
+                        .map(|t| {
+                            cx.layer
+                                .areas
+                                .iter()
+                                .zip(&cx.view.values)
+                                .filter(|(a, v)| a.municipality_code() == Some(m) && **v == Some(t as f64))
+                                .count()
+                        })
+                        .collect();
+                    if counts.iter().all(|c| *c == 0) {
+                        continue;
+                    }
+                    ui.label(cx.atlas.layers[0].get(m).map_or(m, |a| a.name.as_str()));
+                    for c in counts {
+                        ui.label(c.to_string());
+                    }
+                    ui.end_row();
+                }
+            });
+    }
     if missing > 0 {
         ui.label(
             RichText::new(format!(

@@ -286,9 +286,7 @@ fn class_table(ui: &mut egui::Ui, cx: &UiCx) {
         ui.end_row();
         for c in 0..classes.len() {
             let (lo, hi) = classes.bounds(c);
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(rect, 2.0, egui::Color32::from(cx.view.class_colours[c]));
+            super::swatch(ui, cx.view.class_colours[c].into());
             ui.label(format!(
                 "{} – {}",
                 format::number(lo, ind.decimals as usize, cx.lang),

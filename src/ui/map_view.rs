@@ -260,7 +260,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         for cluster in super::spatial::CLUSTERS {
                             let n = spatial.clusters.iter().filter(|c| **c == Some(cluster)).count();
                             let colour = crate::map::palette::cluster_colour(cluster);
-                            swatch_row(ui, colour.into(), super::spatial::cluster_name(cluster, cx), Some(n));
+                            super::swatch_row(ui, colour.into(), super::spatial::cluster_name(cluster, cx), Some(n));
                         }
                     } else if let Some(classes) = &cx.view.classes {
                         for c in (0..classes.len()).rev() {
@@ -275,7 +275,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                                     format::value(hi, ind, cx.lang)
                                 )
                             };
-                            swatch_row(ui, colour.into(), &text, Some(classes.counts[c]));
+                            super::swatch_row(ui, colour.into(), &text, Some(classes.counts[c]));
                         }
                     }
                     let missing = cx
@@ -286,7 +286,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                         .filter(|(v, s)| **s && v.is_none())
                         .count();
                     let p = crate::map::palette::NO_DATA;
-                    swatch_row(ui, p.into(), cx.t("Uppgift saknas", "No data"), Some(missing));
+                    super::swatch_row(ui, p.into(), cx.t("Uppgift saknas", "No data"), Some(missing));
                     if cx.view.classes.is_none()
                         && ind.id.starts_with(crate::analysis::segregation_series::PREFIX)
                     {
@@ -302,7 +302,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     }
                     if !sel.national {
                         let p = crate::map::palette::CONTEXT;
-                        swatch_row(ui, p.into(), cx.t("Övriga Sverige", "Rest of Sweden"), None);
+                        super::swatch_row(ui, p.into(), cx.t("Övriga Sverige", "Rest of Sweden"), None);
                     }
                     if let Some(region) = cx.view.region {
                         let how = if region.published {
@@ -346,23 +346,6 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
         })
         .response
         .rect
-}
-
-fn swatch_row(ui: &mut egui::Ui, colour: Color32, text: &str, count: Option<usize>) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), egui::Sense::hover());
-        ui.painter().rect(
-            rect,
-            2.0,
-            colour,
-            egui::Stroke::new(0.5, style::OUTLINE),
-            egui::StrokeKind::Inside,
-        );
-        ui.label(text);
-        if let Some(n) = count {
-            ui.label(RichText::new(format!("({n})")).small().color(style::MUTED));
-        }
-    });
 }
 
 fn controls(

@@ -8,6 +8,7 @@ pub mod import;
 pub mod map_view;
 pub mod needs;
 pub mod open_dialog;
+pub mod segregation_table;
 pub mod selection;
 pub mod spatial;
 pub mod style;
@@ -113,6 +114,29 @@ pub fn scheme_name(scheme: crate::analysis::classify::Scheme, lang: Lang) -> &'s
         Manual => lang.pick("Egna gränser", "Manual breaks"),
         UniqueValues => lang.pick("Unika värden", "Unique values"),
     }
+}
+
+/// A small colour box as in the legend (class, cluster or area type).
+pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
+    ui.painter().rect(
+        rect,
+        2.0,
+        colour,
+        egui::Stroke::new(0.5, style::OUTLINE),
+        egui::StrokeKind::Inside,
+    );
+}
+
+/// A legend row: colour box, text and, when given, how many areas it covers.
+pub fn swatch_row(ui: &mut egui::Ui, colour: egui::Color32, text: &str, count: Option<usize>) {
+    ui.horizontal(|ui| {
+        swatch(ui, colour);
+        ui.label(text);
+        if let Some(n) = count {
+            ui.label(egui::RichText::new(format!("({n})")).small().color(style::MUTED));
+        }
+    });
 }
 
 /// What panels emit during a frame.

@@ -98,15 +98,8 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     if sel.lisa_map {
         for cluster in CLUSTERS {
             let n = spatial.clusters.iter().filter(|c| **c == Some(cluster)).count();
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                ui.painter().rect_filled(
-                    rect,
-                    2.0,
-                    egui::Color32::from(crate::map::palette::cluster_colour(cluster)),
-                );
-                ui.label(format!("{} ({n})", cluster_name(cluster, cx)));
-            });
+            let colour = crate::map::palette::cluster_colour(cluster).into();
+            super::swatch_row(ui, colour, cluster_name(cluster, cx), Some(n));
         }
     }
 }
