@@ -136,8 +136,21 @@ fn bench_scale(c: &mut Criterion, name: &str, layer: AreaLayer) {
 fn startup(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     group.sample_size(10);
-    // Parse the embedded boundaries, catalogue and 76,658 demo rows and index them.
+    // Parse the embedded boundaries, catalogue and 78,296 demo rows and index them.
     group.bench_function("load_embedded_atlas", |b| b.iter(segkarta::io::embedded::atlas));
+    // What the app adds before its first frame: derived segregation measures and area types,
+    // and the queen weights of the 290 municipalities.
+    let weights = segkarta::state::Settings::default().area_type_weights;
+    group.bench_function("derived_analyses_and_weights", |b| {
+        b.iter_batched(
+            || segkarta::io::embedded::atlas().expect("embedded"),
+            |mut atlas| {
+                segkarta::analysis::refresh_derived(&mut atlas, &weights);
+                segkarta::analysis::weights::Weights::queen(&atlas.layers[0], 1.0)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 

@@ -109,6 +109,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         classes: request.k,
         level: request.level,
         lisa_alpha: request.alpha,
+        lisa_map: true,
         ..Selection::default()
     };
     selection.normalise(atlas);

@@ -43,7 +43,8 @@ pub struct View {
 #[derive(Clone, Debug)]
 pub struct Spatial {
     pub moran: Option<Moran>,
-    /// Per area of the layer: its cluster at the chosen significance (`None` outside the analysis).
+    /// Per area of the layer: its cluster at the chosen significance (`None` outside the
+    /// analysis, and everywhere while the cluster map is off).
     pub clusters: Vec<Option<Cluster>>,
     /// Areas in the analysis, and those of them without neighbours.
     pub areas: usize,
@@ -55,7 +56,14 @@ pub const PERMUTATIONS: usize = 999;
 pub const SEED: u64 = 20261125;
 
 impl Spatial {
-    fn compute(values: &[Option<f64>], in_scope: &[bool], weights: &Weights, alpha: f64) -> Option<Spatial> {
+    /// Local Moran only `with_clusters` (its permutations cost five times the global test).
+    fn compute(
+        values: &[Option<f64>],
+        in_scope: &[bool],
+        weights: &Weights,
+        alpha: f64,
+        with_clusters: bool,
+    ) -> Option<Spatial> {
         let keep: Vec<bool> = values
             .iter()
             .zip(in_scope)
@@ -68,7 +76,7 @@ impl Spatial {
         }
         let moran = moran(&y, &w, PERMUTATIONS, SEED);
         let mut clusters = vec![None; values.len()];
-        if let Some(lisa) = lisa(&y, &w, PERMUTATIONS, SEED) {
+        if with_clusters && let Some(lisa) = lisa(&y, &w, PERMUTATIONS, SEED) {
             for (c, i) in lisa.clusters(alpha).into_iter().zip(&original) {
                 clusters[*i] = Some(c);
             }
@@ -152,7 +160,8 @@ impl View {
             polarity,
             indicator.map_or(&[][..], |i| &i.categories[..]),
         );
-        let spatial = weights.and_then(|w| Spatial::compute(&values, &in_scope, w, sel.lisa_alpha));
+        let spatial =
+            weights.and_then(|w| Spatial::compute(&values, &in_scope, w, sel.lisa_alpha, sel.lisa_map));
         let clusters = spatial.as_ref().map(|s| &s.clusters).filter(|_| sel.lisa_map);
         let fills = values
             .iter()
