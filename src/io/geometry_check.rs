@@ -12,43 +12,75 @@ use super::validate::{Finding, Severity, ValidationReport};
 use crate::model::AreaLayer;
 
 /// Add a warning per empty or invalid area of `layer` to `report` (feature numbers from 1).
+/// The areas are checked on two threads (halves of the layer), as loading runs on a
+/// background thread of a two-core machine.
 pub fn check_layer(layer: &AreaLayer, report: &mut ValidationReport) {
-    for (i, area) in layer.areas.iter().enumerate() {
-        let problem = if area.lonlat.0.is_empty() {
-            Some("has an empty geometry (no polygons): it cannot be drawn".to_string())
-        } else {
-            area.lonlat.0.iter().enumerate().find_map(|(p, polygon)| {
-                let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
-                rings.enumerate().find_map(|(r, ring)| {
-                    let at = ring_self_intersection(ring)?;
-                    let polygon = if area.lonlat.0.len() > 1 {
-                        format!("polygon {}, ", p + 1)
-                    } else {
-                        String::new()
-                    };
-                    let ring = if r == 0 {
-                        "outer ring".to_string()
-                    } else {
-                        format!("hole {r}")
-                    };
-                    Some(format!(
-                        "{polygon}{ring} crosses or touches itself near ({:.5}, {:.5}) (drawn as given; \
-                         its area and neighbours may be off)",
-                        at.x, at.y
-                    ))
+    let half = layer.len().div_ceil(2).max(1);
+    let problems: Vec<(usize, String)> = std::thread::scope(|scope| {
+        let parts: Vec<_> = layer
+            .areas
+            .chunks(half)
+            .enumerate()
+            .map(|(part, areas)| {
+                scope.spawn(move || {
+                    areas
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, area)| problem(area).map(|m| (part * half + i, m)))
+                        .collect::<Vec<_>>()
                 })
             })
-        };
-        if let Some(message) = problem {
-            report.push(Finding {
-                severity: Severity::Warning,
-                line: None,
-                feature: Some(i + 1),
-                column: None,
-                message: format!("{}: {message}", area.code),
-            });
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| {
+                // A check that failed says so rather than passing silently.
+                p.join()
+                    .unwrap_or_else(|_| vec![(usize::MAX, "the geometry check stopped early".into())])
+            })
+            .collect()
+    });
+    for (i, message) in problems {
+        if i == usize::MAX {
+            report.warning(message);
+            continue;
         }
+        report.push(Finding {
+            severity: Severity::Warning,
+            line: None,
+            feature: Some(i + 1),
+            column: None,
+            message: format!("{}: {message}", layer.areas[i].code),
+        });
     }
+}
+
+/// What is wrong with an area's geometry, if anything.
+fn problem(area: &crate::model::Area) -> Option<String> {
+    if area.lonlat.0.is_empty() {
+        return Some("has an empty geometry (no polygons): it cannot be drawn".to_string());
+    }
+    area.lonlat.0.iter().enumerate().find_map(|(p, polygon)| {
+        let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
+        rings.enumerate().find_map(|(r, ring)| {
+            let at = ring_self_intersection(ring)?;
+            let polygon = if area.lonlat.0.len() > 1 {
+                format!("polygon {}, ", p + 1)
+            } else {
+                String::new()
+            };
+            let ring = if r == 0 {
+                "outer ring".to_string()
+            } else {
+                format!("hole {r}")
+            };
+            Some(format!(
+                "{polygon}{ring} crosses or touches itself near ({:.5}, {:.5}) (drawn as given; \
+                 its area and neighbours may be off)",
+                at.x, at.y
+            ))
+        })
+    })
 }
 
 /// Where a closed ring first crosses or touches itself, if it does: any meeting of two
