@@ -94,17 +94,27 @@ pub fn moran(values: &[f64], w: &Weights, permutations: usize, seed: u64) -> Opt
         - (1.0 / (nf - 1.0)).powi(2);
     let z_norm = (i - expected) / variance_norm.sqrt();
     let p_norm = 2.0 * standard_normal_sf(z_norm.abs());
-    let mut rng = Rng(seed);
-    let mut shuffled = z.clone();
-    let mut larger = 0;
-    for _ in 0..permutations {
-        for k in (1..n).rev() {
-            shuffled.swap(k, rng.below(k + 1));
+    // The permutations in two halves on two threads, each half with its own fixed seed, so the
+    // pseudo p is the same on every run and machine.
+    let half = permutations / 2;
+    let count_larger = |seed: u64, count: usize| {
+        let mut rng = Rng(seed);
+        let mut shuffled = z.clone();
+        let mut larger = 0;
+        for _ in 0..count {
+            for k in (1..n).rev() {
+                shuffled.swap(k, rng.below(k + 1));
+            }
+            if statistic(&shuffled) >= i {
+                larger += 1;
+            }
         }
-        if statistic(&shuffled) >= i {
-            larger += 1;
-        }
-    }
+        larger
+    };
+    let larger = std::thread::scope(|scope| {
+        let second = scope.spawn(|| count_larger(seed ^ 0x5851_F42D_4C95_7F2D, permutations - half));
+        count_larger(seed, half) + second.join().unwrap_or(0)
+    });
     let larger = larger.min(permutations - larger);
     Some(Moran {
         i,
@@ -148,15 +158,15 @@ pub fn lisa(values: &[f64], w: &Weights, permutations: usize, seed: u64) -> Opti
             (true, false) => Cluster::HighLow,
         })
         .collect();
-    let mut rng = Rng(seed);
-    let mut p_sim = Vec::with_capacity(n);
-    let mut drawn: Vec<usize> = Vec::new();
-    for (i, list) in w.neighbours.iter().enumerate() {
-        let k = list.len();
+    // Each area draws from its own generator (seeded by the seed and its index), so the
+    // p-values do not depend on how the areas are split over the two threads.
+    let p_of = |i: usize| -> f64 {
+        let k = w.neighbours[i].len();
         if k == 0 {
-            p_sim.push(1.0);
-            continue;
+            return 1.0;
         }
+        let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut drawn: Vec<usize> = Vec::with_capacity(k);
         let mut larger = 0;
         for _ in 0..permutations {
             // k distinct other areas, by rejection (k is small next to n).
@@ -173,8 +183,16 @@ pub fn lisa(values: &[f64], w: &Weights, permutations: usize, seed: u64) -> Opti
             }
         }
         let larger = larger.min(permutations - larger);
-        p_sim.push((larger as f64 + 1.0) / (permutations as f64 + 1.0));
-    }
+        (larger as f64 + 1.0) / (permutations as f64 + 1.0)
+    };
+    let half = n / 2;
+    let p_sim: Vec<f64> = std::thread::scope(|scope| {
+        let second = scope.spawn(|| (half..n).map(p_of).collect::<Vec<_>>());
+        let mut first: Vec<f64> = (0..half).map(p_of).collect();
+        // A failed half gives no significance rather than a false one.
+        first.extend(second.join().unwrap_or_else(|_| vec![1.0; n - half]));
+        first
+    });
     Some(Lisa {
         local,
         quadrant,
