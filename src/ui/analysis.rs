@@ -182,10 +182,9 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
             }
         });
     if sel.area.is_some() {
-        ui.label(
-            RichText::new(cx.t("Streck: GR-snittet för gruppen", "Tick: GR average for the group"))
-                .small()
-                .color(style::MUTED),
+        super::muted_note(
+            ui,
+            cx.t("Streck: GR-snittet för gruppen", "Tick: GR average for the group"),
         );
     }
     if let Some(gap) = &cmp.gap {
@@ -301,17 +300,12 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
             }
         });
     if view.region.is_some() {
-        ui.label(
-            RichText::new(cx.t("Streck: GR-snittet", "Tick: GR average"))
-                .small()
-                .color(style::MUTED),
-        );
+        super::muted_note(ui, cx.t("Streck: GR-snittet", "Tick: GR average"));
     }
     if missing > 0 {
-        ui.label(
-            RichText::new(format!("{} {missing}", cx.t("Uppgift saknas för", "No data for")))
-                .small()
-                .color(style::MUTED),
+        super::muted_note(
+            ui,
+            format!("{} {missing}", cx.t("Uppgift saknas för", "No data for")),
         );
     }
 }

@@ -2,7 +2,7 @@
 //! first year), and the weights of the index's indicators, editable.
 use egui::RichText;
 
-use super::{Outputs, UiCx, style};
+use super::{Outputs, UiCx};
 use crate::analysis::area_types::{TYPES, residents_by_type};
 use crate::format;
 use crate::state::Action;
@@ -100,13 +100,12 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             });
     }
     if missing > 0 {
-        ui.label(
-            RichText::new(format!(
+        super::muted_note(
+            ui,
+            format!(
                 "{missing} {}",
                 cx.t("områden saknar folkmängd", "areas lack a population figure")
-            ))
-            .small()
-            .color(style::MUTED),
+            ),
         );
     }
     ui.add_space(4.0);
@@ -133,12 +132,8 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             out.actions.push(Action::SetAreaTypeWeight(id.clone(), w));
         }
     }
-    ui.label(
-        RichText::new(cx.t(
+    super::muted_note(ui, cx.t(
             "Varje indikator standardiseras över GR:s områden och vänds så att högre är bättre; typen följer det vägda medelvärdet (gränser −1, −0,35, 0,35, 1). Vikt 0 tar bort indikatorn.",
             "Each indicator is standardised over GR's areas and turned so that higher is better; the type follows the weighted mean (cuts −1, −0.35, 0.35, 1). Weight 0 leaves an indicator out.",
-        ))
-        .small()
-        .color(style::MUTED),
-    );
+        ));
 }

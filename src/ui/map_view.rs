@@ -232,31 +232,23 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     } else {
                         cx.t("GR", "GR")
                     };
-                    ui.label(
-                        RichText::new(format!(
+                    super::muted_note(ui, format!(
                             "{scheme}{} · {scope}",
                             if sel.pooled {
                                 cx.t(", samma alla år", ", same every year")
                             } else {
                                 ""
                             }
-                        ))
-                        .small()
-                        .color(style::MUTED),
-                    );
+                        ));
                     ui.add_space(2.0);
                     let decimals = ind.decimals as usize;
                     if let Some(spatial) = cx.view.spatial.as_ref().filter(|_| sel.lisa_map) {
                         // The cluster map replaces the classes.
-                        ui.label(
-                            RichText::new(format!(
+                        super::muted_note(ui, format!(
                                 "{} (p ≤ {})",
                                 cx.t("Lokala kluster, LISA", "Local clusters, LISA"),
                                 format::number(sel.lisa_alpha, 3, cx.lang)
-                            ))
-                            .small()
-                            .color(style::MUTED),
-                        );
+                            ));
                         for cluster in super::spatial::CLUSTERS {
                             let n = spatial.clusters.iter().filter(|c| **c == Some(cluster)).count();
                             let colour = crate::map::palette::cluster_colour(cluster);
@@ -337,11 +329,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                             .strong(),
                         );
                     }
-                    ui.label(
-                        RichText::new(format!("{}: {}", cx.t("Källa", "Source"), ind.source))
-                            .small()
-                            .color(style::MUTED),
-                    );
+                    super::muted_note(ui, format!("{}: {}", cx.t("Källa", "Source"), ind.source));
                 });
         })
         .response

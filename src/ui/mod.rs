@@ -116,6 +116,11 @@ pub fn scheme_name(scheme: crate::analysis::classify::Scheme, lang: Lang) -> &'s
     }
 }
 
+/// A small grey note under a section: how something was computed, what is missing.
+pub fn muted_note(ui: &mut egui::Ui, text: impl Into<String>) {
+    ui.label(egui::RichText::new(text).small().color(style::MUTED));
+}
+
 /// A small colour box as in the legend (class, cluster or area type).
 pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());

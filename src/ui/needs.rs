@@ -74,14 +74,10 @@ pub fn window(
             if let Some(path) = exported {
                 ui.label(RichText::new(path).small().color(style::MUTED));
             }
-            ui.label(
-                RichText::new(cx.t(
+            super::muted_note(ui, cx.t(
                     "Poäng i standardavvikelser mot GR:s områden, vända så att under noll är sämre. Senaste år med värden till och med valt år.",
                     "Scores in standard deviations from GR's areas, turned so that below zero is worse. Latest year with values up to the chosen year.",
-                ))
-                .small()
-                .color(style::MUTED),
-            );
+                ));
             ui.separator();
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];

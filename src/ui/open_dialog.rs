@@ -100,14 +100,10 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut OpenDialog) -> Option<
                     decision = dialog.follow_path_text();
                 }
             });
-            ui.label(
-                RichText::new(lang.pick(
+            super::muted_note(ui, lang.pick(
                     "Läser tabeller (CSV, Parquet, SCB PxWeb, JSON-stat, Kolada) och gränser (GeoJSON, GeoPackage, Shapefile).",
                     "Reads tables (CSV, Parquet, SCB PxWeb, JSON-stat, Kolada) and boundaries (GeoJSON, GeoPackage, Shapefile).",
-                ))
-                .small()
-                .color(super::style::MUTED),
-            );
+                ));
             ui.separator();
             egui::ScrollArea::vertical().min_scrolled_height(320.0).max_height(320.0).auto_shrink([false, false]).show(ui, |ui| {
                 let entries = match &dialog.entries {
@@ -152,14 +148,10 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut OpenDialog) -> Option<
                 if ui.button(lang.pick("Avbryt", "Cancel")).clicked() {
                     decision = Some(Decision::Cancel);
                 }
-                ui.label(
-                    RichText::new(lang.pick(
+                super::muted_note(ui, lang.pick(
                         "Klicka för att välja flera, dubbelklicka för att öppna en.",
                         "Click to pick several, double-click to open one.",
-                    ))
-                    .small()
-                    .color(super::style::MUTED),
-                );
+                    ));
             });
         });
     if !open {

@@ -2,7 +2,7 @@
 //! that has them, beside the map of the selected measure.
 use egui::RichText;
 
-use super::{UiCx, style};
+use super::UiCx;
 use crate::analysis::segregation_series::PREFIX;
 use crate::format;
 use crate::model::{GR_MUNICIPALITIES, REGION_GR, SeriesKey};
@@ -40,14 +40,9 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx) {
         .chain(GR_MUNICIPALITIES)
         .filter(|p| value("d", p).is_some())
         .collect();
-    ui.label(
-        RichText::new(format!(
-            "{} · {}",
-            cx.group_name(&sel.group_by, &sel.group),
-            sel.year
-        ))
-        .small()
-        .color(style::MUTED),
+    super::muted_note(
+        ui,
+        format!("{} · {}", cx.group_name(&sel.group_by, &sel.group), sel.year),
     );
     egui::Grid::new("segregation_table").striped(true).show(ui, |ui| {
         ui.label("");
@@ -70,14 +65,10 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx) {
             ui.end_row();
         }
     });
-    ui.label(
-        RichText::new(cx.t(
+    super::muted_note(ui, cx.t(
             "D: andel av gruppen som skulle behöva flytta för en jämn fördelning. H: Theils entropiindex. xPx: gruppens andel bland grannarna för en typisk medlem; xPy: övrigas andel.",
             "D: share of the group that would have to move for an even spread. H: Theil's entropy index. xPx: the group's share among a typical member's neighbours; xPy: the others' share.",
-        ))
-        .small()
-        .color(style::MUTED),
-    );
+        ));
 }
 
 #[cfg(test)]

@@ -58,8 +58,9 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             cx.t("999 permutationer", "999 permutations"),
             format::number(m.p_sim, 3, cx.lang),
         ));
-        ui.label(
-            RichText::new(format!(
+        super::muted_note(
+            ui,
+            format!(
                 "{} {} {}{}",
                 spatial.areas,
                 cx.t(
@@ -68,9 +69,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                 ),
                 cx.t("; utan grannar: ", "; without neighbours: "),
                 spatial.islands
-            ))
-            .small()
-            .color(style::MUTED),
+            ),
         );
     }
     let mut on = sel.lisa_map;
