@@ -5,7 +5,7 @@ use crate::analysis::classify::{Classes, Scheme, classify_diverging, classify_wi
 use crate::analysis::compare::ranks_descending;
 use crate::analysis::weights::Weights;
 use crate::map::palette::{self, Rgb};
-use crate::model::{AreaLayer, Atlas, Level, RegionValue, SeriesKey, is_gr_municipality};
+use crate::model::{AreaLayer, Atlas, Level, RegionValue, SeriesKey};
 use crate::state::{Reference, Selection};
 
 #[derive(Clone, Debug)]
@@ -117,15 +117,7 @@ impl View {
             aggregated = Some((agg.from, agg.rule));
         }
         let indicator = atlas.catalogue.indicator(&sel.indicator);
-        // Custom areas of no known municipality were loaded for GR (see `load::keep_to_gr`).
-        let in_gr: Vec<bool> = layer
-            .areas
-            .iter()
-            .map(|a| match a.municipality_code() {
-                Some(m) => is_gr_municipality(m),
-                None => layer.level == Level::Custom,
-            })
-            .collect();
+        let in_gr: Vec<bool> = layer.areas.iter().map(|a| a.in_gr(layer.level)).collect();
         let in_scope: Vec<bool> = if sel.national {
             vec![true; layer.len()]
         } else {

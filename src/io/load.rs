@@ -209,18 +209,15 @@ pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) ->
 }
 
 /// Keep only the areas in GR's municipalities of a sub-municipal layer, unless all of Sweden
-/// is asked for. Done before tessellating, so the mesh matches the layer. Custom areas whose
-/// municipality is unknown (a planner's own districts) are kept: they were drawn for GR.
+/// is asked for (by [`crate::model::Area::in_gr`]). Done before tessellating, so the mesh
+/// matches the layer.
 pub fn keep_to_gr(layer: &mut AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
     if layer.level != Level::Kommun && !options.all_sweden {
         let total = layer.len();
         let level = layer.level;
         let kept: Vec<_> = std::mem::take(&mut layer.areas)
             .into_iter()
-            .filter(|a| match a.municipality_code() {
-                Some(m) => is_gr_municipality(m),
-                None => level == Level::Custom,
-            })
+            .filter(|a| a.in_gr(level))
             .collect();
         if kept.len() < total {
             report.note(format!(

@@ -62,6 +62,16 @@ impl Area {
         self
     }
 
+    /// Whether the area counts as part of GR on a layer of `level`: it lies in a GR
+    /// municipality, or it is a custom area of no known municipality (a planner's own
+    /// districts, loaded for GR).
+    pub fn in_gr(&self, level: Level) -> bool {
+        match self.municipality_code() {
+            Some(m) => super::is_gr_municipality(m),
+            None => level == Level::Custom,
+        }
+    }
+
     pub fn new(code: String, name: String, parent: Option<String>, lonlat: MultiPolygon<f64>) -> Self {
         let bbox_lonlat = lonlat.bounding_rect();
         Self {
