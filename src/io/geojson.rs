@@ -5,7 +5,7 @@ use geojson::{GeoJson, feature::Id};
 use super::LoadError;
 use super::attributes::AreaAttributes;
 use super::crs::{Crs, ToWgs84};
-use super::validate::{Finding, Severity, ValidationReport};
+use super::validate::{Severity, ValidationReport};
 use crate::model::{Area, AreaLayer};
 
 /// Parse a FeatureCollection of (multi)polygons. The level and the code and name properties
@@ -65,13 +65,7 @@ pub fn parse_with_report(
                     LoadError::Feature { feature, what, .. } => format!("{feature}: {what}"),
                     other => other.to_string(),
                 };
-                report.push(Finding {
-                    severity: Severity::Error,
-                    line: None,
-                    feature: Some(i + 1),
-                    column: None,
-                    message: what,
-                });
+                report.feature(Severity::Error, i + 1, what);
                 first_error.get_or_insert(e);
             }
         }

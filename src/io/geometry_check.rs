@@ -8,7 +8,7 @@ use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo::line_intersection::{LineIntersection, line_intersection};
 use geo::{Coord, Line, LineString};
 
-use super::validate::{Finding, Severity, ValidationReport};
+use super::validate::{Severity, ValidationReport};
 use crate::model::AreaLayer;
 
 /// Add a warning per empty or invalid area of `layer` to `report` (feature numbers from 1).
@@ -16,8 +16,9 @@ use crate::model::AreaLayer;
 /// background thread of a two-core machine.
 pub fn check_layer(layer: &AreaLayer, report: &mut ValidationReport) {
     let half = layer.len().div_ceil(2).max(1);
-    let problems: Vec<(usize, String)> = std::thread::scope(|scope| {
-        let parts: Vec<_> = layer
+    // Per half: its problems (area index, message), or `None` when its thread failed.
+    let parts: Vec<Option<Vec<(usize, String)>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = layer
             .areas
             .chunks(half)
             .enumerate()
@@ -31,27 +32,21 @@ pub fn check_layer(layer: &AreaLayer, report: &mut ValidationReport) {
                 })
             })
             .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| {
-                // A check that failed says so rather than passing silently.
-                p.join()
-                    .unwrap_or_else(|_| vec![(usize::MAX, "the geometry check stopped early".into())])
-            })
-            .collect()
+        handles.into_iter().map(|h| h.join().ok()).collect()
     });
-    for (i, message) in problems {
-        if i == usize::MAX {
-            report.warning(message);
+    for part in parts {
+        let Some(problems) = part else {
+            // A check that failed says so rather than passing silently.
+            report.warning("the geometry check stopped early".into());
             continue;
+        };
+        for (i, message) in problems {
+            report.feature(
+                Severity::Warning,
+                i + 1,
+                format!("{}: {message}", layer.areas[i].code),
+            );
         }
-        report.push(Finding {
-            severity: Severity::Warning,
-            line: None,
-            feature: Some(i + 1),
-            column: None,
-            message: format!("{}: {message}", layer.areas[i].code),
-        });
     }
 }
 

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OpenFlags, types::ValueRef};
 use super::LoadError;
 use super::attributes::AreaAttributes;
 use super::crs::{Crs, ToWgs84};
-use super::validate::{Finding, Severity, ValidationReport};
+use super::validate::{Severity, ValidationReport};
 use crate::model::AreaLayer;
 
 pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), LoadError> {
@@ -93,13 +93,7 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
             Ok(area) => areas.push(area),
             Err(message) => {
                 report.rows_skipped += 1;
-                report.push(Finding {
-                    severity: Severity::Error,
-                    line: None,
-                    feature: Some(feature),
-                    column: None,
-                    message,
-                });
+                report.feature(Severity::Error, feature, message);
             }
         }
     }

@@ -33,13 +33,7 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
         let skip = |report: &mut ValidationReport, what: String| {
             report.rows_read += 1;
             report.rows_skipped += 1;
-            report.push(Finding {
-                severity: Severity::Error,
-                line: None,
-                feature: Some(place),
-                column: None,
-                message: what,
-            });
+            report.feature(Severity::Error, place, what);
         };
         let Some(kpi) = entry.get("kpi").and_then(Value::as_str) else {
             skip(

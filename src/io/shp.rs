@@ -8,7 +8,7 @@ use geo::{Coord, Intersects, LineString, MultiPolygon, Polygon};
 use super::LoadError;
 use super::attributes::AreaAttributes;
 use super::crs::{Crs, ToWgs84};
-use super::validate::{Finding, Severity, ValidationReport};
+use super::validate::{Severity, ValidationReport};
 use crate::model::AreaLayer;
 
 pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), LoadError> {
@@ -116,26 +116,18 @@ fn read_features(
                 let code = get(&attributes.code)
                     .map(|c| format!("{c}: "))
                     .unwrap_or_default();
-                report.push(Finding {
-                    severity: Severity::Error,
-                    line: None,
-                    feature: Some(i + 1),
-                    column: None,
-                    message: format!("{code}{message}"),
-                });
+                report.feature(Severity::Error, i + 1, format!("{code}{message}"));
             }
         }
     }
     if let Some((at, e)) = cut_at {
-        report.push(Finding {
-            severity: Severity::Error,
-            line: None,
-            feature: Some(at),
-            column: None,
-            message: format!(
+        report.feature(
+            Severity::Error,
+            at,
+            format!(
                 "cannot be read ({e}); this feature and the rest of the file are skipped (a file cut short?)"
             ),
-        });
+        );
     }
     report.rows_loaded = areas.len();
     let reprojected = if to_wgs84.is_some() {

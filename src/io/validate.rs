@@ -69,6 +69,17 @@ impl ValidationReport {
         });
     }
 
+    /// A finding about one feature (a boundary, or an entry of a JSON response), numbered from 1.
+    pub fn feature(&mut self, severity: Severity, feature: usize, message: String) {
+        self.push(Finding {
+            severity,
+            line: None,
+            feature: Some(feature),
+            column: None,
+            message,
+        });
+    }
+
     pub fn note(&mut self, message: String) {
         self.push(Finding {
             severity: Severity::Note,
