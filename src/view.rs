@@ -33,6 +33,9 @@ pub struct View {
     pub scheme: Scheme,
     /// The value a diverging palette is centred on.
     pub reference: Option<f64>,
+    /// For area types: residents of GR per type (1–5) in every year with types, and how many
+    /// typed areas lacked a population figure. Empty for other indicators.
+    pub residents_by_type: Vec<(i32, [f64; 5], usize)>,
     /// Spatial autocorrelation of the values in scope, when weights were given.
     pub spatial: Option<Spatial>,
     /// Set when the values were combined from a finer level (none loaded for this one).
@@ -152,6 +155,25 @@ impl View {
             polarity,
             indicator.map_or(&[][..], |i| &i.categories[..]),
         );
+        // Computed here, once per selection, not in every frame of the panel.
+        let area_type = [
+            crate::analysis::area_types::TYPE_ID,
+            crate::analysis::area_types::INDEX_ID,
+        ];
+        let residents_by_type = if area_type.contains(&sel.indicator.as_str()) {
+            atlas
+                .observations
+                .years(crate::analysis::area_types::TYPE_ID)
+                .iter()
+                .map(|y| {
+                    let (residents, missing) =
+                        crate::analysis::area_types::residents_by_type(atlas, layer.level, *y);
+                    (*y, residents, missing)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let spatial =
             weights.and_then(|w| Spatial::compute(&values, &in_scope, w, sel.lisa_alpha, sel.lisa_map));
         let clusters = spatial.as_ref().map(|s| &s.clusters).filter(|_| sel.lisa_map);
@@ -177,6 +199,7 @@ impl View {
             scheme,
             reference,
             spatial,
+            residents_by_type,
             year: sel.year,
             level: layer.level,
             demo: indicator.is_some_and(|i| i.demo),

@@ -3,16 +3,19 @@
 use egui::RichText;
 
 use super::{Outputs, UiCx};
-use crate::analysis::area_types::{TYPES, residents_by_type};
+use crate::analysis::area_types::TYPES;
 use crate::format;
 use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
-    let years = cx.atlas.observations.years(crate::analysis::area_types::TYPE_ID);
-    let first = years.first().copied();
-    let (now, missing) = residents_by_type(cx.atlas, sel.level, sel.year);
-    let then = first.map(|y| residents_by_type(cx.atlas, sel.level, y).0);
+    let series = &cx.view.residents_by_type;
+    let first = series.first().map(|(y, _, _)| *y);
+    let (now, missing) = series
+        .iter()
+        .find(|(y, _, _)| *y == sel.year)
+        .map_or(([0.0; 5], 0), |(_, r, m)| (*r, *m));
+    let then = series.first().map(|(_, r, _)| *r);
     let colours = crate::map::palette::class_colours(crate::model::Polarity::HigherIsBetter, TYPES.len());
     egui::Grid::new("area_types").striped(true).show(ui, |ui| {
         ui.label(RichText::new(cx.t("Typ", "Type")).strong());
@@ -43,10 +46,6 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         }
     });
     // Residents per type over the years, one line per type in its map colour.
-    let series: Vec<(i32, [f64; 5])> = years
-        .iter()
-        .map(|y| (*y, residents_by_type(cx.atlas, sel.level, *y).0))
-        .collect();
     if series.len() > 1 {
         egui_plot::Plot::new("residents_by_type")
             .height(110.0)
@@ -57,7 +56,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             .y_axis_formatter(move |m, _| format!("{:.0}", m.value / 1000.0) + " k")
             .show(ui, |plot| {
                 for (t, (sv, en)) in TYPES.iter().enumerate() {
-                    let points: Vec<[f64; 2]> = series.iter().map(|(y, r)| [*y as f64, r[t]]).collect();
+                    let points: Vec<[f64; 2]> = series.iter().map(|(y, r, _)| [*y as f64, r[t]]).collect();
                     plot.line(
                         egui_plot::Line::new(cx.lang.pick(sv, en), egui_plot::PlotPoints::from(points))
                             .color(egui::Color32::from(colours[t]))
