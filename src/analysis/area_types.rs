@@ -74,8 +74,7 @@ pub fn composite(values: &[Vec<Option<f64>>], signs: &[f64], weights: &[f64]) ->
 /// Replace the area-type indicators with ones computed from `components` (indicator, weight).
 pub fn refresh(atlas: &mut Atlas, components: &[(String, f64)]) {
     for id in [TYPE_ID, INDEX_ID] {
-        let _ = atlas.observations.remove_indicator(id);
-        atlas.catalogue.indicators.retain(|i| i.id != id);
+        let _ = atlas.remove_indicator(id);
     }
     let Some((rows, indicators)) = compute(atlas, components) else {
         return;

@@ -54,9 +54,8 @@ pub fn refresh(atlas: &mut Atlas) {
         .map(|i| i.id.clone())
         .collect();
     for id in &old {
-        let _ = atlas.observations.remove_indicator(id);
+        let _ = atlas.remove_indicator(id);
     }
-    atlas.catalogue.indicators.retain(|i| !i.id.starts_with(PREFIX));
     let (rows, indicators) = compute(atlas);
     if rows.is_empty() {
         atlas.catalogue.domains.retain(|d| d.id != DOMAIN);

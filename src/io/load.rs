@@ -47,11 +47,7 @@ pub fn remove(atlas: &mut Atlas, dataset: &Dataset) -> Result<(), String> {
         }
         Added::Indicators(ids) => {
             for id in ids {
-                atlas
-                    .observations
-                    .remove_indicator(id)
-                    .map_err(|e| e.to_string())?;
-                atlas.catalogue.indicators.retain(|i| &i.id != id);
+                atlas.remove_indicator(id).map_err(|e| e.to_string())?;
             }
             Ok(())
         }
@@ -274,10 +270,9 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
         // Real values never mix with invented ones: a user's file replaces a demo indicator of
         // the same id, catalogue entry and all (its demo description may not fit the file).
         if atlas.catalogue.indicator(id).is_some_and(|i| i.demo) {
-            if let Err(e) = atlas.observations.remove_indicator(id) {
+            if let Err(e) = atlas.remove_indicator(id) {
                 report.warning(format!("could not remove the demo values of {id:?}: {e}"));
             }
-            atlas.catalogue.indicators.retain(|i| i.id != id);
             report.warning(format!(
                 "indicator {id:?} replaces the demo indicator of the same id: its demo values are removed"
             ));

@@ -22,6 +22,14 @@ pub struct Atlas {
 }
 
 impl Atlas {
+    /// Take an indicator out: its values and its catalogue entry. The entry goes even when
+    /// removing the values fails (the error is returned), so no half-known indicator stays listed.
+    pub fn remove_indicator(&mut self, id: &str) -> polars::prelude::PolarsResult<()> {
+        let removed = self.observations.remove_indicator(id);
+        self.catalogue.indicators.retain(|i| i.id != id);
+        removed
+    }
+
     pub fn layer(&self, level: Level) -> Option<&AreaLayer> {
         self.layers.iter().find(|l| l.level == level)
     }
