@@ -1,7 +1,7 @@
 //! What the map and the panels draw for the current selection, computed once per selection
 //! change from the atlas with the pure functions in `analysis`.
 use crate::analysis::autocorrelation::{Cluster, Moran, lisa, moran};
-use crate::analysis::classify::{Classes, Scheme, classify_diverging, classify_with};
+use crate::analysis::classify::{Classes, Scheme, classify_diverging, classify_pooled};
 use crate::analysis::compare::ranks_descending;
 use crate::analysis::weights::Weights;
 use crate::map::palette::{self, Rgb};
@@ -274,11 +274,11 @@ impl Classification {
             None => None,
         }
         .filter(|_| scheme != Scheme::UniqueValues);
+        // Breaks from the basis (every year's values when pooled), counts from this year's.
         let classes = match reference {
-            Some(r) => classify_diverging(&basis, scheme, sel.classes, r),
-            None => classify_with(&basis, scheme, sel.classes, &sel.manual_breaks),
-        }
-        .map(|c| c.recount(scoped));
+            Some(r) => classify_diverging(&basis, scheme, sel.classes, r).map(|c| c.recount(scoped)),
+            None => classify_pooled(&basis, scoped, scheme, sel.classes, &sel.manual_breaks),
+        };
         let n = classes.as_ref().map_or(0, Classes::len);
         let colours = match (&classes, scheme) {
             // Ordered categories keep their colour whichever of them occur.
