@@ -38,7 +38,7 @@ fn lattice(rows: usize, cols: usize) -> AreaLayer {
             ));
         }
     }
-    AreaLayer::new(Level::Custom, areas)
+    AreaLayer::new(Level::Custom("test".into()), areas)
 }
 
 /// Skewed shares in per cent, two decimals, like a group's share per DeSO.

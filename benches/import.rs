@@ -62,6 +62,80 @@ fn deso_geojson() -> String {
     s
 }
 
+/// A city's own division as files: 1,000 base areas (squares of 40 vertices over Göteborg)
+/// in 100 primary areas, codes in `omrade_kod`/`primaromrade_kod`, the municipality only on
+/// the primary areas (the base areas inherit it through the link), and a 1,200-row table.
+fn division_files() -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("segkarta-bench-division-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let square = |x0: f64, y0: f64, w: f64, h: f64| {
+        let mut ring = Vec::new();
+        for k in 0..40 {
+            let t = k as f64 / 10.0;
+            let (x, y) = match k / 10 {
+                0 => (x0 + w * t, y0),
+                1 => (x0 + w, y0 + h * (t - 1.0)),
+                2 => (x0 + w * (3.0 - t), y0 + h),
+                _ => (x0, y0 + h * (4.0 - t)),
+            };
+            ring.push(format!("[{x:.6},{y:.6}]"));
+        }
+        ring.push(ring[0].clone());
+        format!(r#"{{"type":"Polygon","coordinates":[[{}]]}}"#, ring.join(","))
+    };
+    let (x0, y0, dx, dy) = (11.90, 57.66, 0.004, 0.002);
+    let mut base = String::from(r#"{"type":"FeatureCollection","features":["#);
+    let mut primary = base.clone();
+    for p in 0..100 {
+        let (pr, pc) = (p / 10, p % 10);
+        let geometry = square(
+            x0 + pc as f64 * 4.0 * dx,
+            y0 + pr as f64 * 10.0 * dy,
+            4.0 * dx,
+            10.0 * dy,
+        );
+        let sep = if p > 0 { "," } else { "" };
+        let _ = write!(
+            primary,
+            r#"{sep}{{"type":"Feature","properties":{{"primaromrade_kod":"P{p:03}","kommun_kod":"1480"}},"geometry":{geometry}}}"#
+        );
+        for b in 0..10 {
+            let (bc, br) = (b % 4, b / 4);
+            let geometry = square(
+                x0 + (pc * 4 + bc) as f64 * dx,
+                y0 + (pr * 10 + br * 4) as f64 * dy,
+                dx,
+                4.0 * dy,
+            );
+            let sep = if p > 0 || b > 0 { "," } else { "" };
+            let _ = write!(
+                base,
+                r#"{sep}{{"type":"Feature","properties":{{"omrade_kod":"B{p:03}{b}","omrade_namn":"Bas {p} {b}","primaromrade_kod":"P{p:03}"}},"geometry":{geometry}}}"#
+            );
+        }
+    }
+    base.push_str("]}");
+    primary.push_str("]}");
+    let mut table = String::from("area_code,indicator,year,group_by,group,value\n");
+    for i in 0..1200 {
+        let (p, b, year) = ((i % 1000) / 10, i % 10, if i < 1000 { 2024 } else { 2023 });
+        let _ = writeln!(
+            table,
+            "B{p:03}{b},folkmangd,{year},total,total,{}",
+            500 + (i * 37) % 900
+        );
+    }
+    let paths = (
+        dir.join("primar.geojson"),
+        dir.join("bas.geojson"),
+        dir.join("bas_befolkning.csv"),
+    );
+    std::fs::write(&paths.0, primary).expect("write");
+    std::fs::write(&paths.1, base).expect("write");
+    std::fs::write(&paths.2, table).expect("write");
+    paths
+}
+
 fn import(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
@@ -99,6 +173,35 @@ fn import(c: &mut Criterion) {
         b.iter(|| {
             let mut l = layer.clone();
             segkarta::map::clip::clip_to_land(&mut l, &land)
+        })
+    });
+    // A city's division: two custom levels, a table, the layer made ready to draw, and the
+    // roll-ups base → primary → municipality.
+    let (primary, base, table) = division_files();
+    let embedded = segkarta::io::embedded::atlas().expect("embedded");
+    let options = segkarta::io::load::LoadOptions::default();
+    group.bench_function("custom_1000_areas_table_1200_rows_two_rollups", |b| {
+        b.iter(|| {
+            use segkarta::io::load;
+            let mut atlas = embedded.clone();
+            for path in [&primary, &base, &table] {
+                let mut loaded = load::load_path(path).expect("loads");
+                if let load::Content::Boundaries(boundaries) = &mut loaded.content {
+                    segkarta::jobs::prepare_for_map(
+                        &mut boundaries.layer,
+                        &options,
+                        &land,
+                        &mut loaded.report,
+                    );
+                }
+                load::merge(&mut atlas, loaded, &options);
+            }
+            let key = segkarta::model::SeriesKey::total("folkmangd");
+            let level = segkarta::model::Level::Custom("Primar".into());
+            let up = segkarta::analysis::aggregate::to_level(&atlas, &key, 2024, level).expect("primary");
+            let kommun =
+                segkarta::analysis::aggregate::to_level(&atlas, &key, 2024, segkarta::model::Level::Kommun);
+            black_box((up, kommun))
         })
     });
     group.finish();

@@ -7,7 +7,7 @@ use crate::analysis::weights::{DEFAULT_TOLERANCE_M, Weights};
 use crate::io;
 use crate::io::load::Dataset;
 use crate::io::load::{self, LoadOptions};
-use crate::io::validate::{Finding, Severity, ValidationReport};
+use crate::io::validate::{Severity, ValidationReport};
 use crate::jobs::{JobResult, LoadJob};
 use crate::map::LayerGeometry;
 use crate::map::mesh::merc_of;
@@ -16,6 +16,13 @@ use crate::model::{AreaLayer, Atlas, Level, is_gr_municipality};
 use crate::state::{Action, Settings};
 use crate::ui::{self, Outputs, UiCx};
 use crate::view::View;
+
+/// The newest level and the indicators the current load has added.
+#[derive(Default)]
+struct Opened {
+    level: Option<crate::model::Level>,
+    indicators: Vec<String>,
+}
 
 pub struct SegkartaApp {
     pub atlas: Atlas,
@@ -47,6 +54,11 @@ pub struct SegkartaApp {
     show_reports: bool,
     /// A PxWeb table read but not yet merged: the user confirms its columns and names first.
     pub pending_import: Option<ui::import::PendingImport>,
+    /// Boundary files of no SCB level, read but not merged: the user confirms their
+    /// attributes and level first, one file at a time.
+    pub pending_boundaries: std::collections::VecDeque<crate::pending::PendingBoundaries>,
+    /// What the files being loaded brought, to decide which level to show.
+    opened: Opened,
     /// Where the last saved report went, shown in the data window.
     pub saved_report: Option<String>,
     /// Queen weights per level, built when a level is first analysed after its data changed.
@@ -91,6 +103,8 @@ impl SegkartaApp {
             datasets: Vec::new(),
             show_reports: false,
             pending_import: None,
+            pending_boundaries: Default::default(),
+            opened: Opened::default(),
             open_dialog: None,
             classify_dialog: None,
             needs: None,
@@ -116,10 +130,10 @@ impl SegkartaApp {
         if let Some(job) = &self.job {
             job.cancel();
         }
-        self.load_options = options;
+        self.load_options = options.clone();
         let land = std::sync::Arc::new(
             self.atlas
-                .layer(Level::Kommun)
+                .layer(&Level::Kommun)
                 .cloned()
                 .unwrap_or_else(|| AreaLayer::new(Level::Kommun, Vec::new())),
         );
@@ -198,9 +212,9 @@ impl SegkartaApp {
         let Some(dataset) = self.datasets.get(index) else {
             return;
         };
-        if let load::Added::Layer(level) = dataset.added
-            && let Some(i) = self.atlas.layers.iter().position(|l| l.level == level)
-            && level != Level::Kommun
+        if let load::Added::Layer(level) = &dataset.added
+            && let Some(i) = self.atlas.layers.iter().position(|l| l.level == *level)
+            && *level != Level::Kommun
         {
             self.geometry.remove(i);
         }
@@ -225,7 +239,7 @@ impl SegkartaApp {
         let layer = current_layer(&self.atlas, &self.settings);
         let weights = self
             .weights
-            .entry(layer.level)
+            .entry(layer.level.clone())
             .or_insert_with(|| Weights::queen(layer, DEFAULT_TOLERANCE_M));
         self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, Some(weights));
         if self.needs.is_some() {
@@ -260,48 +274,23 @@ impl SegkartaApp {
                     self.pending_import = ui::import::PendingImport::new(*loaded);
                 }
                 JobResult::Loaded { loaded, geometry } => {
-                    let level = match &loaded.content {
-                        load::Content::Boundaries(layer) => Some(layer.level),
-                        load::Content::Observations(_) => None,
-                    };
-                    let dataset = load::merge_dataset(&mut self.atlas, *loaded, self.load_options);
-                    if let (Some(level), Some(geometry)) = (level, geometry)
-                        && let Some(i) = self.atlas.layers.iter().position(|l| l.level == level)
+                    if let load::Content::Boundaries(b) = &loaded.content
+                        && b.needs_confirmation
                     {
-                        // Municipal files merge into the layer there by code: then the mesh
-                        // built on the loading thread covers only part of it.
-                        let layer = &self.atlas.layers[i];
-                        let geometry = if geometry.mesh.area_bbox.len() == layer.len() {
-                            *geometry
-                        } else {
-                            LayerGeometry::build(layer)
-                        };
-                        if i < self.geometry.len() {
-                            self.geometry[i] = geometry;
-                        } else {
-                            self.geometry.push(geometry);
-                        }
-                        // Show what was just opened.
-                        self.apply(ctx, [Action::SetLevel(level)]);
+                        // A division of the user's own: they say what its attributes hold.
+                        self.pending_boundaries
+                            .extend(crate::pending::PendingBoundaries::new(
+                                *loaded,
+                                geometry.map(|g| *g),
+                            ));
+                        continue;
                     }
-                    // Open the report by itself only when something needs a look.
-                    self.show_reports |=
-                        dataset.report.has_errors() || dataset.report.count(Severity::Warning) > 0;
-                    if dataset.added != load::Added::Nothing {
-                        let path = dataset.report.file.clone();
-                        self.apply(ctx, [Action::RememberFile(path)]);
-                    }
-                    self.datasets.push(dataset);
+                    let dataset = load::merge_dataset(&mut self.atlas, *loaded, &self.load_options);
+                    self.add_dataset(ctx, dataset, geometry.map(|g| *g));
                 }
                 JobResult::Failed { file, error } => {
                     let mut report = ValidationReport::new(&file, "unreadable");
-                    report.push(Finding {
-                        severity: Severity::Error,
-                        line: None,
-                        feature: None,
-                        column: None,
-                        message: error,
-                    });
+                    report.error(error);
                     self.datasets.push(Dataset {
                         added: load::Added::Nothing,
                         report,
@@ -312,6 +301,69 @@ impl SegkartaApp {
         }
         // New rows or indicators: rebuild what derives from them and the view.
         self.data_changed();
+        self.show_opened_level(ctx);
+    }
+
+    /// Show the level just opened where something has values there: the chosen indicator, or
+    /// one the same load brought (a DeSO file with a DeSO table). Otherwise the level is one
+    /// click away in *Nivå*, which offers the indicators it has. Forgotten once the load and
+    /// its dialogs are done.
+    fn show_opened_level(&mut self, ctx: &egui::Context) {
+        if let Some(level) = self.opened.level.clone()
+            && let Some(layer) = self.atlas.layer(&level)
+        {
+            let has_values = |id: &str| crate::analysis::aggregate::has_values_at(&self.atlas, id, layer);
+            let switch = if has_values(&self.settings.selection.indicator) {
+                Some(None)
+            } else {
+                self.opened
+                    .indicators
+                    .iter()
+                    .find(|id| has_values(id))
+                    .map(|id| Some(id.clone()))
+            };
+            if let Some(indicator) = switch {
+                let select = indicator.map(Action::SelectIndicator);
+                self.apply(ctx, select.into_iter().chain([Action::SetLevel(level)]));
+                self.opened = Default::default();
+            }
+        }
+        if self.job.is_none() && self.pending_boundaries.is_empty() && self.pending_import.is_none() {
+            self.opened = Default::default();
+        }
+    }
+
+    /// Install a merged file: its layer's geometry (and show that level), its report, and
+    /// remember the file. The caller rebuilds the view.
+    fn add_dataset(&mut self, ctx: &egui::Context, dataset: Dataset, geometry: Option<LayerGeometry>) {
+        if let (load::Added::Layer(level), Some(geometry)) = (&dataset.added, geometry)
+            && let Some(i) = self.atlas.layers.iter().position(|l| l.level == *level)
+        {
+            // Municipal files merge into the layer there by code: then the mesh
+            // built on the loading thread covers only part of it.
+            let layer = &self.atlas.layers[i];
+            let geometry = if geometry.mesh.area_bbox.len() == layer.len() {
+                geometry
+            } else {
+                LayerGeometry::build(layer)
+            };
+            if i < self.geometry.len() {
+                self.geometry[i] = geometry;
+            } else {
+                self.geometry.push(geometry);
+            }
+            self.opened.level = Some(level.clone());
+        }
+        if let load::Added::Indicators(ids) = &dataset.added {
+            self.opened.indicators.extend(ids.iter().cloned());
+        }
+        // Open the report by itself only when something needs a look.
+        self.show_reports |= dataset.report.has_errors() || dataset.report.count(Severity::Warning) > 0;
+        if dataset.added != load::Added::Nothing {
+            let path = dataset.report.file.clone();
+            self.apply(ctx, [Action::RememberFile(path)]);
+        }
+        self.datasets.push(dataset);
     }
 
     /// Apply actions and rebuild the view when the selection changed.
@@ -481,7 +533,7 @@ impl eframe::App for SegkartaApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        self.load_files(&ctx, dropped, self.load_options);
+        self.load_files(&ctx, dropped, self.load_options.clone());
         let mut out = Outputs::default();
         self.keyboard(&ctx, &mut out);
         // egui handles Ctrl +/−; remember the scale the presenter chose.
@@ -616,7 +668,7 @@ impl eframe::App for SegkartaApp {
             match ui::open_dialog::show(&ctx, self.settings.lang, dialog) {
                 Some(ui::open_dialog::Decision::Open(paths)) => {
                     self.open_dialog = None;
-                    self.load_files(&ctx, paths, self.load_options);
+                    self.load_files(&ctx, paths, self.load_options.clone());
                 }
                 Some(ui::open_dialog::Decision::Cancel) => self.open_dialog = None,
                 None => {}
@@ -626,18 +678,46 @@ impl eframe::App for SegkartaApp {
             match ui::import::dialog(&ctx, self.settings.lang, pending) {
                 Some(ui::import::Decision::Import) => {
                     if let Some(pending) = self.pending_import.take() {
-                        let dataset = pending.finish(&mut self.atlas, self.load_options);
-                        self.apply(&ctx, [Action::RememberFile(dataset.report.file.clone())]);
-                        if let load::Added::Indicators(ids) = &dataset.added
-                            && let Some(id) = ids.first()
-                        {
-                            self.apply(&ctx, [Action::SelectIndicator(id.clone())]);
-                        }
-                        self.datasets.push(dataset);
+                        let dataset = pending.finish(&mut self.atlas, &self.load_options);
+                        let first = match &dataset.added {
+                            load::Added::Indicators(ids) => ids.first().cloned(),
+                            _ => None,
+                        };
+                        self.add_dataset(&ctx, dataset, None);
+                        self.apply(&ctx, first.map(Action::SelectIndicator));
                         self.data_changed();
+                        self.show_opened_level(&ctx);
                     }
                 }
                 Some(ui::import::Decision::Cancel) => self.pending_import = None,
+                None => {}
+            }
+        }
+        if let Some(pending) = self.pending_boundaries.front_mut() {
+            match ui::boundary_import::dialog(&ctx, self.settings.lang, pending) {
+                Some(ui::boundary_import::Decision::Import) => {
+                    if let Some(pending) = self.pending_boundaries.pop_front() {
+                        let file = pending.file().to_string();
+                        match pending.finish(&mut self.atlas, &self.load_options) {
+                            Ok((dataset, geometry)) => self.add_dataset(&ctx, dataset, Some(geometry)),
+                            Err(e) => {
+                                let mut report = ValidationReport::new(&file, "boundaries");
+                                report.error(e);
+                                self.datasets.push(Dataset {
+                                    added: load::Added::Nothing,
+                                    report,
+                                });
+                                self.show_reports = true;
+                            }
+                        }
+                        self.data_changed();
+                        self.show_opened_level(&ctx);
+                    }
+                }
+                Some(ui::boundary_import::Decision::Cancel) => {
+                    self.pending_boundaries.pop_front();
+                    self.show_opened_level(&ctx);
+                }
                 None => {}
             }
         }
@@ -671,7 +751,7 @@ impl eframe::App for SegkartaApp {
         self.hovered = out.hovered;
         self.apply(&ctx, out.actions);
         if let Some(path) = reopen {
-            self.load_files(&ctx, vec![path], self.load_options);
+            self.load_files(&ctx, vec![path], self.load_options.clone());
         }
     }
 }

@@ -5,9 +5,28 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 use crate::io::load::{self, Content, LoadOptions, Loaded};
+use crate::io::validate::ValidationReport;
 use crate::map::LayerGeometry;
 use crate::map::clip::clip_to_land;
 use crate::model::{AreaLayer, Level};
+
+/// Make a read layer ready to draw: keep it to GR (unless all of Sweden is asked for), clip
+/// sub-municipal areas to the land, and build its mesh and hit index.
+pub fn prepare_for_map(
+    layer: &mut AreaLayer,
+    options: &LoadOptions,
+    land: &AreaLayer,
+    report: &mut ValidationReport,
+) -> LayerGeometry {
+    load::keep_to_gr(layer, options, report);
+    if layer.level != Level::Kommun && !options.keep_sea {
+        let n = clip_to_land(layer, land);
+        report.note(format!(
+            "{n} areas clipped to the land for drawing (their full shape is kept for analysis)"
+        ));
+    }
+    LayerGeometry::build(layer)
+}
 
 pub enum JobResult {
     /// A file was read; boundaries come with their mesh, built on the loading thread.
@@ -56,19 +75,15 @@ impl LoadJob {
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 }
                 ctx.request_repaint();
-                let result = match load::load_path(&path) {
+                let result = match load::load_path_with(&path, &options.roles) {
                     Ok(mut loaded) => {
                         let geometry = match &mut loaded.content {
-                            Content::Boundaries(layer) => {
-                                load::keep_to_gr(layer, options, &mut loaded.report);
-                                if layer.level != Level::Kommun && !options.keep_sea {
-                                    let n = clip_to_land(layer, &land);
-                                    loaded.report.note(format!(
-                                        "{n} areas clipped to the land for drawing (their full shape is kept for analysis)"
-                                    ));
-                                }
-                                Some(Box::new(LayerGeometry::build(layer)))
-                            }
+                            Content::Boundaries(boundaries) => Some(Box::new(prepare_for_map(
+                                &mut boundaries.layer,
+                                &options,
+                                &land,
+                                &mut loaded.report,
+                            ))),
                             Content::Observations(_) => None,
                         };
                         JobResult::Loaded {

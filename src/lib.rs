@@ -14,6 +14,7 @@ pub mod io;
 pub mod jobs;
 pub mod map;
 pub mod model;
+pub mod pending;
 pub mod report;
 pub mod settings;
 pub mod state;

@@ -1,52 +1,149 @@
 //! segkarta: opens the map on the embedded Göteborgsregionen data (and any files named on the
-//! command line); `segkarta validate FILE...` checks files without opening a window.
-use std::path::PathBuf;
+//! command line); the subcommands check, convert and analyse files without opening a window.
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use segkarta::io::attributes::RoleOverrides;
 use segkarta::io::load::{self, LoadOptions};
 use segkarta::io::validate::ValidationReport;
 
-const USAGE: &str = "usage:
-  segkarta [--all-sweden] [--keep-sea] [FILE...]
-                                              open the map (with FILE... loaded); DeSO/RegSO
-                                              areas are drawn clipped to land unless --keep-sea
-  segkarta validate [--json] [--all-sweden] FILE...
-                                              check files, print the report; exit 1 on errors
-  segkarta convert FILE... --to OUT.csv|OUT.parquet
-                                              write the files' values as one tidy table
-  segkarta analyze --indicator ID --year Y [--level kommun|regso|deso|custom]
-          [--group-by DIM [--group G]] [--scheme quantile|equal-interval|fisher-jenks|
-          std-mean|box-plot|unique-values] [--k N] [--alpha P]
-          [--data FILE]... [--boundaries FILE]... [--all-sweden] [--json]
-                                              class breaks, Moran's I, LISA clusters and
-                                              segregation measures (embedded data by default)
-FILE: boundaries (.geojson, .json in WGS84 or SWEREF 99 TM), a tidy table (.csv or .parquet:
-area_code, indicator, year, group_by, group, value[, moe, n]), an SCB PxWeb CSV export, or a
-Kolada or PxWeb JSON-stat 2.0 response (.json).";
+const FILES_HELP: &str = "FILE: boundaries (.geojson/.json, .gpkg or .shp, in WGS84 or SWEREF 99 TM), a tidy \
+table (.csv or .parquet: area_code, indicator, year, group_by, group, value[, moe, n]), an SCB PxWeb CSV \
+export, or a Kolada or PxWeb JSON-stat 2.0 response (.json).";
+
+#[derive(Parser)]
+#[command(
+    name = "segkarta",
+    version,
+    about = "Maps of segregation in Göteborgsregionen: opens the map, or checks, converts and analyses files",
+    after_help = FILES_HELP,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files to open in the map.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    load: LoadFlags,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files and print what was found; exits 1 on errors or when a file loads nothing.
+    #[command(after_help = FILES_HELP)]
+    Validate {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The reports as JSON (shape documented in the README).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        load: LoadFlags,
+    },
+    /// Write the values of the files as one tidy table.
+    #[command(after_help = FILES_HELP)]
+    Convert {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// OUT.csv or OUT.parquet.
+        #[arg(long, value_name = "OUT")]
+        to: PathBuf,
+        #[command(flatten)]
+        load: LoadFlags,
+    },
+    /// Class breaks, Moran's I, LISA clusters and segregation measures (embedded data by default).
+    Analyze(AnalyzeArgs),
+}
+
+/// How files are read: which areas are kept and, for boundary files, what their attributes
+/// hold (applies to every boundary file of the command; without these the roles are recognised).
+#[derive(Args, Clone, Default)]
+struct LoadFlags {
+    /// Keep areas outside GR from national boundary files.
+    #[arg(long)]
+    all_sweden: bool,
+    /// Draw DeSO/RegSO areas as given, over the sea too (clipped to land by default).
+    #[arg(long)]
+    keep_sea: bool,
+    /// The attribute that holds each area's code (unique over the features).
+    #[arg(long, value_name = "ATTRIBUTE")]
+    code_attribute: Option<String>,
+    /// The attribute that holds each area's name.
+    #[arg(long, value_name = "ATTRIBUTE")]
+    name_attribute: Option<String>,
+    /// The attribute that holds the municipality code.
+    #[arg(long, value_name = "ATTRIBUTE")]
+    kommun_attribute: Option<String>,
+    /// The attribute that holds the code of the area on the level above (a base area's primary area).
+    #[arg(long, value_name = "ATTRIBUTE")]
+    parent_attribute: Option<String>,
+    /// The level: kommun, regso, deso, or the name of the user's own level (e.g. "Primärområde").
+    #[arg(long, value_name = "NAME")]
+    level_name: Option<String>,
+}
+
+impl LoadFlags {
+    fn options(&self) -> LoadOptions {
+        LoadOptions {
+            all_sweden: self.all_sweden,
+            keep_sea: self.keep_sea,
+            roles: RoleOverrides {
+                code: self.code_attribute.clone(),
+                name: self.name_attribute.clone(),
+                kommun: self.kommun_attribute.clone(),
+                parent: self.parent_attribute.clone(),
+                level: self.level_name.clone(),
+            },
+        }
+    }
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    #[arg(long, value_name = "ID")]
+    indicator: String,
+    #[arg(long, value_name = "Y")]
+    year: i32,
+    /// kommun, regso, deso or a custom level's name; by default the level of the last
+    /// --boundaries file, else kommun.
+    #[arg(long, value_name = "LEVEL")]
+    level: Option<String>,
+    #[arg(long, value_name = "DIM")]
+    group_by: Option<String>,
+    #[arg(long, value_name = "G", requires = "group_by")]
+    group: Option<String>,
+    /// quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values.
+    #[arg(long, default_value = "quantile")]
+    scheme: String,
+    /// Number of classes, 3 to 9.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=9))]
+    k: u8,
+    /// Significance level of the LISA clusters.
+    #[arg(long, default_value_t = 0.05)]
+    alpha: f64,
+    /// Tables to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    data: Vec<PathBuf>,
+    /// Boundary files to load, before the tables (repeatable).
+    #[arg(long, value_name = "FILE")]
+    boundaries: Vec<PathBuf>,
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    load: LoadFlags,
+}
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let all_sweden = take_flag(&mut args, "--all-sweden");
-    let keep_sea = take_flag(&mut args, "--keep-sea");
-    let options = LoadOptions { all_sweden, keep_sea };
-    let result = if args.first().map(String::as_str) == Some("validate") {
-        let json = take_flag(&mut args, "--json");
-        validate(&args[1..], json, options)
-    } else if args.first().map(String::as_str) == Some("convert") {
-        convert(&args[1..])
-    } else if args.first().map(String::as_str) == Some("analyze") {
-        let json = take_flag(&mut args, "--json");
-        analyze(args.split_off(1), json, options)
-    } else if let Some(flag) = args.iter().find(|a| a.starts_with("--")) {
-        eprintln!("segkarta: unknown option {flag}\n{USAGE}");
-        return ExitCode::from(2);
-    } else {
-        gui(args.into_iter().map(PathBuf::from).collect(), options).map(|()| ExitCode::SUCCESS)
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Validate { files, json, load }) => validate(&files, json, &load.options()),
+        Some(Command::Convert { files, to, load }) => convert(&files, &to, &load.options()),
+        Some(Command::Analyze(args)) => analyze(args),
+        None => gui(cli.files, cli.load.options()).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
         eprintln!("segkarta: {e:#}");
@@ -54,38 +151,23 @@ fn main() -> ExitCode {
     })
 }
 
-fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
-    let before = args.len();
-    args.retain(|a| a != flag);
-    args.len() != before
-}
-
 /// Load each file onto the embedded atlas (so codes are checked against real areas) and
 /// print what was found.
-fn validate(files: &[String], json: bool, options: LoadOptions) -> anyhow::Result<ExitCode> {
-    if files.is_empty() {
-        eprintln!("{USAGE}");
-        return Ok(ExitCode::from(2));
-    }
+fn validate(files: &[PathBuf], json: bool, options: &LoadOptions) -> anyhow::Result<ExitCode> {
     let mut atlas = segkarta::io::embedded::atlas().context("the embedded data could not be loaded")?;
     let mut reports = Vec::new();
     let mut failed = false;
     for file in files {
-        let report = match load::load_path(std::path::Path::new(file)) {
+        let report = match load::load_path_with(file, &options.roles) {
             Ok(loaded) => load::merge(&mut atlas, loaded, options),
             Err(e) => {
-                let mut r = ValidationReport::new(file, "unreadable");
-                r.push(segkarta::io::validate::Finding {
-                    severity: segkarta::io::validate::Severity::Error,
-                    line: None,
-                    feature: None,
-                    column: None,
-                    message: e.to_string(),
-                });
+                let mut r = ValidationReport::new(&file.display().to_string(), "unreadable");
+                r.error(e.to_string());
                 r
             }
         };
-        failed |= report.has_errors();
+        // A file that loads nothing has failed, whatever else it says.
+        failed |= report.has_errors() || report.rows_loaded == 0;
         reports.push(report);
     }
     if json {
@@ -103,35 +185,22 @@ fn validate(files: &[String], json: bool, options: LoadOptions) -> anyhow::Resul
 }
 
 /// Read each file and write all their values as one tidy table (CSV or Parquet).
-fn convert(args: &[String]) -> anyhow::Result<ExitCode> {
-    let Some(to) = args.iter().position(|a| a == "--to") else {
-        eprintln!("segkarta: convert needs --to OUT.csv or OUT.parquet\n{USAGE}");
-        return Ok(ExitCode::from(2));
-    };
-    let (Some(out), inputs) = (
-        args.get(to + 1),
-        [&args[..to], &args[(to + 2).min(args.len())..]].concat(),
-    ) else {
-        eprintln!("{USAGE}");
-        return Ok(ExitCode::from(2));
-    };
-    if inputs.is_empty() {
-        eprintln!("{USAGE}");
-        return Ok(ExitCode::from(2));
-    }
+fn convert(inputs: &[PathBuf], out: &Path, options: &LoadOptions) -> anyhow::Result<ExitCode> {
     let mut all = segkarta::model::Observations::default();
     let mut failed = false;
-    for file in &inputs {
-        let loaded = load::load_path(std::path::Path::new(file))?;
+    for file in inputs {
+        let loaded = load::load_path_with(file, &options.roles)?;
         failed |= loaded.report.has_errors();
         eprint!("{}", loaded.report.to_text());
         match loaded.content {
             load::Content::Observations(obs) => all.extend(obs)?,
-            load::Content::Boundaries(_) => anyhow::bail!("{file}: boundaries have no values to convert"),
+            load::Content::Boundaries(_) => {
+                anyhow::bail!("{}: boundaries have no values to convert", file.display())
+            }
         }
     }
-    segkarta::io::tidy::write(&all, std::path::Path::new(out))?;
-    eprintln!("wrote {} rows to {out}", all.len());
+    segkarta::io::tidy::write(&all, out)?;
+    eprintln!("wrote {} rows to {}", all.len(), out.display());
     Ok(if failed {
         ExitCode::FAILURE
     } else {
@@ -139,102 +208,60 @@ fn convert(args: &[String]) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The value after `flag`, taken out of `args` (every occurrence, for repeatable options).
-fn take_values(args: &mut Vec<String>, flag: &str) -> Result<Vec<String>, String> {
-    let mut values = Vec::new();
-    while let Some(i) = args.iter().position(|a| a == flag) {
-        if i + 1 >= args.len() {
-            return Err(format!("{flag} needs a value"));
-        }
-        values.push(args.remove(i + 1));
-        args.remove(i);
-    }
-    Ok(values)
-}
-
-fn analyze(mut args: Vec<String>, json: bool, options: LoadOptions) -> anyhow::Result<ExitCode> {
+fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     use segkarta::analysis::classify::Scheme;
-    use segkarta::model::Level;
-    let mut one = |flag: &str| -> anyhow::Result<Option<String>> {
-        let mut v = take_values(&mut args, flag).map_err(anyhow::Error::msg)?;
-        anyhow::ensure!(v.len() <= 1, "{flag} given more than once");
-        Ok(v.pop())
-    };
-    let (indicator, year, level, group_by, group, scheme, k, alpha) = (
-        one("--indicator")?,
-        one("--year")?,
-        one("--level")?,
-        one("--group-by")?,
-        one("--group")?,
-        one("--scheme")?,
-        one("--k")?,
-        one("--alpha")?,
-    );
-    let data = take_values(&mut args, "--data").map_err(anyhow::Error::msg)?;
-    let boundaries = take_values(&mut args, "--boundaries").map_err(anyhow::Error::msg)?;
-    if let Some(extra) = args.first() {
-        eprintln!("segkarta analyze: unexpected {extra:?}\n{USAGE}");
-        return Ok(ExitCode::from(2));
-    }
-    let (Some(indicator), Some(year)) = (indicator, year) else {
-        eprintln!("segkarta analyze needs --indicator ID and --year Y\n{USAGE}");
-        return Ok(ExitCode::from(2));
-    };
-    let year: i32 = year
-        .parse()
-        .with_context(|| format!("--year {year:?} is not a year"))?;
-    let level = match level.as_deref().unwrap_or("kommun") {
-        "kommun" => Level::Kommun,
-        "regso" => Level::Regso,
-        "deso" => Level::Deso,
-        "custom" => Level::Custom,
-        other => anyhow::bail!("--level {other:?}: expected kommun, regso, deso or custom"),
-    };
-    let scheme = match scheme.as_deref() {
-        None => Scheme::Quantile,
-        Some(name) => Scheme::from_cli_name(name)
-            .filter(|s| *s != Scheme::Manual)
-            .with_context(|| format!("--scheme {name:?}: expected quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values"))?,
-    };
-    let k: usize = k
-        .as_deref()
-        .unwrap_or("5")
-        .parse()
-        .context("--k is not a number")?;
-    anyhow::ensure!((3..=9).contains(&k), "--k {k}: expected 3 to 9 classes");
-    let alpha: f64 = alpha
-        .as_deref()
-        .unwrap_or("0.05")
-        .parse()
-        .context("--alpha is not a number")?;
+    let scheme = Scheme::from_cli_name(&args.scheme)
+        .filter(|s| *s != Scheme::Manual)
+        .with_context(|| {
+            format!(
+                "--scheme {:?}: expected quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values",
+                args.scheme
+            )
+        })?;
+    let options = args.load.options();
     let mut atlas = segkarta::io::embedded::atlas().context("the embedded data could not be loaded")?;
     // Boundaries first, so that values are checked against their areas.
-    for file in boundaries.iter().chain(&data) {
-        let loaded = load::load_path(std::path::Path::new(file))?;
-        let report = load::merge(&mut atlas, loaded, options);
-        if report.has_errors() || !json {
-            eprint!("{}", report.to_text());
+    let mut last_level = None;
+    for file in args.boundaries.iter().chain(&args.data) {
+        let loaded = load::load_path_with(file, &options.roles)?;
+        let dataset = load::merge_dataset(&mut atlas, loaded, &options);
+        if let load::Added::Layer(level) = &dataset.added {
+            last_level = Some(level.clone());
+        }
+        if dataset.report.has_errors() || !args.json {
+            eprint!("{}", dataset.report.to_text());
         }
     }
     let weights = segkarta::state::Settings::default().area_type_weights;
     segkarta::analysis::refresh_derived(&mut atlas, &weights);
+    let level = match &args.level {
+        Some(name) => segkarta::report::level_by_name(&atlas, name).map_err(anyhow::Error::msg)?,
+        None => last_level.unwrap_or(segkarta::model::Level::Kommun),
+    };
     let request = segkarta::report::Request {
-        indicator,
-        year,
+        indicator: args.indicator,
+        year: args.year,
         level,
-        group_by,
-        group,
+        group_by: args.group_by,
+        group: args.group,
         scheme,
-        k,
-        alpha,
+        k: usize::from(args.k),
+        alpha: args.alpha,
     };
     let report = segkarta::report::analyze(&atlas, &request).map_err(anyhow::Error::msg)?;
-    if json {
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", report.to_text());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.computed_nothing() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn gui(files: Vec<PathBuf>, options: LoadOptions) -> anyhow::Result<()> {

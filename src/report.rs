@@ -42,6 +42,8 @@ pub struct Report {
     pub moran: Option<Moran>,
     pub lisa: Vec<LocalArea>,
     pub segregation: Vec<SegregationValue>,
+    /// Why a part above is empty (no values at the level or year, too few areas, no counts).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,7 +65,8 @@ pub struct LocalArea {
 
 #[derive(Debug, Serialize)]
 pub struct SegregationValue {
-    /// A municipality code, or `GR` for the whole region.
+    /// A municipality code, `GR` for the whole region, or `ALLA` for all areas of a custom
+    /// level that belong to no known municipality.
     pub place: String,
     /// The derived indicator, e.g. `seg_d_folkmangd`.
     pub measure: String,
@@ -74,6 +77,37 @@ pub struct SegregationValue {
     pub areas: Option<f64>,
 }
 
+/// A loaded level by the name a user types: `kommun`, `regso`, `deso`, or a custom level's
+/// own name (any case); `custom` is the custom level when only one is loaded.
+pub fn level_by_name(atlas: &Atlas, name: &str) -> Result<Level, String> {
+    let level = crate::io::attributes::level_from_name(name);
+    if atlas.layer(&level).is_some() || !level.is_custom() {
+        return Ok(level);
+    }
+    let custom: Vec<&Level> = atlas
+        .layers
+        .iter()
+        .map(|l| &l.level)
+        .filter(|l| l.is_custom())
+        .collect();
+    let by_name = custom
+        .iter()
+        .find(|l| l.report_name().to_lowercase() == name.trim().to_lowercase());
+    match (by_name, custom.as_slice()) {
+        (Some(level), _) => Ok((*level).clone()),
+        (None, [only]) if name.eq_ignore_ascii_case("custom") => Ok((*only).clone()),
+        _ => Err(format!(
+            "no level {name:?} is loaded (loaded: {})",
+            atlas
+                .layers
+                .iter()
+                .map(|l| l.level.report_name().into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 /// Analyse `atlas` as asked. Errors name what is missing (an unknown indicator, a level that is
 /// not loaded, a year without values).
 pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
@@ -81,7 +115,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         .catalogue
         .indicator(&request.indicator)
         .ok_or_else(|| format!("unknown indicator {:?}", request.indicator))?;
-    let layer = atlas.layer(request.level).ok_or_else(|| {
+    let layer = atlas.layer(&request.level).ok_or_else(|| {
         format!(
             "no {} boundaries are loaded (use --boundaries FILE)",
             request.level.report_name()
@@ -107,7 +141,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         group: request.group.clone().unwrap_or_default(),
         scheme: request.scheme,
         classes: request.k,
-        level: request.level,
+        level: request.level.clone(),
         lisa_alpha: request.alpha,
         lisa_map: true,
         ..Selection::default()
@@ -130,21 +164,54 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         })
         .collect();
     let segregation = segregation_values(atlas, request.year);
+    let areas_with_values = view
+        .values
+        .iter()
+        .zip(&view.in_scope)
+        .filter(|(v, s)| **s && v.is_some())
+        .count();
+    let mut notes = Vec::new();
+    let level_name = request.level.report_name();
+    if areas_with_values == 0 {
+        let why = if indicator.aggregation == crate::model::Aggregation::None {
+            "and the indicator has no rule for combining finer areas (not a count or a rate with its base)"
+        } else {
+            "and no finer loaded level has values that roll up to it"
+        };
+        notes.push(format!(
+            "no values at the {level_name} level in {} ({} areas) {why}",
+            request.year,
+            layer.len()
+        ));
+    }
+    match spatial {
+        None => notes.push(format!(
+            "Moran's I and LISA need at least 3 areas with values; {areas_with_values} have one"
+        )),
+        Some(s) if s.moran.is_none() => notes.push(format!(
+            "Moran's I not computed: of {} areas with values, {} have no neighbour (islands) and the \
+             values must vary",
+            s.areas, s.islands
+        )),
+        Some(_) => {}
+    }
+    if segregation.is_empty() {
+        notes.push(format!(
+            "no segregation measures for {}: they need a count indicator (unit persons) split by a grouping, \
+             per area of a level below the municipalities or per municipality",
+            request.year
+        ));
+    }
     Ok(Report {
         indicator: indicator.id.clone(),
         name: indicator.sv.clone(),
         unit: indicator.unit_sv.clone(),
         year: request.year,
-        level: request.level,
+        level: request.level.clone(),
         group_by: selection.group_by.clone(),
         group: selection.group.clone(),
         demo: indicator.demo,
-        areas_with_values: view
-            .values
-            .iter()
-            .zip(&view.in_scope)
-            .filter(|(v, s)| **s && v.is_some())
-            .count(),
+        areas_with_values,
         classification: Classification {
             scheme: view.scheme.cli_name(),
             min: view.classes.as_ref().map(|c| c.min),
@@ -154,6 +221,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         moran: spatial.and_then(|s| s.moran.clone()),
         lisa,
         segregation,
+        notes,
     })
 }
 
@@ -171,7 +239,10 @@ fn segregation_values(atlas: &Atlas, year: i32) -> Vec<SegregationValue> {
         for dim in dims {
             for group in atlas.observations.groups(&ind.id, &dim) {
                 let key = crate::model::SeriesKey::new(&ind.id, &dim, group);
-                let places = crate::model::GR_MUNICIPALITIES.iter().copied().chain([REGION_GR]);
+                let places = crate::model::GR_MUNICIPALITIES
+                    .iter()
+                    .copied()
+                    .chain([REGION_GR, crate::model::REGION_ALL_LOADED]);
                 for place in places {
                     if let Some(obs) = atlas.observations.get(&key, place, year) {
                         out.push(SegregationValue {
@@ -191,6 +262,11 @@ fn segregation_values(atlas: &Atlas, year: i32) -> Vec<SegregationValue> {
 }
 
 impl Report {
+    /// Whether no part of the analysis has a result (the command then fails).
+    pub fn computed_nothing(&self) -> bool {
+        self.areas_with_values == 0 && self.moran.is_none() && self.segregation.is_empty()
+    }
+
     /// A short text for the terminal.
     pub fn to_text(&self) -> String {
         let mut s = format!(

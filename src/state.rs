@@ -132,7 +132,7 @@ impl Selection {
                 .unwrap_or_else(|| TOTAL.into());
         }
         self.classes = self.classes.clamp(3, 9);
-        if atlas.layer(self.level).is_none() {
+        if atlas.layer(&self.level).is_none() {
             self.level = Level::Kommun;
         }
         if let Some(code) = &self.area

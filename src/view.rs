@@ -40,6 +40,8 @@ pub struct View {
     pub spatial: Option<Spatial>,
     /// Set when the values were combined from a finer level (none loaded for this one).
     pub aggregated: Option<(Level, crate::model::Aggregation)>,
+    /// When the indicator has no values on the layer: the indicators that do, to offer them.
+    pub indicators_with_values: Vec<String>,
 }
 
 /// Global and local Moran of the values shown, over the areas in scope that have a value.
@@ -110,7 +112,8 @@ impl View {
         let mut values = atlas.observations.values_for_layer(&key, sel.year, layer);
         let mut aggregated = None;
         if values.iter().all(Option::is_none)
-            && let Some(agg) = crate::analysis::aggregate::to_level(atlas, &key, sel.year, layer.level)
+            && let Some(agg) =
+                crate::analysis::aggregate::to_level(atlas, &key, sel.year, layer.level.clone())
         {
             values = layer
                 .areas
@@ -120,7 +123,18 @@ impl View {
             aggregated = Some((agg.from, agg.rule));
         }
         let indicator = atlas.catalogue.indicator(&sel.indicator);
-        let in_gr: Vec<bool> = layer.areas.iter().map(|a| a.in_gr(layer.level)).collect();
+        let indicators_with_values = if values.iter().all(Option::is_none) {
+            atlas
+                .catalogue
+                .indicators
+                .iter()
+                .filter(|i| crate::analysis::aggregate::has_values_at(atlas, &i.id, layer))
+                .map(|i| i.id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let in_gr: Vec<bool> = layer.areas.iter().map(|a| a.in_gr(&layer.level)).collect();
         let in_scope: Vec<bool> = if sel.national {
             vec![true; layer.len()]
         } else {
@@ -167,7 +181,7 @@ impl View {
                 .iter()
                 .map(|y| {
                     let (residents, missing) =
-                        crate::analysis::area_types::residents_by_type(atlas, layer.level, *y);
+                        crate::analysis::area_types::residents_by_type(atlas, &layer.level, *y);
                     (*y, residents, missing)
                 })
                 .collect()
@@ -201,7 +215,8 @@ impl View {
             spatial,
             residents_by_type,
             year: sel.year,
-            level: layer.level,
+            level: layer.level.clone(),
+            indicators_with_values,
             demo: indicator.is_some_and(|i| i.demo),
             aggregated,
             key,

@@ -4,7 +4,7 @@ use segkarta::model::{GR_MUNICIPALITIES, Level, SeriesKey, TOTAL};
 #[test]
 fn boundaries_cover_sweden_and_name_the_gr_municipalities() {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
-    let layer = atlas.layer(Level::Kommun).expect("kommun layer");
+    let layer = atlas.layer(&Level::Kommun).expect("kommun layer");
     assert_eq!(layer.len(), 290);
     let expected = [
         ("1384", "Kungsbacka"),

@@ -29,9 +29,10 @@ fn sweref99tm_boundaries_are_reprojected_whether_declared_or_recognised() {
             .to_text()
             .contains("SWEREF 99 TM (EPSG:3006) (recognised from the coordinates)")
     );
-    let Content::Boundaries(layer) = loaded.content else {
+    let Content::Boundaries(boundaries) = loaded.content else {
         panic!("boundaries")
     };
+    let layer = boundaries.layer;
     assert_eq!(layer.level, Level::Deso);
     let bbox = layer.bbox_of(|_| true).expect("bbox");
     // 318 000–322 000 E, 6 398 000–6 402 000 N is central Göteborg.
@@ -94,7 +95,7 @@ fn a_shifted_column_skips_the_row_and_names_line_and_column() {
 fn valid_tidy_table_merges_with_decimal_comma_margins_and_deso_suffix() {
     let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
     let loaded = load::load_path(&fixture("tidy_valid.csv")).expect("loads");
-    let report = load::merge(&mut atlas, loaded, LoadOptions::default());
+    let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
     assert!(!report.has_errors(), "{}", report.to_text());
     let women = SeriesKey::new("forvarvsarbetande", "kon", "kvinnor");
     assert_eq!(atlas.observations.value(&women, "1480", 2024), Some(77.5));
@@ -201,7 +202,7 @@ fn geojson_parser_never_panics_on_10000_generated_inputs() {
         let Ok(text) = String::from_utf8(input) else {
             continue;
         };
-        let _ = segkarta::io::geojson::parse_with_report("fuzz.geojson", &text);
+        let _ = segkarta::io::geojson::parse("fuzz.geojson", &text);
     }
 }
 
@@ -210,7 +211,7 @@ fn pxweb_export_loads_as_its_own_indicator_named_by_its_title() {
     let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
     let loaded = load::load_path(&fixture("pxweb_wide_latin1.csv")).expect("loads");
     assert_eq!(loaded.report.format, "SCB PxWeb CSV");
-    let report = load::merge(&mut atlas, loaded, LoadOptions::default());
+    let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
     let text = report.to_text();
     assert!(
         text.contains("read as Latin-1") && text.contains("1 cells marked missing"),
@@ -253,7 +254,7 @@ fn kolada_and_jsonstat_responses_load_as_indicators() {
     let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
     let loaded = load::load_path(&fixture("kolada_n00914.json")).expect("Kolada loads");
     assert_eq!(loaded.report.format, "Kolada JSON");
-    load::merge(&mut atlas, loaded, LoadOptions::default());
+    load::merge(&mut atlas, loaded, &LoadOptions::default());
     let women = SeriesKey::new("N00914", "kon", "kvinnor");
     assert_eq!(
         atlas.observations.value(&women, "1480", 2022),
@@ -264,7 +265,7 @@ fn kolada_and_jsonstat_responses_load_as_indicators() {
 
     let loaded = load::load_path(&fixture("pxweb_api_jsonstat2.json")).expect("JSON-stat loads");
     assert_eq!(loaded.report.format, "JSON-stat 2.0");
-    let report = load::merge(&mut atlas, loaded, LoadOptions::default());
+    let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
     assert!(
         report.to_text().contains("the file's unit \"antal\""),
         "{}",
@@ -312,14 +313,15 @@ fn geopackage_in_sweref99tm_loads_with_holes_multiparts_both_byte_orders_and_rep
         "{text}"
     );
     assert!(text.contains("error: feature 4: 1480C9104:"), "{text}");
-    let Content::Boundaries(layer) = loaded.content else {
+    let Content::Boundaries(boundaries) = loaded.content else {
         panic!("boundaries")
     };
+    let layer = boundaries.layer;
     assert_eq!(layer.level, Level::Deso);
     let holed = layer.get("1480C9101").expect("area");
     assert_eq!(holed.lonlat.0[0].interiors().len(), 1);
     assert_eq!(layer.get("1480C9102").expect("area").lonlat.0.len(), 2);
-    assert_eq!(holed.parent.as_deref(), Some("1480"));
+    assert_eq!(holed.kommun.as_deref(), Some("1480"));
     assert_eq!(holed.name, "1480C9101 (Testområde)");
     let bbox = layer.bbox_of(|_| true).expect("bbox");
     assert!(
@@ -417,17 +419,18 @@ fn a_shapefile_in_sweref99tm_with_windows_1252_attributes_loads_with_holes_and_p
         "{text}"
     );
     assert_eq!((loaded.report.rows_loaded, loaded.report.rows_skipped), (2, 1));
-    let Content::Boundaries(layer) = loaded.content else {
+    let Content::Boundaries(boundaries) = loaded.content else {
         panic!("boundaries")
     };
+    let layer = boundaries.layer;
     assert_eq!(layer.level, Level::Deso);
     let first = &layer.areas[0];
     assert_eq!(
         first.name, "1480C9101 (Gårda)",
         "Windows-1252 decoded by the .cpg"
     );
-    assert_eq!(first.parent.as_deref(), Some("1480"));
-    assert_eq!(first.regso.as_deref(), Some("1480R901"));
+    assert_eq!(first.kommun.as_deref(), Some("1480"));
+    assert_eq!(first.parent.as_deref(), Some("1480R901"));
     assert_eq!(first.lonlat.0.len(), 1);
     assert_eq!(
         first.lonlat.0[0].interiors().len(),

@@ -37,18 +37,21 @@ fn real_deso_boundaries_open_as_a_level_on_the_map() {
     }
     let mut harness = harness();
     load(&mut harness, vec![path]);
-    let app = harness.state();
     assert_eq!(
-        app.settings.selection.level,
-        Level::Deso,
-        "switches to the level just opened"
+        harness.state().settings.selection.level,
+        Level::Kommun,
+        "the demo indicators have no DeSO values: the map stays where they have"
     );
+    harness.get_by_label("DeSO").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.settings.selection.level, Level::Deso);
     assert_eq!(app.layer().len(), 584);
     assert_eq!(app.view.in_gr.iter().filter(|g| **g).count(), 584);
-    harness.get_by_label("DeSO");
     harness.get_by_label("Kommuner");
-    // The demo indicators have no DeSO values: the panel says so instead of showing nothing.
+    // No indicator has DeSO values: the panel says so instead of showing nothing.
     harness.get_by_label("Indikatorn har inga värden på nivån DeSO");
+    harness.get_by_label("Ingen indikator har värden här ännu: läs in en tabell för nivån.");
     harness.get_by_label("Kommuner").click();
     harness.run_steps(2);
     assert_eq!(harness.state().settings.selection.level, Level::Kommun);
@@ -83,7 +86,10 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
         app.settings.selection.indicator, "forvarvsarbetande",
         "the selection follows it"
     );
-    assert_eq!(app.settings.selection.domain, "importerat");
+    assert_eq!(
+        app.settings.selection.domain, "arbete",
+        "real values keep the demo indicator's place in its domain"
+    );
     let key = segkarta::model::SeriesKey::total("forvarvsarbetande");
     assert_eq!(
         app.atlas.observations.value(&key, "1480", 2024),
@@ -105,12 +111,23 @@ fn real_turnout_by_group_replaces_the_demo_indicator_and_shows_without_demo_mark
     }
     let mut harness = harness();
     load(&mut harness, vec![path]);
-    harness.get_by_label("Importerade").click();
+    // The real values take over the demo indicator's place: its domain, name and unit.
+    harness.get_by_label("Demokrati och civilsamhälle").click();
     harness.run_steps(2);
-    harness.get_by_label("valdeltagande").click();
+    harness.get_by_label("Valdeltagande i kommunval").click();
     harness.run_steps(2);
     let app = harness.state();
     assert_eq!(app.settings.selection.indicator, "valdeltagande");
+    let entry = app.atlas.catalogue.indicator("valdeltagande").expect("entry");
+    assert_eq!(
+        (entry.domain.as_str(), entry.unit_sv.as_str()),
+        ("demokrati", "procent")
+    );
+    assert!(
+        entry
+            .source
+            .ends_with("valdeltagande_2018_2022_efter_alder_utbildning.csv")
+    );
     assert_eq!(app.settings.selection.year, 2022);
     assert!(!app.view.demo, "real data carries no demo mark");
     assert_eq!(
@@ -151,8 +168,7 @@ fn deso_counts_add_up_to_the_municipality_on_the_kommun_level() {
             fixtures.join("deso_counts.csv"),
         ],
     );
-    harness.get_by_label("Importerade").click();
-    harness.run_steps(2);
+    // The table brought values for the DeSO just opened: the map shows them there.
     let app = harness.state();
     assert_eq!(app.settings.selection.indicator, "boende_test");
     assert_eq!(app.settings.selection.level, Level::Deso);
@@ -279,7 +295,7 @@ fn file_open_browses_to_a_folder_and_opens_the_picked_files() {
     let app = harness.state();
     assert_eq!(app.datasets.len(), 2);
     assert!(
-        app.atlas.layer(Level::Deso).is_some(),
+        app.atlas.layer(&Level::Deso).is_some(),
         "the GeoPackage added the DeSO level"
     );
     assert!(app.atlas.catalogue.indicator("boende_test").is_some());
@@ -322,4 +338,51 @@ fn a_report_is_kept_as_text_beside_its_file() {
         "Rapporten sparades som {}",
         dir.join("shifted.csv.kontroll.txt").display()
     ));
+}
+
+#[test]
+fn a_city_division_waits_in_the_boundary_dialog_and_the_users_roles_are_used() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/division/basomraden.geojson");
+    let mut harness = harness();
+    load(&mut harness, vec![path]);
+    harness.get_by_label("Importera områdesgränser");
+    assert_eq!(
+        harness.state().atlas.layers.len(),
+        1,
+        "nothing merged before the user confirms"
+    );
+    let role_box = |name: &'static str| {
+        move |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+            n.role() == egui::accesskit::Role::ComboBox && n.label().as_deref() == Some(name)
+        }
+    };
+    // The running number as the area code: two codes at once is refused until the other goes.
+    harness.get_by(role_box("id")).click();
+    harness.run_steps(2);
+    harness.get_by_label("områdeskod").click();
+    harness.run_steps(2);
+    harness.get_by_label("only one attribute can be the area code");
+    harness.get_by(role_box("omrade_kod")).click();
+    harness.run_steps(2);
+    harness.get_by_label("används inte").click();
+    harness.run_steps(2);
+    harness.state_mut().pending_boundaries[0].custom_name = "Basområde".into();
+    harness.run_steps(1);
+    harness.get_by_label("Importera").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(app.pending_boundaries.is_empty());
+    let layer = app
+        .atlas
+        .layer(&Level::Custom("Basområde".into()))
+        .expect("the user's level");
+    assert_eq!(layer.len(), 16);
+    assert!(layer.get("16").is_some(), "codes from the id attribute");
+    assert_eq!(layer.get("16").map(|a| a.name.as_str()), Some("Basområde 2204"));
+    harness.get_by_label("Basområde");
+    assert_eq!(
+        app.atlas.layer(&Level::Kommun).map(|l| l.len()),
+        Some(290),
+        "the municipalities stay as they were"
+    );
 }

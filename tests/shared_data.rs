@@ -29,7 +29,7 @@ fn deso_2025_boundaries_load_nested_in_the_gr_municipalities() {
         layer
             .areas
             .iter()
-            .all(|a| a.parent.as_deref().is_some_and(is_gr_municipality))
+            .all(|a| a.kommun.as_deref().is_some_and(is_gr_municipality))
     );
     // Gustaf Adolfs torg lies in a central Göteborg DeSO.
     let hits = HitIndex::build(&layer);
@@ -71,7 +71,7 @@ fn deso_counts_roll_up_to_regso_through_the_relation_in_scbs_deso_file() {
     // Every DeSO names a RegSO of the RegSO file, and every RegSO has DeSO in it.
     let mut members = std::collections::HashMap::<String, usize>::new();
     for area in &deso.areas {
-        let r = area.regso.clone().expect("SCB's DeSO file carries regsokod");
+        let r = area.parent.clone().expect("SCB's DeSO file carries regsokod");
         assert!(regso.index_of(&r).is_some(), "{} → {r} not a RegSO", area.code);
         *members.entry(r).or_default() += 1;
     }

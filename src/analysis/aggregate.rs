@@ -1,15 +1,18 @@
 //! Values of finer areas combined into coarser ones, by the rule the catalogue gives the
 //! indicator: counts add up, rates are weighted by their base `n`, and indicators without a
-//! rule (medians, indices) are not combined. DeSO and RegSO roll up to their municipality by
-//! code; DeSO rolls up to RegSO only through the relation a boundary file gives (`regsokod`).
+//! rule (medians, indices) are not combined. Every finer level rolls up to its municipality by
+//! code; a level rolls up to the level above it only through the relation its boundary file
+//! gives (DeSO → RegSO by `regsokod`, a base area → its primary area by a parent-code
+//! attribute), step by step (base → primary → district) when the values sit further down.
 //! From 2025 SCB adds noise to small-area figures, so sums need not equal published totals.
 use std::collections::HashMap;
 
-use crate::model::{Aggregation, Area, Atlas, Level, SeriesKey};
+use crate::model::{Aggregation, Area, AreaLayer, Atlas, Level, SeriesKey};
 
 /// Values of a coarser level computed from a finer one, and how.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Aggregated {
+    /// The level the values were read at (the finest one in a chain of roll-ups).
     pub from: Level,
     pub rule: Aggregation,
     /// Code of the coarser area → value.
@@ -21,17 +24,36 @@ pub struct Aggregated {
 /// How a finer area names the coarser area it lies in.
 type CoarserOf = fn(&Area) -> Option<&str>;
 
-/// The finer levels that can roll up into `target`, finest first.
-fn sources(target: Level) -> &'static [(Level, CoarserOf)] {
-    match target {
-        Level::Kommun => &[
-            (Level::Deso, Area::municipality_code),
-            (Level::Regso, Area::municipality_code),
-        ],
-        Level::Regso => &[(Level::Deso, |a: &Area| a.regso.as_deref())],
-        Level::Deso | Level::Custom => &[],
-    }
+/// The loaded layers that can roll up into `target`, with how each names its coarser area:
+/// a layer whose parent level is `target` by its parent codes, and for municipalities every
+/// finer layer by its municipality. SCB's levels first (DeSO before RegSO), then the user's,
+/// the larger (finer) first.
+fn sources<'a>(atlas: &'a Atlas, target: &Level) -> Vec<(&'a AreaLayer, CoarserOf)> {
+    let mut found: Vec<(&AreaLayer, CoarserOf)> = atlas
+        .layers
+        .iter()
+        .filter(|l| l.level != *target)
+        .filter_map(|l| {
+            if l.parent_level.as_ref() == Some(target) {
+                Some((l, (|a: &Area| a.parent.as_deref()) as CoarserOf))
+            } else if *target == Level::Kommun {
+                Some((l, Area::municipality_code as CoarserOf))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let rank = |l: &AreaLayer| match l.level {
+        Level::Deso => (0, 0),
+        Level::Regso => (1, 0),
+        _ => (2, usize::MAX - l.len()),
+    };
+    found.sort_by_key(|(l, _)| rank(l));
+    found
 }
+
+/// A value with the base it stands for (the summed `n` of a weighted rate).
+type Weighted = (f64, Option<f64>);
 
 /// Aggregate `key` in `year` into the areas of `target` from the finest loaded level that has
 /// values for it and can be related to `target`.
@@ -40,52 +62,113 @@ pub fn to_level(atlas: &Atlas, key: &SeriesKey, year: i32, target: Level) -> Opt
     if rule == Aggregation::None {
         return None;
     }
-    sources(target).iter().find_map(|(level, coarser_of)| {
-        let layer = atlas.layer(*level)?;
-        let mut sums: HashMap<String, (f64, f64, bool)> = HashMap::new();
-        for area in &layer.areas {
-            let (Some(obs), Some(coarser)) =
-                (atlas.observations.get(key, &area.code, year), coarser_of(area))
-            else {
-                continue;
-            };
-            let entry = sums.entry(coarser.to_string()).or_insert((0.0, 0.0, true));
-            match rule {
-                Aggregation::Sum => entry.0 += obs.value,
-                Aggregation::Weighted => match obs.n {
-                    Some(n) if n > 0.0 => {
-                        entry.0 += obs.value * n;
-                        entry.1 += n;
-                    }
-                    _ => entry.2 = false,
-                },
-                Aggregation::None => {}
-            }
-        }
-        if sums.is_empty() {
-            return None;
-        }
-        let mut values = HashMap::new();
-        let mut incomplete = Vec::new();
-        for (coarser, (total, weight, complete)) in sums {
-            match rule {
-                Aggregation::Weighted if !complete || weight == 0.0 => incomplete.push(coarser),
-                Aggregation::Weighted => {
-                    values.insert(coarser, total / weight);
-                }
-                _ => {
-                    values.insert(coarser, total);
-                }
-            }
-        }
-        incomplete.sort();
-        Some(Aggregated {
-            from: *level,
-            rule,
-            values,
-            incomplete,
-        })
+    roll_up(atlas, key, year, &target, rule, 0).map(|(values, incomplete, from)| Aggregated {
+        from,
+        rule,
+        values: values.into_iter().map(|(code, (v, _))| (code, v)).collect(),
+        incomplete,
     })
+}
+
+/// Whether `indicator` (its total) has values on `layer` in some year, given or rolled up from
+/// a finer level: the map would show something there.
+pub fn has_values_at(atlas: &Atlas, indicator: &str, layer: &AreaLayer) -> bool {
+    let key = SeriesKey::total(indicator);
+    if atlas
+        .observations
+        .areas_with(&key)
+        .any(|code| layer.index_of(code).is_some())
+    {
+        return true;
+    }
+    atlas
+        .observations
+        .years(indicator)
+        .last()
+        .is_some_and(|year| to_level(atlas, &key, *year, layer.level.clone()).is_some())
+}
+
+/// Deep enough for base area → primary area → district → city part → municipality, and a
+/// guard against parent relations that loop.
+const MAX_STEPS: usize = 6;
+
+fn roll_up(
+    atlas: &Atlas,
+    key: &SeriesKey,
+    year: i32,
+    target: &Level,
+    rule: Aggregation,
+    depth: usize,
+) -> Option<(HashMap<String, Weighted>, Vec<String>, Level)> {
+    if depth >= MAX_STEPS {
+        return None;
+    }
+    sources(atlas, target)
+        .into_iter()
+        .find_map(|(layer, coarser_of)| {
+            // The finer layer's own values, or else what rolls up into it from further down.
+            let own: Vec<(&Area, Weighted)> = layer
+                .areas
+                .iter()
+                .filter_map(|a| {
+                    atlas
+                        .observations
+                        .get(key, &a.code, year)
+                        .map(|o| (a, (o.value, o.n)))
+                })
+                .collect();
+            let (finer, mut incomplete, from) = if own.is_empty() {
+                let (below, incomplete, from) = roll_up(atlas, key, year, &layer.level, rule, depth + 1)?;
+                let finer = layer
+                    .areas
+                    .iter()
+                    .filter_map(|a| below.get(&a.code).map(|v| (a, *v)))
+                    .collect::<Vec<_>>();
+                // Coarser areas of those left incomplete below are incomplete too.
+                let incomplete = incomplete
+                    .iter()
+                    .filter_map(|c| layer.get(c).and_then(coarser_of).map(str::to_string))
+                    .collect();
+                (finer, incomplete, from)
+            } else {
+                (own, Vec::new(), layer.level.clone())
+            };
+            let mut sums: HashMap<String, (f64, f64, bool)> = HashMap::new();
+            for (area, (value, n)) in finer {
+                let Some(coarser) = coarser_of(area) else { continue };
+                let entry = sums.entry(coarser.to_string()).or_insert((0.0, 0.0, true));
+                match rule {
+                    Aggregation::Sum => entry.0 += value,
+                    Aggregation::Weighted => match n {
+                        Some(n) if n > 0.0 => {
+                            entry.0 += value * n;
+                            entry.1 += n;
+                        }
+                        _ => entry.2 = false,
+                    },
+                    Aggregation::None => {}
+                }
+            }
+            if sums.is_empty() {
+                return None;
+            }
+            let mut values = HashMap::new();
+            for (coarser, (total, weight, complete)) in sums {
+                let complete = complete && !incomplete.contains(&coarser);
+                match rule {
+                    Aggregation::Weighted if !complete || weight == 0.0 => incomplete.push(coarser),
+                    Aggregation::Weighted => {
+                        values.insert(coarser, (total / weight, Some(weight)));
+                    }
+                    _ => {
+                        values.insert(coarser, (total, None));
+                    }
+                }
+            }
+            incomplete.sort();
+            incomplete.dedup();
+            Some((values, incomplete, from))
+        })
 }
 
 #[cfg(test)]
@@ -105,7 +188,7 @@ mod tests {
             .iter()
             .map(|c| {
                 Area::new(c.to_string(), c.to_string(), None, square())
-                    .in_regso(Some(format!("{}R001", &c[..4])))
+                    .within(Some(format!("{}R001", &c[..4])))
             })
             .collect();
         atlas.layers.push(AreaLayer::new(Level::Deso, areas));
@@ -184,7 +267,7 @@ mod tests {
         assert_eq!(agg.values.get("1481R001"), Some(&950.0));
         for layer in &mut a.layers {
             for area in &mut layer.areas {
-                area.regso = None;
+                area.parent = None;
             }
         }
         assert!(

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     Aggregation, Atlas, Category, Indicator, Level, Observation, Observations, Polarity, SeriesKey,
-    is_gr_municipality,
 };
 
 /// The derived indicators: the type (1–5) and the composite index.
@@ -88,17 +87,13 @@ pub fn refresh(atlas: &mut Atlas, components: &[(String, f64)]) {
 
 /// Residents of GR living in each area type in `year` at `level` (population from the loaded
 /// `folkmangd`), and how many typed areas lacked a population figure.
-pub fn residents_by_type(atlas: &Atlas, level: Level, year: i32) -> ([f64; 5], usize) {
+pub fn residents_by_type(atlas: &Atlas, level: &Level, year: i32) -> ([f64; 5], usize) {
     let mut residents = [0.0; 5];
     let mut missing = 0;
     let Some(layer) = atlas.layer(level) else {
         return (residents, missing);
     };
-    for area in layer
-        .areas
-        .iter()
-        .filter(|a| a.municipality_code().is_some_and(is_gr_municipality))
-    {
+    for area in layer.areas.iter().filter(|a| a.in_gr(level)) {
         let Some(t) = atlas
             .observations
             .value(&SeriesKey::total(TYPE_ID), &area.code, year)
@@ -147,12 +142,12 @@ fn compute(atlas: &Atlas, components: &[(String, f64)]) -> Option<(Rows, Vec<Ind
     let mut rows = Rows::new();
     let mut levels_used = BTreeMap::new();
     for year in years {
-        for level in [Level::Deso, Level::Regso, Level::Kommun] {
-            let Some(layer) = atlas.layer(level) else { continue };
+        for layer in &atlas.layers {
+            let level = &layer.level;
             let areas: Vec<&str> = layer
                 .areas
                 .iter()
-                .filter(|a| a.municipality_code().is_some_and(is_gr_municipality))
+                .filter(|a| a.in_gr(level))
                 .map(|a| a.code.as_str())
                 .collect();
             let values: Vec<Vec<Option<f64>>> = chosen
@@ -199,7 +194,7 @@ fn compute(atlas: &Atlas, components: &[(String, f64)]) -> Option<(Rows, Vec<Ind
         .iter()
         .map(|(i, w)| format!("{} (weight {w})", i.en))
         .collect();
-    let levels: Vec<&str> = levels_used.keys().copied().collect();
+    let levels: Vec<&str> = levels_used.keys().map(|l| l.as_ref()).collect();
     let base = |id: &str, sv: &str, en: &str| Indicator {
         id: id.into(),
         sv: sv.into(),
@@ -310,7 +305,7 @@ mod tests {
             values.iter().any(|v| *v != values[0]),
             "not all alike: {values:?}"
         );
-        let (residents, missing) = residents_by_type(&atlas, Level::Kommun, year);
+        let (residents, missing) = residents_by_type(&atlas, &Level::Kommun, year);
         assert_eq!(missing, 0);
         let population: f64 = crate::model::GR_MUNICIPALITIES
             .iter()

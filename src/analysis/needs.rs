@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::trend;
-use crate::model::{AreaLayer, Atlas, Indicator, Observation, Polarity, SeriesKey, is_gr_municipality};
+use crate::model::{AreaLayer, Atlas, Indicator, Observation, Polarity, SeriesKey};
 
 /// The five domains of the mapping, in the mission's order.
 pub const DOMAINS: [&str; 5] = ["bostad", "skola", "arbete", "brott", "demokrati"];
@@ -71,11 +71,7 @@ fn year_up_to(atlas: &Atlas, indicator: &str, year: i32) -> Option<i32> {
 
 pub fn needs(atlas: &Atlas, layer: &AreaLayer, year: i32) -> Needs {
     let gr: Vec<usize> = (0..layer.len())
-        .filter(|i| {
-            layer.areas[*i]
-                .municipality_code()
-                .is_some_and(is_gr_municipality)
-        })
+        .filter(|i| layer.areas[*i].in_gr(&layer.level))
         .collect();
     // scores[d][a]: the domain's mean score of area a (over GR's areas).
     let mut scores: Vec<Vec<Option<f64>>> = Vec::new();

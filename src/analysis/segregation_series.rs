@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::segregation::{income, multi_group, single_group};
 use crate::model::{
-    Aggregation, Atlas, Domain, Indicator, Level, Observation, Observations, Polarity, REGION_GR, SeriesKey,
-    TOTAL, is_gr_municipality,
+    Aggregation, Atlas, Domain, Indicator, Level, Observation, Observations, Polarity, REGION_ALL_LOADED,
+    REGION_GR, SeriesKey, TOTAL, is_gr_municipality,
 };
 
 pub const DOMAIN: &str = "segregation";
@@ -77,22 +77,31 @@ pub fn refresh(atlas: &mut Atlas) {
 
 type Rows = Vec<(SeriesKey, String, Observation)>;
 
-/// The sets of areas measures can be computed over, finest first: each area's code with
-/// where its measure is reported (its municipality; GR itself for municipalities).
+/// The sets of areas measures can be computed over, finest first (DeSO, RegSO, then the
+/// user's own levels, the larger first): each area's code with where its measure is reported
+/// (its municipality; GR itself for municipalities; "all loaded areas" for a custom area of no
+/// known municipality).
 fn unit_sets(atlas: &Atlas) -> Vec<(Level, Vec<(String, String)>)> {
-    let mut sets: Vec<(Level, Vec<(String, String)>)> = [Level::Deso, Level::Regso]
+    let mut layers: Vec<&crate::model::AreaLayer> =
+        atlas.layers.iter().filter(|l| l.level != Level::Kommun).collect();
+    layers.sort_by_key(|l| match l.level {
+        Level::Deso => (0, 0),
+        Level::Regso => (1, 0),
+        _ => (2, usize::MAX - l.len()),
+    });
+    let mut sets: Vec<(Level, Vec<(String, String)>)> = layers
         .into_iter()
-        .filter_map(|level| {
-            let units: Vec<(String, String)> = atlas
-                .layer(level)?
+        .filter_map(|layer| {
+            let units: Vec<(String, String)> = layer
                 .areas
                 .iter()
-                .filter_map(|a| {
-                    let m = a.municipality_code()?;
-                    is_gr_municipality(m).then(|| (a.code.clone(), m.to_string()))
+                .filter_map(|a| match a.municipality_code() {
+                    Some(m) => is_gr_municipality(m).then(|| (a.code.clone(), m.to_string())),
+                    None if layer.level.is_custom() => Some((a.code.clone(), REGION_ALL_LOADED.to_string())),
+                    None => None,
                 })
                 .collect();
-            (!units.is_empty()).then_some((level, units))
+            (!units.is_empty()).then(|| (layer.level.clone(), units))
         })
         .collect();
     let municipalities = crate::model::GR_MUNICIPALITIES
@@ -140,12 +149,12 @@ pub fn compute(atlas: &Atlas) -> (Rows, Vec<Indicator>) {
                             .collect();
                         if let Some(counts) = counts {
                             by_place.entry(place.clone()).or_default().push(counts.clone());
-                            if place != REGION_GR {
+                            if place != REGION_GR && place != REGION_ALL_LOADED {
                                 by_place.entry(REGION_GR.to_string()).or_default().push(counts);
                             }
                         }
                     }
-                    (!by_place.is_empty()).then_some((*level, by_place))
+                    (!by_place.is_empty()).then(|| (level.clone(), by_place))
                 }) else {
                     continue;
                 };
@@ -164,7 +173,7 @@ pub fn compute(atlas: &Atlas) -> (Rows, Vec<Indicator>) {
                         counts,
                         &mut rows,
                         &mut indicators,
-                        level,
+                        &level,
                     );
                 }
             }
@@ -184,7 +193,7 @@ fn measure(
     counts: &[Vec<f64>],
     rows: &mut Rows,
     indicators: &mut BTreeMap<String, Indicator>,
-    level: Level,
+    level: &Level,
 ) {
     let n = Some(counts.len() as f64);
     let mut push = |id: String, group_by: &str, group: &str, value: f64, entry: &dyn Fn() -> Indicator| {
@@ -280,17 +289,21 @@ fn derived(
     en: &str,
     polarity: Polarity,
     dimensions: Vec<String>,
-    level: Level,
+    level: &Level,
 ) -> Indicator {
     let (over_sv, over_en) = match level {
-        Level::Kommun => ("GR:s 13 kommuner", "GR's 13 municipalities"),
+        Level::Kommun => ("GR:s 13 kommuner".into(), "GR's 13 municipalities".into()),
         Level::Regso => (
-            "RegSO inom varje kommun och i hela GR",
-            "RegSO within each municipality and all of GR",
+            "RegSO inom varje kommun och i hela GR".to_string(),
+            "RegSO within each municipality and all of GR".to_string(),
         ),
-        _ => (
-            "DeSO inom varje kommun och i hela GR",
-            "DeSO within each municipality and all of GR",
+        Level::Deso => (
+            "DeSO inom varje kommun och i hela GR".to_string(),
+            "DeSO within each municipality and all of GR".to_string(),
+        ),
+        Level::Custom(name) => (
+            format!("{name} inom varje kommun och i hela GR (eller alla inlästa områden)"),
+            format!("{name} within each municipality and all of GR (or all loaded areas)"),
         ),
     };
     Indicator {

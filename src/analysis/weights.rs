@@ -191,7 +191,7 @@ pub(crate) mod tests {
                 ));
             }
         }
-        AreaLayer::new(Level::Custom, areas)
+        AreaLayer::new(Level::Custom("test".into()), areas)
     }
 
     #[test]
@@ -225,7 +225,7 @@ pub(crate) mod tests {
                 a
             })
             .collect();
-        layer = AreaLayer::new(Level::Custom, moved);
+        layer = AreaLayer::new(Level::Custom("test".into()), moved);
         assert_eq!(
             Weights::queen(&layer, 1.0).neighbours[0],
             vec![1],

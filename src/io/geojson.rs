@@ -1,29 +1,41 @@
-//! GeoJSON boundaries (WGS84) into an [`AreaLayer`].
+//! GeoJSON boundaries (WGS84, or SWEREF 99 TM reprojected) into a [`FeatureTable`], and from
+//! there, with the recognised attribute roles, an [`AreaLayer`].
 use geo::{Geometry, MultiPolygon};
 use geojson::{GeoJson, feature::Id};
 
 use super::LoadError;
-use super::attributes::AreaAttributes;
+use super::attributes::{BoundaryRoles, FeatureTable, RawFeature, custom_level_name};
 use super::crs::{Crs, ToWgs84};
 use super::validate::{Severity, ValidationReport};
-use crate::model::{Area, AreaLayer};
+use crate::model::AreaLayer;
 
-/// Parse a FeatureCollection of (multi)polygons. The level and the code and name properties
-/// are recognised from SCB's property names.
+/// Parse a FeatureCollection of (multi)polygons, all or nothing: the first feature that cannot
+/// be read is the error. The level and the attributes' roles are recognised.
 pub fn parse(file: &str, text: &str) -> Result<AreaLayer, LoadError> {
-    let (layer, mut first_error, _) = parse_with_report(file, text)?;
-    match first_error.take() {
-        Some(e) => Err(e),
+    let (table, mut report) = read_table(file, text)?;
+    let roles =
+        BoundaryRoles::recognise(&table, &custom_level_name(file)).map_err(|what| LoadError::Format {
+            file: file.into(),
+            what,
+        })?;
+    let layer = table
+        .layer(&roles, &mut report)
+        .map_err(|what| LoadError::Format {
+            file: file.into(),
+            what,
+        })?;
+    match report.findings.iter().find(|f| f.severity == Severity::Error) {
+        Some(first) => Err(LoadError::Format {
+            file: file.into(),
+            what: format!("feature {}", first.message),
+        }),
         None => Ok(layer),
     }
 }
 
-/// Like [`parse`], but features that cannot be read are skipped and listed in the report
-/// (the first such error is returned too, for callers that want all or nothing).
-pub fn parse_with_report(
-    file: &str,
-    text: &str,
-) -> Result<(AreaLayer, Option<LoadError>, ValidationReport), LoadError> {
+/// Read every feature's properties and geometry; features whose geometry cannot be read keep
+/// the reason, to be listed once their codes are known. The report notes the CRS.
+pub fn read_table(file: &str, text: &str) -> Result<(FeatureTable, ValidationReport), LoadError> {
     let geojson: GeoJson = text.parse().map_err(|e: geojson::Error| LoadError::Format {
         file: file.into(),
         what: format!("not valid GeoJSON: {e}"),
@@ -34,16 +46,6 @@ pub fn parse_with_report(
             what: "expected a FeatureCollection".into(),
         });
     };
-    let first_props = collection.features.first().and_then(|f| f.properties.as_ref());
-    let attributes = first_props
-        .and_then(|p| AreaAttributes::recognise(p.keys().map(String::as_str)))
-        .ok_or_else(|| LoadError::Format {
-            file: file.into(),
-            what: format!(
-                "no area code property found in the first feature (expected {})",
-                AreaAttributes::expected()
-            ),
-        })?;
     let mut report = ValidationReport::new(file, "GeoJSON");
     let (crs, how) = detect_crs(&collection);
     let to_wgs84 = match crs {
@@ -53,35 +55,43 @@ pub fn parse_with_report(
             what: format!("cannot set up the SWEREF 99 TM projection: {e}"),
         })?),
     };
-    report.rows_read = collection.features.len();
-    let mut first_error = None;
-    let mut areas = Vec::with_capacity(collection.features.len());
-    for (i, feature) in collection.features.into_iter().enumerate() {
-        match read_feature(file, i, feature, &attributes, to_wgs84.as_ref()) {
-            Ok(area) => areas.push(area),
-            Err(e) => {
-                report.rows_skipped += 1;
-                let what = match &e {
-                    LoadError::Feature { feature, what, .. } => format!("{feature}: {what}"),
-                    other => other.to_string(),
-                };
-                report.feature(Severity::Error, i + 1, what);
-                first_error.get_or_insert(e);
+    // Attributes in the order they first appear over all features.
+    let mut attributes: Vec<String> = Vec::new();
+    for props in collection.features.iter().filter_map(|f| f.properties.as_ref()) {
+        for key in props.keys() {
+            if !attributes.contains(key) {
+                attributes.push(key.clone());
             }
         }
     }
-    report.rows_loaded = areas.len();
+    let mut features = Vec::with_capacity(collection.features.len());
+    for (i, feature) in collection.features.into_iter().enumerate() {
+        let props = feature.properties.as_ref();
+        let values = attributes
+            .iter()
+            .map(|key| match props.and_then(|p| p.get(key)) {
+                Some(serde_json::Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            })
+            .collect();
+        features.push(RawFeature {
+            number: i + 1,
+            label: Some(feature_label(i, feature.id.as_ref())),
+            values,
+            geometry: read_geometry(feature.geometry, to_wgs84.as_ref()),
+        });
+    }
     let reprojected = if to_wgs84.is_some() {
         ", reprojected to WGS84 with proj4rs"
     } else {
         ""
     };
     report.note(format!(
-        "area codes from the property {:?}; coordinates read as {} ({how}){reprojected}",
-        attributes.code,
+        "coordinates read as {} ({how}){reprojected}",
         crs.describe()
     ));
-    Ok((AreaLayer::new(attributes.level, areas), first_error, report))
+    Ok((FeatureTable { attributes, features }, report))
 }
 
 /// A position needs at least x and y; geojson's conversion indexes them unchecked.
@@ -147,81 +157,40 @@ fn first_position(g: &geojson::GeometryValue) -> Option<(f64, f64)> {
     Some((*p.first()?, *p.get(1)?))
 }
 
-fn read_feature(
-    file: &str,
-    i: usize,
-    feature: geojson::Feature,
-    attributes: &AreaAttributes,
+fn read_geometry(
+    geometry: Option<geojson::Geometry>,
     to_wgs84: Option<&ToWgs84>,
-) -> Result<Area, LoadError> {
-    let label = feature_label(i, feature.id.as_ref());
-    let props = feature.properties.unwrap_or_default();
-    let get = |key: &str| match props.get(key) {
-        Some(serde_json::Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    let label = match get(&attributes.code) {
-        Some(code) => format!("{label} ({code})"),
-        None => label,
-    };
-    let Some(geometry) = feature.geometry else {
-        return Err(LoadError::Feature {
-            file: file.into(),
-            feature: label,
-            what: "has no geometry".into(),
-        });
+) -> Result<MultiPolygon<f64>, String> {
+    let Some(geometry) = geometry else {
+        return Err("has no geometry".into());
     };
     if has_short_position(&geometry.value) {
-        return Err(LoadError::Feature {
-            file: file.into(),
-            feature: label,
-            what: "a position has fewer than two numbers (expected [x, y])".into(),
-        });
+        return Err("a position has fewer than two numbers (expected [x, y])".into());
     }
     if let Some(ring) = open_ring(&geometry.value) {
-        return Err(LoadError::Feature {
-            file: file.into(),
-            feature: label,
-            what: format!("ring {ring} is not closed (its last position must repeat the first)"),
-        });
+        return Err(format!(
+            "ring {ring} is not closed (its last position must repeat the first)"
+        ));
     }
-    let geometry: Geometry<f64> =
-        (&geometry.value)
-            .try_into()
-            .map_err(|e: geojson::Error| LoadError::Feature {
-                file: file.into(),
-                feature: label.clone(),
-                what: format!("invalid geometry: {e}"),
-            })?;
-    let polygons = match geometry {
+    let geometry: Geometry<f64> = (&geometry.value)
+        .try_into()
+        .map_err(|e: geojson::Error| format!("invalid geometry: {e}"))?;
+    let mut polygons = match geometry {
         Geometry::Polygon(p) => MultiPolygon(vec![p]),
         Geometry::MultiPolygon(mp) => mp,
         other => {
-            return Err(LoadError::Feature {
-                file: file.into(),
-                feature: label,
-                what: format!(
-                    "expected a Polygon or MultiPolygon, found {}",
-                    geometry_name(&other)
-                ),
-            });
+            return Err(format!(
+                "expected a Polygon or MultiPolygon, found {}",
+                geometry_name(&other)
+            ));
         }
     };
-    let mut polygons = polygons;
     if let Some(t) = to_wgs84 {
-        t.polygons(&mut polygons).map_err(|e| LoadError::Feature {
-            file: file.into(),
-            feature: label.clone(),
-            what: format!("cannot reproject from SWEREF 99 TM: {e}"),
-        })?;
+        t.polygons(&mut polygons)
+            .map_err(|e| format!("cannot reproject from SWEREF 99 TM: {e}"))?;
     }
-    check_rings(file, &label, &polygons)?;
-    attributes.area(get, polygons).map_err(|what| LoadError::Feature {
-        file: file.into(),
-        feature: label,
-        what,
-    })
+    check_rings(&polygons)?;
+    Ok(polygons)
 }
 
 fn feature_label(index: usize, id: Option<&Id>) -> String {
@@ -244,14 +213,9 @@ fn geometry_name(g: &Geometry<f64>) -> &'static str {
 }
 
 /// Rings must be closed, have at least four positions and lie in WGS84 degrees.
-fn check_rings(file: &str, label: &str, polygons: &MultiPolygon<f64>) -> Result<(), LoadError> {
-    let err = |what: String| LoadError::Feature {
-        file: file.into(),
-        feature: label.into(),
-        what,
-    };
+fn check_rings(polygons: &MultiPolygon<f64>) -> Result<(), String> {
     if polygons.0.is_empty() {
-        return Err(err("geometry is empty".into()));
+        return Err("geometry is empty".into());
     }
     for polygon in &polygons.0 {
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
@@ -259,19 +223,19 @@ fn check_rings(file: &str, label: &str, polygons: &MultiPolygon<f64>) -> Result<
             // geo closes rings on construction, so an open ring shows up as a too-short one
             // only when it has fewer than three distinct positions.
             if coords.len() < 4 {
-                return Err(err(format!(
+                return Err(format!(
                     "a ring has {} positions (expected at least 4)",
                     coords.len()
-                )));
+                ));
             }
             if let Some(c) = coords
                 .iter()
                 .find(|c| !(-180.0..=180.0).contains(&c.x) || !(-90.0..=90.0).contains(&c.y))
             {
-                return Err(err(format!(
+                return Err(format!(
                     "coordinate ({}, {}) is not longitude/latitude in degrees (expected WGS84, EPSG:4326)",
                     c.x, c.y
-                )));
+                ));
             }
         }
     }
@@ -291,9 +255,9 @@ mod tests {
         let layer = parse("d.geojson", text).expect("valid");
         assert_eq!(layer.level, Level::Deso);
         assert_eq!(layer.areas[0].code, "1480C1622");
-        assert_eq!(layer.areas[0].parent.as_deref(), Some("1480"));
+        assert_eq!(layer.areas[0].kommun.as_deref(), Some("1480"));
         assert_eq!(
-            layer.areas[0].regso.as_deref(),
+            layer.areas[0].parent.as_deref(),
             Some("1480R042"),
             "DeSO → RegSO relation"
         );
@@ -306,7 +270,7 @@ mod tests {
         let err = parse("k.geojson", text).err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
-            Some("k.geojson, feature #1 (1480): expected a Polygon or MultiPolygon, found a Point")
+            Some("k.geojson: feature #1 (1480): expected a Polygon or MultiPolygon, found a Point")
         );
 
         // Metres, but not SWEREF 99 TM over Sweden (another CRS, undeclared).

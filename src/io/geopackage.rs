@@ -7,12 +7,12 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use rusqlite::{Connection, OpenFlags, types::ValueRef};
 
 use super::LoadError;
-use super::attributes::AreaAttributes;
+use super::attributes::{FeatureTable, RawFeature};
 use super::crs::{Crs, ToWgs84};
-use super::validate::{Severity, ValidationReport};
-use crate::model::AreaLayer;
+use super::validate::ValidationReport;
 
-pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), LoadError> {
+/// Every feature of the first feature table, its columns as attributes.
+pub fn read_table(path: &std::path::Path) -> Result<(FeatureTable, ValidationReport), LoadError> {
     let file = path.display().to_string();
     let err = |what: String| LoadError::Format {
         file: file.clone(),
@@ -50,65 +50,53 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
     let mut stmt = db
         .prepare(&format!("SELECT * FROM {}", quoted(&table)))
         .map_err(|e| err(e.to_string()))?;
-    let columns: Vec<String> = stmt.column_names().map(|c| c.to_lowercase()).collect();
-    let find = |name: &str| columns.iter().position(|c| c == name);
-    let attributes = AreaAttributes::recognise(columns.iter().map(String::as_str)).ok_or_else(|| {
-        err(format!(
-            "no area code column in {table:?} (expected {})",
-            AreaAttributes::expected()
-        ))
-    })?;
-    let geom_idx = find(&geom_col.to_lowercase())
+    let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+    let geom_idx = columns
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case(&geom_col))
         .ok_or_else(|| err(format!("geometry column {geom_col:?} not in {table:?}")))?;
+    let attribute_columns: Vec<usize> = (0..columns.len()).filter(|i| *i != geom_idx).collect();
+    let attributes = attribute_columns.iter().map(|i| columns[*i].clone()).collect();
 
     let mut report = ValidationReport::new(&file, "GeoPackage");
-    let mut areas = Vec::new();
+    let mut features = Vec::new();
     let mut rows = stmt.query([]).map_err(|e| err(e.to_string()))?;
-    let mut feature = 0;
     while let Some(row) = rows.next().map_err(|e| err(e.to_string()))? {
-        feature += 1;
-        report.rows_read += 1;
         let text = |i: usize| match row.get_ref(i) {
-            Ok(ValueRef::Text(t)) => Some(String::from_utf8_lossy(t).trim().to_string()),
+            Ok(ValueRef::Text(t)) => {
+                Some(String::from_utf8_lossy(t).trim().to_string()).filter(|t| !t.is_empty())
+            }
             Ok(ValueRef::Integer(n)) => Some(n.to_string()),
+            Ok(ValueRef::Real(x)) => Some(x.to_string()),
             _ => None,
         };
-        let result = (|| {
-            let blob = match row.get_ref(geom_idx) {
-                Ok(ValueRef::Blob(b)) => b,
-                _ => return Err("no geometry".to_string()),
-            };
-            let mut polygons = gpkg_geometry(blob)?;
-            if let Some(t) = &to_wgs84 {
-                t.polygons(&mut polygons)
-                    .map_err(|e| format!("cannot reproject: {e}"))?;
-            }
-            attributes.area(|column| find(column).and_then(text), polygons)
-        })()
-        .map_err(|e| match find(&attributes.code).and_then(text) {
-            Some(code) => format!("{code}: {e}"),
-            None => e,
+        let geometry = match row.get_ref(geom_idx) {
+            Ok(ValueRef::Blob(b)) => gpkg_geometry(b).and_then(|mut polygons| {
+                if let Some(t) = &to_wgs84 {
+                    t.polygons(&mut polygons)
+                        .map_err(|e| format!("cannot reproject: {e}"))?;
+                }
+                Ok(polygons)
+            }),
+            _ => Err("no geometry".to_string()),
+        };
+        features.push(RawFeature {
+            number: features.len() + 1,
+            label: None,
+            values: attribute_columns.iter().map(|i| text(*i)).collect(),
+            geometry,
         });
-        match result {
-            Ok(area) => areas.push(area),
-            Err(message) => {
-                report.rows_skipped += 1;
-                report.feature(Severity::Error, feature, message);
-            }
-        }
     }
-    report.rows_loaded = areas.len();
     let reprojected = if to_wgs84.is_some() {
         ", reprojected to WGS84 with proj4rs"
     } else {
         ""
     };
     report.note(format!(
-        "table {table:?}, codes from column {:?}, coordinates in {}{reprojected}",
-        attributes.code,
+        "table {table:?}, coordinates in {}{reprojected}",
         crs.describe()
     ));
-    Ok((AreaLayer::new(attributes.level, areas), report))
+    Ok((FeatureTable { attributes, features }, report))
 }
 
 /// A GeoPackage geometry blob: header, then WKB.

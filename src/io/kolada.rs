@@ -78,6 +78,7 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
                         feature: Some(place),
                         column: Some("gender".into()),
                         message: format!("{kpi} {area} {year}: gender {other:?} (expected T, K or M)"),
+                        details: Vec::new(),
                     });
                     continue;
                 }

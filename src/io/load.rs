@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::attributes::{BoundaryRoles, FeatureTable, RoleOverrides, custom_level_name};
 use super::validate::{ValidationReport, closest};
 use super::{LoadError, read_text};
 use crate::model::{
@@ -12,8 +13,62 @@ use crate::model::{
 
 /// What a file held.
 pub enum Content {
-    Boundaries(AreaLayer),
+    Boundaries(Boundaries),
     Observations(Observations),
+}
+
+/// A boundary file read: its layer as the attributes' roles give it, and what the layer was
+/// built from, so that the roles can be changed (import dialog) before anything is merged.
+pub struct Boundaries {
+    pub layer: AreaLayer,
+    pub table: FeatureTable,
+    pub roles: BoundaryRoles,
+    /// What the reader found before any role was given (CRS, unreadable features).
+    read_report: ValidationReport,
+    /// Whether the file is none of SCB's levels and nobody has said what it is: the app asks
+    /// (boundary import dialog) before merging.
+    pub needs_confirmation: bool,
+}
+
+impl Boundaries {
+    fn new(
+        file: &str,
+        table: FeatureTable,
+        read_report: ValidationReport,
+        overrides: &RoleOverrides,
+    ) -> Result<(Self, ValidationReport), LoadError> {
+        let format_error = |what: String| LoadError::Format {
+            file: file.into(),
+            what,
+        };
+        let roles = match BoundaryRoles::recognise(&table, &custom_level_name(file)) {
+            Ok(roles) => roles,
+            // Nothing recognised, but the user named the code attribute.
+            Err(_) if overrides.code.is_some() => BoundaryRoles::unassigned(&table, &custom_level_name(file)),
+            Err(what) => return Err(format_error(what)),
+        }
+        .with_overrides(&table, overrides)
+        .map_err(format_error)?;
+        let needs_confirmation = roles.level.is_custom() && overrides.is_empty();
+        let mut boundaries = Self {
+            layer: AreaLayer::new(Level::Kommun, Vec::new()),
+            table,
+            roles: roles.clone(),
+            read_report,
+            needs_confirmation,
+        };
+        let report = boundaries.set_roles(roles).map_err(format_error)?;
+        Ok((boundaries, report))
+    }
+
+    /// Build the layer again with other roles; the new report replaces the old one.
+    pub fn set_roles(&mut self, roles: BoundaryRoles) -> Result<ValidationReport, String> {
+        let mut report = self.read_report.clone();
+        self.layer = self.table.layer(&roles, &mut report)?;
+        self.roles = roles;
+        super::geometry_check::check_layer(&self.layer, &mut report);
+        Ok(report)
+    }
 }
 
 pub struct Loaded {
@@ -43,6 +98,7 @@ pub fn remove(atlas: &mut Atlas, dataset: &Dataset) -> Result<(), String> {
         Added::Layer(Level::Kommun) => Err("the municipal layer stays: the map is built on it".into()),
         Added::Layer(level) => {
             atlas.layers.retain(|l| l.level != *level);
+            atlas.link_levels();
             Ok(())
         }
         Added::Indicators(ids) => {
@@ -56,16 +112,23 @@ pub fn remove(atlas: &mut Atlas, dataset: &Dataset) -> Result<(), String> {
 }
 
 /// How files are added to the atlas.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     /// Keep areas outside GR from a national boundary file (by default only GR's are kept).
     pub all_sweden: bool,
     /// Draw DeSO/RegSO areas as given, over the sea too (by default clipped to land).
     pub keep_sea: bool,
+    /// What the user said of boundary files' attributes and level (command line).
+    pub roles: RoleOverrides,
 }
 
 /// Read a file, choosing the reader by its extension and content.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_with(path, &RoleOverrides::default())
+}
+
+/// [`load_path`], with what the user said of a boundary file's attributes and level.
+pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let ext = path
         .extension()
@@ -73,7 +136,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "geojson" => boundaries(&file, &read_text(path)?),
+        "geojson" => {
+            let (table, report) = super::geojson::read_table(&file, &read_text(path)?)?;
+            boundaries(&file, table, report, overrides)
+        }
         "json" => {
             // One extension, three formats: tell them apart by their members.
             let text = read_text(path)?;
@@ -97,21 +163,29 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
                     content: Content::Observations(observations),
                     report,
                 })
+            } else if super::pxweb_v1::looks_like_pxweb_v1(&doc) {
+                let (observations, report) = super::pxweb_v1::parse(&file, &doc)?;
+                Ok(Loaded {
+                    content: Content::Observations(observations),
+                    report,
+                })
+            } else if doc.get("type").is_some() {
+                let (table, report) = super::geojson::read_table(&file, &text)?;
+                boundaries(&file, table, report, overrides)
             } else {
-                boundaries(&file, &text)
+                Err(LoadError::Format {
+                    file,
+                    what: unknown_json(&doc),
+                })
             }
         }
         "gpkg" | "shp" => {
-            let (layer, mut report) = if ext == "gpkg" {
-                super::geopackage::parse(path)?
+            let (table, report) = if ext == "gpkg" {
+                super::geopackage::read_table(path)?
             } else {
-                super::shp::parse(path)?
+                super::shp::read_table(path)?
             };
-            super::geometry_check::check_layer(&layer, &mut report);
-            Ok(Loaded {
-                content: Content::Boundaries(layer),
-                report,
-            })
+            boundaries(&file, table, report, overrides)
         }
         "parquet" => {
             let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
@@ -151,13 +225,35 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
-fn boundaries(file: &str, text: &str) -> Result<Loaded, LoadError> {
-    let (layer, _, mut report) = super::geojson::parse_with_report(file, text)?;
-    super::geometry_check::check_layer(&layer, &mut report);
+fn boundaries(
+    file: &str,
+    table: FeatureTable,
+    read_report: ValidationReport,
+    overrides: &RoleOverrides,
+) -> Result<Loaded, LoadError> {
+    let (boundaries, report) = Boundaries::new(file, table, read_report, overrides)?;
     Ok(Loaded {
-        content: Content::Boundaries(layer),
+        content: Content::Boundaries(boundaries),
         report,
     })
+}
+
+/// One message for a JSON of no format segkarta reads: the formats tried, the keys found.
+fn unknown_json(doc: &serde_json::Value) -> String {
+    let found = match doc {
+        serde_json::Value::Object(o) if o.is_empty() => "an empty object".to_string(),
+        serde_json::Value::Object(o) => format!(
+            "top-level keys {}",
+            o.keys().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")
+        ),
+        serde_json::Value::Array(a) => format!("a list of {} items, not an object", a.len()),
+        other => format!("a single value ({other}), not an object"),
+    };
+    format!(
+        "not a JSON format segkarta reads; tried Kolada (\"values\" with kpi, municipality, period), \
+         JSON-stat 2.0 (\"id\", \"size\", \"dimension\", \"value\"), PxWeb API v1 (\"columns\", \"data\") and \
+         GeoJSON (\"type\": \"FeatureCollection\"); found {found}"
+    )
 }
 
 /// An indicator id from a file name: lower case, letters and digits, `_` between words.
@@ -178,18 +274,28 @@ pub fn indicator_id(name: &str) -> String {
 pub const IMPORTED_DOMAIN: &str = "importerat";
 
 /// Add loaded content to the atlas; findings that need the atlas go into the report.
-pub fn merge(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) -> ValidationReport {
+pub fn merge(atlas: &mut Atlas, loaded: Loaded, options: &LoadOptions) -> ValidationReport {
     merge_dataset(atlas, loaded, options).report
 }
 
 /// [`merge`], also saying what was added.
-pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) -> Dataset {
+pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: &LoadOptions) -> Dataset {
     let Loaded { content, mut report } = loaded;
     let added = match content {
-        Content::Boundaries(layer) => {
-            let level = layer.level;
-            merge_layer(atlas, layer, options, &mut report);
-            if atlas.layer(level).is_some() {
+        Content::Boundaries(boundaries) => {
+            let level = boundaries.layer.level.clone();
+            merge_layer(atlas, boundaries.layer, options, &mut report);
+            atlas.link_levels();
+            if let Some(layer) = atlas.layer(&level)
+                && let Some(parent) = &layer.parent_level
+            {
+                report.note(format!(
+                    "{} areas lie in areas of the {} level (by their parent codes): values roll up to it",
+                    level.report_name(),
+                    parent.report_name()
+                ));
+            }
+            if atlas.layer(&level).is_some() {
                 Added::Layer(level)
             } else {
                 Added::Nothing
@@ -207,13 +313,13 @@ pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: LoadOptions) ->
 /// Keep only the areas in GR's municipalities of a sub-municipal layer, unless all of Sweden
 /// is asked for (by [`crate::model::Area::in_gr`]). Done before tessellating, so the mesh
 /// matches the layer.
-pub fn keep_to_gr(layer: &mut AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
+pub fn keep_to_gr(layer: &mut AreaLayer, options: &LoadOptions, report: &mut ValidationReport) {
     if layer.level != Level::Kommun && !options.all_sweden {
         let total = layer.len();
-        let level = layer.level;
+        let level = layer.level.clone();
         let kept: Vec<_> = std::mem::take(&mut layer.areas)
             .into_iter()
-            .filter(|a| a.in_gr(level))
+            .filter(|a| a.in_gr(&level))
             .collect();
         if kept.len() < total {
             report.note(format!(
@@ -221,11 +327,16 @@ pub fn keep_to_gr(layer: &mut AreaLayer, options: LoadOptions, report: &mut Vali
                 kept.len()
             ));
         }
-        *layer = AreaLayer::new(layer.level, kept);
+        *layer = AreaLayer::new(level, kept);
     }
 }
 
-fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, report: &mut ValidationReport) {
+fn merge_layer(
+    atlas: &mut Atlas,
+    mut layer: AreaLayer,
+    options: &LoadOptions,
+    report: &mut ValidationReport,
+) {
     keep_to_gr(&mut layer, options, report);
     if layer.is_empty() {
         report.warning("no areas left to show".into());
@@ -236,21 +347,39 @@ fn merge_layer(atlas: &mut Atlas, mut layer: AreaLayer, options: LoadOptions, re
         // rest of Sweden as context.
         Some(existing) if layer.level == Level::Kommun => {
             let mut areas = std::mem::take(&mut existing.areas);
-            let (mut replaced, mut added) = (0, 0);
+            let (mut replaced, mut added) = (Vec::new(), Vec::new());
             for area in layer.areas {
                 match areas.iter_mut().find(|a| a.code == area.code) {
                     Some(old) => {
+                        replaced.push(format!("{} {}", old.code, old.name));
                         *old = area;
-                        replaced += 1;
                     }
                     None => {
+                        added.push(format!("{} {}", area.code, area.name));
                         areas.push(area);
-                        added += 1;
                     }
                 }
             }
+            let listed = |names: &[String]| {
+                let shown: Vec<&str> = names.iter().take(13).map(String::as_str).collect();
+                let more = names.len().saturating_sub(shown.len());
+                let tail = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({}{tail})", shown.join(", "))
+                }
+            };
             report.note(format!(
-                "municipal boundaries: {replaced} replaced, {added} added"
+                "municipal boundaries: {} replaced{}, {} added{}",
+                replaced.len(),
+                listed(&replaced),
+                added.len(),
+                listed(&added)
             ));
             *existing = AreaLayer::new(Level::Kommun, areas);
         }
@@ -269,13 +398,24 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
     for id in obs.indicators() {
         // Real values never mix with invented ones: a user's file replaces a demo indicator of
         // the same id, catalogue entry and all (its demo description may not fit the file).
-        if atlas.catalogue.indicator(id).is_some_and(|i| i.demo) {
+        if let Some(demo) = atlas.catalogue.indicator(id).filter(|i| i.demo).cloned() {
             if let Err(e) = atlas.remove_indicator(id) {
                 report.warning(format!("could not remove the demo values of {id:?}: {e}"));
             }
             report.warning(format!(
                 "indicator {id:?} replaces the demo indicator of the same id: its demo values are removed"
             ));
+            // The real values take over the entry (domain, names, unit, polarity, rule), with the
+            // file as source; only the demo mark and the demo's own description go.
+            atlas.catalogue.indicators.push(Indicator {
+                demo: false,
+                source: report.file.clone(),
+                licence: String::new(),
+                description_sv: format!("Inläst från {}.", report.file),
+                description_en: format!("Read from {}.", report.file),
+                dimensions: obs.group_bys(id),
+                ..demo
+            });
         }
         if atlas.catalogue.indicator(id).is_none() {
             let mut placeholder = placeholder_indicator(id, &report.file);
@@ -294,6 +434,7 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
                     // Counts can be added up from sub-areas to municipalities.
                     if ["personer", "antal", "st", "persons", "count"].contains(&u.to_lowercase().as_str()) {
                         placeholder.aggregation = crate::model::Aggregation::Sum;
+                        placeholder.decimals = 0;
                         report.note(format!(
                             "{id:?} is a count ({u}): municipal values can be summed from sub-areas"
                         ));
@@ -323,7 +464,7 @@ fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut Validat
     }
     if obs.duplicates > 0 {
         report.warning(format!(
-            "{} rows repeat an area, indicator, group and year given earlier in the file: the later value is used",
+            "{} rows repeat an area, indicator, group and year given earlier in the file with another value: the later value is used",
             obs.duplicates
         ));
     }
@@ -412,13 +553,77 @@ fn check_ranges(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport
     }
 }
 
-/// Whether `code` is shaped like a DeSO code (`1480C1622`: municipality, A/B/C, four digits).
-fn is_deso_shaped(code: &str) -> bool {
-    let b = code.as_bytes();
-    b.len() == 9
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && matches!(b[4], b'A' | b'B' | b'C')
-        && b[5..].iter().all(u8::is_ascii_digit)
+/// What an area code looks like, to say which level a table's codes belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum CodeKind {
+    /// `1480C1622`: municipality, A/B/C, four digits.
+    Deso,
+    /// `1480R001`: municipality, R, three digits.
+    Regso,
+    /// `1480`.
+    Kommun,
+    /// Anything else: a municipality's own division, say.
+    Other,
+}
+
+impl CodeKind {
+    fn of(code: &str) -> Self {
+        let b = code.as_bytes();
+        let digits = |r: &[u8]| !r.is_empty() && r.iter().all(u8::is_ascii_digit);
+        match b.len() {
+            9 if digits(&b[..4]) && matches!(b[4], b'A' | b'B' | b'C') && digits(&b[5..]) => Self::Deso,
+            8 if digits(&b[..4]) && b[4] == b'R' && digits(&b[5..]) => Self::Regso,
+            4 if digits(b) => Self::Kommun,
+            _ => Self::Other,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Deso => "DeSO",
+            Self::Regso => "RegSO",
+            Self::Kommun => "municipal",
+            Self::Other => "other",
+        }
+    }
+
+    /// Why codes of this kind match no loaded area: its level is not loaded, or they are of
+    /// another edition. `one`: said of a single code.
+    fn why_unknown(self, level_loaded: bool, latest_year: i32, one: bool) -> String {
+        let (a_code, them) = if one { ("a code", "it") } else { ("codes", "them") };
+        let name = self.name();
+        match (self, level_loaded) {
+            (Self::Deso | Self::Regso, false) => {
+                let s = if one { "" } else { "s" };
+                format!("{name} code{s}: load {name} boundaries to show {them}")
+            }
+            (Self::Deso, true) if latest_year < 2024 => {
+                let what = if one {
+                    "a DeSO 2018 code"
+                } else {
+                    "DeSO 2018 codes"
+                };
+                format!(
+                    "probably {what}: tables up to {latest_year} use the 2018 edition, and the 2025 revision \
+                     gave some areas new codes"
+                )
+            }
+            (Self::Deso | Self::Regso, true) => format!("{a_code} of no loaded {name} edition"),
+            (Self::Kommun, _) => format!(
+                "not {}",
+                if one {
+                    "a municipal code"
+                } else {
+                    "municipal codes"
+                }
+            ),
+            (Self::Other, false) => format!(
+                "{a_code} of an area division whose boundaries are not loaded: load them to show {}",
+                if one { "its values" } else { "their values" }
+            ),
+            (Self::Other, true) => "an older area edition, or boundaries not loaded yet".to_string(),
+        }
+    }
 }
 
 /// Area codes that match no loaded layer (with the closest known codes, and a word on DeSO
@@ -452,40 +657,59 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
             entry.1 = entry.1.max(years.get(i).unwrap_or(i32::MIN));
         }
     }
-    const LISTED: usize = 20;
-    let deso_loaded = atlas.layer(Level::Deso).is_some();
-    for (code, (rows, latest)) in unknown.iter().take(LISTED) {
-        let near = closest(
-            code,
-            atlas
-                .layers
-                .iter()
-                .flat_map(|l| l.areas.iter().map(|a| a.code.as_str())),
-        );
-        let hint = if near.is_empty() {
-            String::new()
-        } else {
-            format!("; closest known: {}", near.join(", "))
-        };
-        let why = match (is_deso_shaped(code), deso_loaded) {
-            (true, false) => "a DeSO code: load DeSO boundaries to show it".to_string(),
-            (true, true) if *latest < 2024 => format!(
-                "probably a DeSO 2018 code: tables up to {latest} use the 2018 edition, and the 2025 \
-                 revision gave some areas new codes"
-            ),
-            (true, true) => "a DeSO code of no loaded edition".to_string(),
-            _ => "an older area edition, or boundaries not loaded yet".to_string(),
-        };
-        report.warning(format!(
-            "area code {code:?} ({rows} {}) matches no loaded area ({why}){hint}",
-            if *rows == 1 { "row" } else { "rows" }
-        ));
+    // Unknown codes by what they look like: one finding per kind, listing every code.
+    let mut by_kind: BTreeMap<CodeKind, Vec<(&str, usize, i32)>> = BTreeMap::new();
+    for (code, (rows, latest)) in &unknown {
+        by_kind
+            .entry(CodeKind::of(code))
+            .or_default()
+            .push((code, *rows, *latest));
     }
-    if unknown.len() > LISTED {
-        report.warning(format!(
-            "… and {} more unknown area codes",
-            unknown.len() - LISTED
-        ));
+    for (kind, codes) in by_kind {
+        let loaded = match kind {
+            CodeKind::Deso => atlas.layer(&Level::Deso).is_some(),
+            CodeKind::Regso => atlas.layer(&Level::Regso).is_some(),
+            CodeKind::Kommun => true,
+            CodeKind::Other => atlas.layers.iter().any(|l| l.level.is_custom()),
+        };
+        let latest = codes.iter().map(|c| c.2).max().unwrap_or(i32::MIN);
+        let why = kind.why_unknown(loaded, latest, codes.len() == 1);
+        let rows = |n: usize| if n == 1 { "row" } else { "rows" };
+        let suggestion = |code: &str| {
+            let near = closest(
+                code,
+                atlas
+                    .layers
+                    .iter()
+                    .flat_map(|l| l.areas.iter().map(|a| a.code.as_str())),
+            );
+            if near.is_empty() {
+                String::new()
+            } else {
+                format!("; closest known: {}", near.join(", "))
+            }
+        };
+        if let [(code, n, _)] = codes[..] {
+            report.warning(format!(
+                "area code {code:?} ({n} {}) matches no loaded area ({why}){}",
+                rows(n),
+                suggestion(code)
+            ));
+            continue;
+        }
+        let total_rows: usize = codes.iter().map(|c| c.1).sum();
+        let details = codes
+            .iter()
+            .map(|(code, n, _)| format!("{code} ({n} {}{})", rows(*n), suggestion(code)))
+            .collect();
+        report.summary(
+            super::validate::Severity::Warning,
+            format!(
+                "{} area codes ({total_rows} rows) match no loaded area ({why})",
+                codes.len()
+            ),
+            details,
+        );
     }
     // Geometry without data: GR areas of a layer the file speaks about that it leaves out.
     for (layer, matched) in atlas.layers.iter().zip(&matched) {
@@ -535,7 +759,7 @@ mod tests {
         let report = merge(
             &mut atlas,
             load_path(&write(name, csv)).expect("loads"),
-            LoadOptions::default(),
+            &LoadOptions::default(),
         );
         (atlas, report)
     }
@@ -594,7 +818,7 @@ mod tests {
                  1480C0990,boende,2022,total,total,12\n",
             ))
             .expect("loads"),
-            LoadOptions::default(),
+            &LoadOptions::default(),
         );
         let text = report.to_text();
         assert!(
@@ -684,20 +908,20 @@ mod tests {
         let report = merge(
             &mut atlas,
             load_path(&path).expect("loads"),
-            LoadOptions::default(),
+            &LoadOptions::default(),
         );
-        assert_eq!(atlas.layer(Level::Deso).map(AreaLayer::len), Some(1));
+        assert_eq!(atlas.layer(&Level::Deso).map(AreaLayer::len), Some(1));
         assert!(report.to_text().contains("kept the 1 of 2 areas"));
         merge(
             &mut atlas,
             load_path(&path).expect("loads"),
-            LoadOptions {
+            &LoadOptions {
                 all_sweden: true,
                 ..LoadOptions::default()
             },
         );
         assert_eq!(
-            atlas.layer(Level::Deso).map(AreaLayer::len),
+            atlas.layer(&Level::Deso).map(AreaLayer::len),
             Some(2),
             "replaced, not added"
         );

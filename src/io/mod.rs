@@ -12,6 +12,7 @@ pub mod jsonstat;
 pub mod kolada;
 pub mod load;
 pub mod pxweb;
+pub mod pxweb_v1;
 pub mod shp;
 pub mod tidy;
 pub mod validate;

@@ -6,12 +6,12 @@ use ::shapefile::{PolygonRing, Shape};
 use geo::{Coord, Intersects, LineString, MultiPolygon, Polygon};
 
 use super::LoadError;
-use super::attributes::AreaAttributes;
+use super::attributes::{FeatureTable, RawFeature};
 use super::crs::{Crs, ToWgs84};
 use super::validate::{Severity, ValidationReport};
-use crate::model::AreaLayer;
 
-pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), LoadError> {
+/// Every readable feature with its attributes; a file cut short keeps the features before the cut.
+pub fn read_table(path: &std::path::Path) -> Result<(FeatureTable, ValidationReport), LoadError> {
     let file = path.display().to_string();
     let err = |what: String| LoadError::Format {
         file: file.clone(),
@@ -48,24 +48,17 @@ pub fn parse(path: &std::path::Path) -> Result<(AreaLayer, ValidationReport), Lo
 fn read_features(
     file: &str,
     path: &std::path::Path,
-    features: Vec<(Shape, ::shapefile::dbase::Record)>,
+    records: Vec<(Shape, ::shapefile::dbase::Record)>,
     cut_at: Option<(usize, String)>,
-) -> Result<(AreaLayer, ValidationReport), LoadError> {
+) -> Result<(FeatureTable, ValidationReport), LoadError> {
     let err = |what: String| LoadError::Format {
         file: file.into(),
         what,
     };
-    let first = features
+    let first = records
         .first()
         .ok_or_else(|| err("the shapefile has no features".into()))?;
-    let names: Vec<String> = first.1.as_ref().keys().cloned().collect();
-    let attributes = AreaAttributes::recognise(names.iter().map(String::as_str)).ok_or_else(|| {
-        err(format!(
-            "no area code attribute (found {}; expected {})",
-            names.join(", "),
-            AreaAttributes::expected()
-        ))
-    })?;
+    let attributes: Vec<String> = first.1.as_ref().keys().cloned().collect();
 
     let prj = std::fs::read_to_string(path.with_extension("prj")).ok();
     let (crs, how) = match prj.as_deref().map(Crs::from_prj) {
@@ -76,7 +69,7 @@ fn read_features(
             )));
         }
         None => {
-            let first_xy = features
+            let first_xy = records
                 .iter()
                 .find_map(|(shape, _)| rings(shape)?.first()?.1.first().copied());
             match first_xy.and_then(|c| Crs::from_coordinate(c.x, c.y)) {
@@ -91,9 +84,8 @@ fn read_features(
     };
 
     let mut report = ValidationReport::new(file, "Shapefile");
-    report.rows_read = features.len();
-    let mut areas = Vec::with_capacity(features.len());
-    for (i, (shape, record)) in features.into_iter().enumerate() {
+    let mut features = Vec::with_capacity(records.len());
+    for (i, (shape, record)) in records.into_iter().enumerate() {
         let get = |name: &str| match record.get(name)? {
             ::shapefile::dbase::FieldValue::Character(Some(s)) => {
                 Some(s.trim().to_string()).filter(|s| !s.is_empty())
@@ -102,23 +94,19 @@ fn read_features(
             ::shapefile::dbase::FieldValue::Integer(n) => Some(n.to_string()),
             _ => None,
         };
-        let result = polygons(&shape).and_then(|mut mp| {
+        let geometry = polygons(&shape).and_then(|mut mp| {
             if let Some(t) = &to_wgs84 {
                 t.polygons(&mut mp)
                     .map_err(|e| format!("cannot reproject: {e}"))?;
             }
-            attributes.area(get, mp)
+            Ok(mp)
         });
-        match result {
-            Ok(area) => areas.push(area),
-            Err(message) => {
-                report.rows_skipped += 1;
-                let code = get(&attributes.code)
-                    .map(|c| format!("{c}: "))
-                    .unwrap_or_default();
-                report.feature(Severity::Error, i + 1, format!("{code}{message}"));
-            }
-        }
+        features.push(RawFeature {
+            number: i + 1,
+            label: None,
+            values: attributes.iter().map(|a| get(a)).collect(),
+            geometry,
+        });
     }
     if let Some((at, e)) = cut_at {
         report.feature(
@@ -129,18 +117,16 @@ fn read_features(
             ),
         );
     }
-    report.rows_loaded = areas.len();
     let reprojected = if to_wgs84.is_some() {
         ", reprojected to WGS84 with proj4rs"
     } else {
         ""
     };
     report.note(format!(
-        "area codes from the attribute {:?}; coordinates read as {} ({how}){reprojected}",
-        attributes.code,
+        "coordinates read as {} ({how}){reprojected}",
         crs.describe()
     ));
-    Ok((AreaLayer::new(attributes.level, areas), report))
+    Ok((FeatureTable { attributes, features }, report))
 }
 
 /// The rings of a polygon shape (outer or not, x/y), whatever its M or Z extras.

@@ -24,6 +24,10 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     pub message: String,
+    /// Every item a summary finding stands for (all unknown codes, say): the text report shows
+    /// the first [`SHOWN`], the JSON and the saved report all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
 }
 
 /// The report for one file. Findings of one kind beyond [`MAX_LISTED`] are counted, not listed.
@@ -39,8 +43,11 @@ pub struct ValidationReport {
     pub unlisted: usize,
 }
 
-/// How many findings are listed before the rest are only counted.
-pub const MAX_LISTED: usize = 200;
+/// How many findings are kept before the rest are only counted (a guard on memory for a file
+/// that is wrong on every one of millions of lines).
+pub const MAX_LISTED: usize = 20_000;
+/// How many findings of one kind, or items of a summary, the short text shows.
+pub const SHOWN: usize = 10;
 
 impl ValidationReport {
     pub fn new(file: &str, format: &str) -> Self {
@@ -66,6 +73,7 @@ impl ValidationReport {
             feature: None,
             column: column.map(str::to_string),
             message,
+            details: Vec::new(),
         });
     }
 
@@ -77,27 +85,37 @@ impl ValidationReport {
             feature: Some(feature),
             column: None,
             message,
+            details: Vec::new(),
+        });
+    }
+
+    /// A finding about the file as a whole.
+    fn general(&mut self, severity: Severity, message: String) {
+        self.summary(severity, message, Vec::new());
+    }
+
+    /// One finding that stands for many items (every unknown code, say), all kept in `details`.
+    pub fn summary(&mut self, severity: Severity, message: String, details: Vec<String>) {
+        self.push(Finding {
+            severity,
+            line: None,
+            feature: None,
+            column: None,
+            message,
+            details,
         });
     }
 
     pub fn note(&mut self, message: String) {
-        self.push(Finding {
-            severity: Severity::Note,
-            line: None,
-            feature: None,
-            column: None,
-            message,
-        });
+        self.general(Severity::Note, message);
     }
 
     pub fn warning(&mut self, message: String) {
-        self.push(Finding {
-            severity: Severity::Warning,
-            line: None,
-            feature: None,
-            column: None,
-            message,
-        });
+        self.general(Severity::Warning, message);
+    }
+
+    pub fn error(&mut self, message: String) {
+        self.general(Severity::Error, message);
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -108,31 +126,116 @@ impl ValidationReport {
         self.rows_skipped > 0 || self.count(Severity::Error) > 0
     }
 
-    /// The report as plain text, one finding a line, as the CLI prints it.
+    /// The report as plain text, as the CLI prints it and the data window shows it: a finding
+    /// repeated many times (the same message for other lines or values) shows its first
+    /// [`SHOWN`] and a count, and a summary its first [`SHOWN`] items.
     pub fn to_text(&self) -> String {
+        self.text(Some(SHOWN))
+    }
+
+    /// Every finding and every item, for the report saved beside the file.
+    pub fn to_full_text(&self) -> String {
+        self.text(None)
+    }
+
+    fn text(&self, shown: Option<usize>) -> String {
         let mut out = format!(
             "{} ({}): {} rows read, {} loaded, {} skipped\n",
             self.file, self.format, self.rows_read, self.rows_loaded, self.rows_skipped
         );
-        for f in &self.findings {
-            let kind = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Note => "note",
-            };
-            let place = match (f.line, f.feature, &f.column) {
-                (Some(l), _, Some(c)) => format!("line {l}, column {c}: "),
-                (Some(l), _, None) => format!("line {l}: "),
-                (None, Some(n), _) => format!("feature {n}: "),
-                _ => String::new(),
-            };
-            out.push_str(&format!("  {kind}: {place}{}\n", f.message));
+        let mut i = 0;
+        while i < self.findings.len() {
+            let f = &self.findings[i];
+            // A run of findings of the same kind and shape.
+            let shape = (f.severity, f.column.as_deref(), message_shape(&f.message));
+            let run = self.findings[i..]
+                .iter()
+                .take_while(|g| (g.severity, g.column.as_deref(), message_shape(&g.message)) == shape)
+                .count();
+            let listed = shown.map_or(run, |n| run.min(n));
+            for g in &self.findings[i..i + listed] {
+                out.push_str(&finding_line(g, shown));
+            }
+            if listed < run {
+                out.push_str(&format!(
+                    "  … and {} more like the above (all of them in the saved report and in --json)\n",
+                    run - listed
+                ));
+            }
+            i += run;
         }
         if self.unlisted > 0 {
             out.push_str(&format!("  … and {} more findings not listed\n", self.unlisted));
         }
         out
     }
+}
+
+fn finding_line(f: &Finding, shown: Option<usize>) -> String {
+    let kind = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    };
+    let place = match (f.line, f.feature, &f.column) {
+        (Some(l), _, Some(c)) => format!("line {l}, column {c}: "),
+        (Some(l), _, None) => format!("line {l}: "),
+        (None, Some(n), _) => format!("feature {n}: "),
+        _ => String::new(),
+    };
+    let mut line = format!("  {kind}: {place}{}\n", f.message);
+    let listed = shown.map_or(f.details.len(), |n| f.details.len().min(n));
+    for d in &f.details[..listed] {
+        line.push_str(&format!("      {d}\n"));
+    }
+    if listed < f.details.len() {
+        line.push_str(&format!(
+            "      … and {} more (all of them in the saved report and in --json)\n",
+            f.details.len() - listed
+        ));
+    }
+    line
+}
+
+/// A message with its particulars (quoted text, numbers) blanked, so that the same finding
+/// about other lines or values has the same shape.
+fn message_shape(message: &str) -> String {
+    let mut shape = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                if quoted {
+                    shape.push('…');
+                }
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !shape.ends_with('#') {
+                    shape.push('#');
+                }
+            }
+            c => shape.push(c),
+        }
+    }
+    shape
+}
+
+/// What a code looks like, letter by letter: `1480C1622` → `9999A9999`. Codes of one kind
+/// (DeSO, RegSO, a municipality's own) share a shape; suggestions come only from the same one.
+pub fn code_shape(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_alphabetic() {
+                'A'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Levenshtein distance, for suggesting the closest known code or name.
@@ -151,9 +254,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// The known codes closest to `code` (at most three, distance at most 2).
+/// The known codes of the same shape closest to `code` (at most three, distance at most 2).
 pub fn closest<'a>(code: &str, known: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let shape = code_shape(code);
     let mut scored: Vec<(usize, &str)> = known
+        .filter(|k| code_shape(k) == shape)
         .map(|k| (edit_distance(code, k), k))
         .filter(|(d, _)| *d <= 2)
         .collect();
@@ -173,6 +278,10 @@ mod tests {
             vec!["1407", "1480"]
         );
         assert!(closest("9999", ["1480"].into_iter()).is_empty());
+        assert!(
+            closest("14801", ["1480", "1481"].into_iter()).is_empty(),
+            "no municipal codes for a five-digit area code"
+        );
     }
 
     #[test]
@@ -186,6 +295,19 @@ mod tests {
         let text = r.to_text();
         assert!(text.starts_with("t.csv (tidy CSV): 3 rows read"));
         assert!(text.contains("  error: line 3, column year: \"20x4\" is not a year\n"));
+        assert!(text.contains("  warning: w9\n"));
+        assert!(
+            !text.contains("w10\n"),
+            "the same finding is shown ten times, then counted"
+        );
+        assert!(
+            text.contains(&format!("… and {} more like the above", MAX_LISTED - 1 - SHOWN)),
+            "{text}"
+        );
         assert!(text.contains("… and 6 more findings not listed"));
+        assert!(
+            r.to_full_text().contains("  warning: w10\n"),
+            "the saved report has them all"
+        );
     }
 }

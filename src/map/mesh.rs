@@ -314,7 +314,7 @@ mod tests {
             .enumerate()
             .map(|(i, p)| Area::new(format!("{i}"), format!("a{i}"), None, MultiPolygon(vec![p])))
             .collect();
-        AreaLayer::new(Level::Custom, areas)
+        AreaLayer::new(Level::Custom("test".into()), areas)
     }
 
     #[test]

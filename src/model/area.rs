@@ -1,26 +1,59 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use geo::{BoundingRect, MultiPolygon, Rect};
 
-/// The geographic level of an area layer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The geographic level of an area layer: SCB's three, or a division of the user's own (a
+/// city's districts, primary areas, base areas), named by the user. Several custom levels can
+/// be loaded side by side; each is told apart by its name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", from = "LevelRepr")]
 pub enum Level {
     Kommun,
     Regso,
     Deso,
-    Custom,
+    Custom(String),
+}
+
+/// The name a custom level gets when nobody named it (older settings said only `"custom"`).
+pub const UNNAMED_CUSTOM_LEVEL: &str = "Egna områden";
+
+/// What settings files hold: `"kommun"`, or `{"custom": "Primärområde"}` (and, from before
+/// custom levels had names, `"custom"`).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum LevelRepr {
+    Plain(String),
+    Custom { custom: String },
+}
+
+impl From<LevelRepr> for Level {
+    fn from(repr: LevelRepr) -> Self {
+        match repr {
+            LevelRepr::Custom { custom } => Level::Custom(custom),
+            LevelRepr::Plain(name) => match name.as_str() {
+                "regso" => Level::Regso,
+                "deso" => Level::Deso,
+                "custom" => Level::Custom(UNNAMED_CUSTOM_LEVEL.into()),
+                _ => Level::Kommun,
+            },
+        }
+    }
 }
 
 impl Level {
-    /// The level's name in reports (which are in English, like the CLI).
-    pub fn report_name(self) -> &'static str {
+    /// The level's name in reports (which are in English, like the CLI); a custom level's own name.
+    pub fn report_name(&self) -> Cow<'_, str> {
         match self {
-            Level::Kommun => "municipal",
-            Level::Regso => "RegSO",
-            Level::Deso => "DeSO",
-            Level::Custom => "custom",
+            Level::Kommun => "municipal".into(),
+            Level::Regso => "RegSO".into(),
+            Level::Deso => "DeSO".into(),
+            Level::Custom(name) => name.as_str().into(),
         }
+    }
+
+    pub fn is_custom(&self) -> bool {
+        matches!(self, Level::Custom(_))
     }
 }
 
@@ -29,11 +62,11 @@ impl Level {
 pub struct Area {
     pub code: String,
     pub name: String,
-    /// Code of the enclosing area (a DeSO's municipality, say), when known.
+    /// Code of the municipality the area lies in, when the file gives it (`kommunkod`).
+    pub kommun: Option<String>,
+    /// Code of the enclosing area on the layer's parent level, when the file gives the
+    /// relation: a DeSO's RegSO (`regsokod`), a base area's primary area.
     pub parent: Option<String>,
-    /// Code of the RegSO a DeSO belongs to, when the boundary file gives the relation
-    /// (SCB's DeSO files carry `regsokod`).
-    pub regso: Option<String>,
     pub lonlat: MultiPolygon<f64>,
     pub bbox_lonlat: Option<Rect<f64>>,
     /// What the map draws and hit-tests when it differs from `lonlat` (clipped to land).
@@ -46,39 +79,43 @@ impl Area {
         self.display.as_ref().unwrap_or(&self.lonlat)
     }
 
-    /// The municipality this area is in: the parent when known, otherwise the first four digits
-    /// of a DeSO or RegSO code (`1480C1234`, `1480R001`), or the code itself for a municipality.
+    /// The municipality this area is in: the one the file gives when known, otherwise read from
+    /// an SCB code: a municipality's own four digits, or the first four of a DeSO or RegSO code
+    /// (`1480C1234`, `1480R001`). A division's own codes (`10101`) say nothing of it.
     pub fn municipality_code(&self) -> Option<&str> {
-        if let Some(parent) = &self.parent {
-            return Some(parent);
+        if let Some(kommun) = &self.kommun {
+            return Some(kommun);
         }
+        let b = self.code.as_bytes();
         let prefix = self.code.get(..4)?;
-        prefix.bytes().all(|b| b.is_ascii_digit()).then_some(prefix)
+        let scb_shaped = b[..4].iter().all(u8::is_ascii_digit)
+            && (b.len() == 4 || b.get(4).is_some_and(|c| matches!(c, b'A' | b'B' | b'C' | b'R')));
+        scb_shaped.then_some(prefix)
     }
 
-    /// This area, recorded as part of the RegSO `regso` (ignored for other levels' codes when empty).
-    pub fn in_regso(mut self, regso: Option<String>) -> Self {
-        self.regso = regso.filter(|r| !r.is_empty());
+    /// This area, recorded as part of the area `parent` of the level above (ignored when empty).
+    pub fn within(mut self, parent: Option<String>) -> Self {
+        self.parent = parent.filter(|r| !r.is_empty());
         self
     }
 
     /// Whether the area counts as part of GR on a layer of `level`: it lies in a GR
     /// municipality, or it is a custom area of no known municipality (a planner's own
     /// districts, loaded for GR).
-    pub fn in_gr(&self, level: Level) -> bool {
+    pub fn in_gr(&self, level: &Level) -> bool {
         match self.municipality_code() {
             Some(m) => super::is_gr_municipality(m),
-            None => level == Level::Custom,
+            None => level.is_custom(),
         }
     }
 
-    pub fn new(code: String, name: String, parent: Option<String>, lonlat: MultiPolygon<f64>) -> Self {
+    pub fn new(code: String, name: String, kommun: Option<String>, lonlat: MultiPolygon<f64>) -> Self {
         let bbox_lonlat = lonlat.bounding_rect();
         Self {
             code,
             name,
-            parent,
-            regso: None,
+            kommun,
+            parent: None,
             lonlat,
             bbox_lonlat,
             display: None,
@@ -90,6 +127,9 @@ impl Area {
 #[derive(Clone, Debug)]
 pub struct AreaLayer {
     pub level: Level,
+    /// The level the areas' `parent` codes point into: RegSO for DeSO, and for a custom level
+    /// the loaded level whose codes they match (set when the layers are linked).
+    pub parent_level: Option<Level>,
     pub areas: Vec<Area>,
     index_by_code: HashMap<String, usize>,
 }
@@ -101,8 +141,11 @@ impl AreaLayer {
             .enumerate()
             .map(|(i, a)| (a.code.clone(), i))
             .collect();
+        let parent_level =
+            (level == Level::Deso && areas.iter().any(|a| a.parent.is_some())).then_some(Level::Regso);
         Self {
             level,
+            parent_level,
             areas,
             index_by_code,
         }

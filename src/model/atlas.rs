@@ -6,6 +6,9 @@ pub const GR_MUNICIPALITIES: [&str; 13] = [
 ];
 /// Area code of region-level rows for all of GR in the observations.
 pub const REGION_GR: &str = "GR";
+/// Where measures over a set of areas of no known municipality are reported: all the areas of
+/// the user's custom level (a division loaded for its own sake).
+pub const REGION_ALL_LOADED: &str = "ALLA";
 /// Area code of national rows ("riket").
 pub const REGION_SWEDEN: &str = "SE";
 
@@ -30,26 +33,80 @@ impl Atlas {
         removed
     }
 
-    pub fn layer(&self, level: Level) -> Option<&AreaLayer> {
-        self.layers.iter().find(|l| l.level == level)
+    pub fn layer(&self, level: &Level) -> Option<&AreaLayer> {
+        self.layers.iter().find(|l| l.level == *level)
+    }
+
+    /// Link each custom layer whose areas name a parent area to the loaded level that holds
+    /// most of those codes, and give areas without a municipality their parent's (a base area
+    /// lies in its primary area's municipality). Run after layers are added or removed; a
+    /// level whose parent is not loaded (yet) stays unlinked until it is.
+    pub fn link_levels(&mut self) {
+        for i in 0..self.layers.len() {
+            if !self.layers[i].level.is_custom() {
+                continue;
+            }
+            let parents: Vec<&str> = self.layers[i]
+                .areas
+                .iter()
+                .filter_map(|a| a.parent.as_deref())
+                .collect();
+            let best = self
+                .layers
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(j, l)| (j, parents.iter().filter(|p| l.index_of(p).is_some()).count()))
+                .filter(|(_, hits)| *hits > 0)
+                .max_by_key(|(_, hits)| *hits)
+                .map(|(j, _)| j);
+            let Some(j) = best else {
+                self.layers[i].parent_level = None;
+                continue;
+            };
+            let kommun_of: Vec<Option<String>> = self.layers[i]
+                .areas
+                .iter()
+                .map(|a| {
+                    let parent = self.layers[j].get(a.parent.as_deref()?)?;
+                    parent.municipality_code().map(str::to_string)
+                })
+                .collect();
+            let parent_level = self.layers[j].level.clone();
+            let layer = &mut self.layers[i];
+            layer.parent_level = Some(parent_level);
+            for (area, kommun) in layer.areas.iter_mut().zip(kommun_of) {
+                if area.kommun.is_none() {
+                    area.kommun = kommun;
+                }
+            }
+        }
     }
 
     /// The region's value for a series: the published region row when the data has one,
-    /// otherwise the unweighted mean of the member municipalities that have a value.
+    /// otherwise the sum of the member municipalities for a count (persons add up), or their
+    /// unweighted mean for anything else.
     pub fn region_value(&self, key: &SeriesKey, year: i32) -> Option<RegionValue> {
         if let Some(v) = self.observations.value(key, REGION_GR, year) {
             return Some(RegionValue {
                 value: v,
                 published: true,
+                summed: false,
             });
         }
         let vals: Vec<f64> = GR_MUNICIPALITIES
             .iter()
             .filter_map(|c| self.observations.value(key, c, year))
             .collect();
+        let summed = self
+            .catalogue
+            .indicator(&key.indicator)
+            .is_some_and(|i| i.is_count());
+        let sum = vals.iter().sum::<f64>();
         (!vals.is_empty()).then(|| RegionValue {
-            value: vals.iter().sum::<f64>() / vals.len() as f64,
+            value: if summed { sum } else { sum / vals.len() as f64 },
             published: false,
+            summed,
         })
     }
 
@@ -77,4 +134,6 @@ impl Atlas {
 pub struct RegionValue {
     pub value: f64,
     pub published: bool,
+    /// Computed as the sum of the municipalities (a count), not their mean.
+    pub summed: bool,
 }

@@ -105,6 +105,12 @@ impl Indicator {
         self.categories.iter().find(|c| c.value == value)
     }
 
+    /// Whether the values count persons (or other units) that add up over areas: the region's
+    /// value is their sum, and an area is compared with it as a share, not a difference.
+    pub fn is_count(&self) -> bool {
+        self.aggregation == Aggregation::Sum
+    }
+
     /// Whether the unit is a percentage, so differences are percentage points.
     pub fn is_percent(&self) -> bool {
         self.unit_sv.starts_with("procent") || self.unit_sv == "%"

@@ -4,7 +4,9 @@ mod atlas;
 mod catalogue;
 mod observations;
 
-pub use area::{Area, AreaLayer, Level};
-pub use atlas::{Atlas, GR_MUNICIPALITIES, REGION_GR, REGION_SWEDEN, RegionValue, is_gr_municipality};
+pub use area::{Area, AreaLayer, Level, UNNAMED_CUSTOM_LEVEL};
+pub use atlas::{
+    Atlas, GR_MUNICIPALITIES, REGION_ALL_LOADED, REGION_GR, REGION_SWEDEN, RegionValue, is_gr_municipality,
+};
 pub use catalogue::{Aggregation, Catalogue, Category, Dimension, Domain, Group, Indicator, Polarity, TOTAL};
 pub use observations::{Observation, Observations, SeriesKey};

@@ -98,7 +98,7 @@ impl Observations {
         Ok(())
     }
 
-    /// Index rows; returns how many replaced a value already there.
+    /// Index rows; returns how many replaced another value already there.
     fn index_rows(&mut self, rows: Vec<(SeriesKey, String, Observation)>) -> usize {
         let mut replaced = 0;
         for (key, area, obs) in rows {
@@ -117,6 +117,8 @@ impl Observations {
             }
             let series = self.index.entry(key).or_default().entry(area).or_default();
             match series.binary_search_by_key(&obs.year, |o| o.year) {
+                // The same value twice (a total given by two packed groupings) is one value.
+                Ok(pos) if series[pos] == obs => {}
                 Ok(pos) => {
                     series[pos] = obs;
                     replaced += 1;

@@ -536,7 +536,19 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                     format!(" ({})", o.year)
                 };
                 ui.label(format!("{}{year}", format::value(o.value, ind, cx.lang)));
-                if let Some(r) = cx.atlas.region_value(&key, o.year) {
+                if let Some(r) = cx.atlas.region_value(&key, o.year)
+                    && ind.is_count()
+                    && r.value > 0.0
+                {
+                    // A count against GR's total says how large a part of GR the area holds.
+                    let share = 100.0 * o.value / r.value;
+                    let text = format!(
+                        "{} {}",
+                        format::number(share, 1, cx.lang),
+                        cx.t("% av GR", "% of GR")
+                    );
+                    ui.label(RichText::new(text).small().color(style::MUTED));
+                } else if let Some(r) = cx.atlas.region_value(&key, o.year) {
                     let d = o.value - r.value;
                     let text = format!(
                         "{} {}",

@@ -66,7 +66,7 @@ pub fn reports_window(
                             Added::Layer(level) => Some(format!(
                                 "{}: {}",
                                 lang.pick("nivå", "level"),
-                                super::level_name(*level, lang)
+                                super::level_name(level, lang)
                             )),
                             Added::Indicators(ids) => Some(format!(
                                 "{}: {}",

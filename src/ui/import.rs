@@ -50,7 +50,7 @@ impl PendingImport {
     }
 
     /// Merge with the confirmed column roles, id, name and unit.
-    pub fn finish(self, atlas: &mut Atlas, options: LoadOptions) -> Dataset {
+    pub fn finish(self, atlas: &mut Atlas, options: &LoadOptions) -> Dataset {
         let Self {
             mut loaded,
             parsed_id,

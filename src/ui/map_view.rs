@@ -162,8 +162,18 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
                         .color(style::MUTED),
                 );
             }
-            if let Some(region) = cx.view.region {
-                ui.label(region_difference(cx, ind, obs.value - region.value));
+            match cx.view.region {
+                Some(region) if region.summed && region.value > 0.0 => {
+                    ui.label(format!(
+                        "{} {}",
+                        format::number(100.0 * obs.value / region.value, 1, cx.lang),
+                        cx.t("% av GR:s summa", "% of GR's total")
+                    ));
+                }
+                Some(region) => {
+                    ui.label(region_difference(cx, ind, obs.value - region.value));
+                }
+                None => {}
             }
         }
         None => {
@@ -299,6 +309,8 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     if let Some(region) = cx.view.region {
                         let how = if region.published {
                             ""
+                        } else if region.summed {
+                            cx.t(" (summa av kommunerna)", " (sum of the municipalities)")
                         } else {
                             cx.t(" (medel av kommunerna)", " (mean of the municipalities)")
                         };
@@ -315,7 +327,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                             format::value(se, ind, cx.lang)
                         ));
                     }
-                    if let Some((level, rule)) = cx.view.aggregated {
+                    if let Some((level, rule)) = &cx.view.aggregated {
                         let how = match rule {
                             crate::model::Aggregation::Sum => cx.t("summerat", "summed"),
                             _ => cx.t("viktat med antal", "weighted by base"),

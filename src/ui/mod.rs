@@ -2,6 +2,7 @@
 //! changes state directly.
 pub mod analysis;
 pub mod area_types;
+pub mod boundary_import;
 pub mod classify_dialog;
 pub mod data;
 pub mod import;
@@ -50,6 +51,8 @@ impl UiCx<'_> {
             .starts_with(crate::analysis::segregation_series::PREFIX)
         {
             self.lang.pick("Hela GR", "All of GR")
+        } else if self.indicator().is_some_and(Indicator::is_count) {
+            self.lang.pick("GR totalt", "GR total")
         } else {
             self.lang.pick("GR-snitt", "GR average")
         }
@@ -89,13 +92,14 @@ impl UiCx<'_> {
     }
 }
 
-pub fn level_name(level: crate::model::Level, lang: Lang) -> &'static str {
+/// A level's name in the UI; a custom level by the name the user gave it.
+pub fn level_name(level: &crate::model::Level, lang: Lang) -> std::borrow::Cow<'_, str> {
     use crate::model::Level::*;
     match level {
-        Kommun => lang.pick("Kommuner", "Municipalities"),
-        Regso => "RegSO",
-        Deso => "DeSO",
-        Custom => lang.pick("Egna områden", "Custom areas"),
+        Kommun => lang.pick("Kommuner", "Municipalities").into(),
+        Regso => "RegSO".into(),
+        Deso => "DeSO".into(),
+        Custom(name) => name.as_str().into(),
     }
 }
 

@@ -62,7 +62,7 @@ pub fn window(
                     "{} {} · {}",
                     cx.t("År", "Year"),
                     needs.year,
-                    super::level_name(cx.settings.selection.level, cx.lang)
+                    super::level_name(&cx.settings.selection.level, cx.lang)
                 ));
                 if cx.view.demo || cx.atlas.catalogue.indicators.iter().any(|i| i.demo && DOMAINS.contains(&i.domain.as_str())) {
                     super::demo_badge(ui, cx.lang);

@@ -13,11 +13,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(cx.t("Nivå", "Level")).strong());
                 for layer in &cx.atlas.layers {
-                    let name = super::level_name(layer.level, cx.lang);
+                    let name = super::level_name(&layer.level, cx.lang);
                     if ui.selectable_label(sel.level == layer.level, name).clicked()
                         && sel.level != layer.level
                     {
-                        out.actions.push(Action::SetLevel(layer.level));
+                        out.actions.push(Action::SetLevel(layer.level.clone()));
                     }
                 }
             });
@@ -35,10 +35,37 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                             "Indikatorn har inga värden på nivån",
                             "The indicator has no values at the level"
                         ),
-                        super::level_name(sel.level, cx.lang)
+                        super::level_name(&sel.level, cx.lang)
                     ))
                     .color(style::DEMO),
                 );
+                let with_values: Vec<&crate::model::Indicator> = cx
+                    .view
+                    .indicators_with_values
+                    .iter()
+                    .filter_map(|id| cx.atlas.catalogue.indicator(id))
+                    .collect();
+                if with_values.is_empty() {
+                    super::muted_note(
+                        ui,
+                        cx.t(
+                            "Ingen indikator har värden här ännu: läs in en tabell för nivån.",
+                            "No indicator has values here yet: load a table for the level.",
+                        ),
+                    );
+                } else {
+                    ui.label(cx.t(
+                        "Indikatorer med värden på nivån:",
+                        "Indicators with values at the level:",
+                    ));
+                    ui.horizontal_wrapped(|ui| {
+                        for ind in with_values {
+                            if ui.link(cx.indicator_name(ind)).clicked() {
+                                out.actions.push(Action::SelectIndicator(ind.id.clone()));
+                            }
+                        }
+                    });
+                }
             }
             ui.separator();
         }
