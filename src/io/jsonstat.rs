@@ -155,13 +155,18 @@ pub fn parse(
             strip_deso_suffix(region).unwrap_or(region).to_string()
         };
         let year_text = &dims[time].ids[idx[time]];
-        let Some(year) = year_text.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+        // Only whole years: a month (`2024M01`) or quarter (`2024K1`) must not fold into its year.
+        let whole_year = year_text.len() == 4 && year_text.bytes().all(|b| b.is_ascii_digit());
+        let Some(year) = year_text.parse::<i32>().ok().filter(|_| whole_year) else {
             report.rows_skipped += 1;
             report.line(
                 Severity::Error,
                 i + 1,
                 Some(&dims[time].id),
-                format!("time category {year_text:?} is not a year"),
+                format!(
+                    "time category {year_text:?} is not a year (months, quarters and dates are not read yet; \
+                     the cell is skipped rather than counted as its year)"
+                ),
             );
             continue;
         };
@@ -247,6 +252,20 @@ mod tests {
         assert_eq!(obs.names.get("BE0101N1").map(String::as_str), Some("Folkmängd"));
         assert_eq!(obs.units.get("BE0101N1").map(String::as_str), Some("antal"));
         assert!(report.to_text().contains("1 cells are null"));
+    }
+
+    #[test]
+    fn months_are_refused_not_folded_into_their_year() {
+        let doc: Value =
+            serde_json::from_str(&DOC.replace(r#"{"2023":0,"2024":1}"#, r#"{"2024M01":0,"2024M02":1}"#))
+                .expect("json");
+        let (obs, report) = parse("p.json", &doc, "x").expect("parses");
+        assert!(obs.years("BE0101N1").is_empty(), "no month became the year 2024");
+        assert!(
+            report.to_text().contains("\"2024M01\" is not a year"),
+            "{}",
+            report.to_text()
+        );
     }
 
     #[test]

@@ -54,8 +54,16 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
             continue;
         };
         let area = strip_deso_suffix(&area).map_or(area.clone(), str::to_string);
-        let Some(year) = text(entry.get("period")).and_then(|p| p.get(..4)?.parse::<i32>().ok()) else {
-            skip(&mut report, format!("{kpi} {area}: \"period\" is not a year"));
+        // Only whole years: a period such as 2024M01 must not fold into its year.
+        let period = text(entry.get("period")).unwrap_or_default();
+        let whole_year = period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit());
+        let Some(year) = period.parse::<i32>().ok().filter(|_| whole_year) else {
+            skip(
+                &mut report,
+                format!(
+                    "{kpi} {area}: \"period\" {period:?} is not a year (sub-year periods are not read yet)"
+                ),
+            );
             continue;
         };
         for v in entry
