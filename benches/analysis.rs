@@ -4,27 +4,26 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use geo::{LineString, MultiPolygon, Polygon};
 use segkarta::analysis::autocorrelation::{lisa, moran};
 use segkarta::analysis::classify::{Scheme, classify};
-use segkarta::analysis::weights::Weights;
+use segkarta::analysis::weights::{Contiguity, Weights, WeightsSpec};
 use segkarta::model::{Area, AreaLayer, Level};
 use std::hint::black_box;
 
 /// A lattice of `rows × cols` areas whose shared edges carry 75 vertices each (300 per area),
-/// like detailed DeSO boundaries, over about 7 × 7 km cells.
+/// like detailed DeSO boundaries, over about 7 × 7 km cells. Vertices come from integer grid
+/// points, so neighbours share them exactly, as in SCB's files.
 fn lattice(rows: usize, cols: usize) -> AreaLayer {
-    let step = 0.06;
-    let edge = |(x0, y0): (f64, f64), (x1, y1): (f64, f64)| -> Vec<(f64, f64)> {
+    let d = 0.06 / 75.0;
+    let point = |gx: i64, gy: i64| (11.0 + gx as f64 * d, 55.5 + gy as f64 * d);
+    let edge = |(x0, y0): (i64, i64), (x1, y1): (i64, i64)| -> Vec<(f64, f64)> {
         (0..75)
-            .map(|k| {
-                let t = k as f64 / 75.0;
-                (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
-            })
+            .map(|k| point(x0 + (x1 - x0).signum() * k, y0 + (y1 - y0).signum() * k))
             .collect()
     };
     let mut areas = Vec::new();
-    for r in 0..rows {
-        for c in 0..cols {
-            let (x, y) = (11.0 + c as f64 * step, 55.5 + r as f64 * step);
-            let corners = [(x, y), (x + step, y), (x + step, y + step), (x, y + step)];
+    for r in 0..rows as i64 {
+        for c in 0..cols as i64 {
+            let (x, y) = (c * 75, r * 75);
+            let corners = [(x, y), (x + 75, y), (x + 75, y + 75), (x, y + 75)];
             let mut ring: Vec<(f64, f64)> = (0..4)
                 .flat_map(|k| edge(corners[k], corners[(k + 1) % 4]))
                 .collect();
@@ -82,9 +81,19 @@ fn autocorrelation(c: &mut Criterion) {
         let layer = lattice(rows, cols);
         let n = layer.len();
         group.bench_function(format!("queen_weights_{n}x300"), |b| {
+            b.iter(|| Weights::build(black_box(&layer), WeightsSpec::default()))
+        });
+        let rook = WeightsSpec {
+            contiguity: Contiguity::Rook,
+            tolerance_m: None,
+        };
+        group.bench_function(format!("rook_weights_{n}x300"), |b| {
+            b.iter(|| Weights::build(black_box(&layer), rook))
+        });
+        group.bench_function(format!("queen_weights_{n}x300_tolerance_0_5m"), |b| {
             b.iter(|| Weights::queen(black_box(&layer), 0.5))
         });
-        let w = Weights::queen(&layer, 0.5);
+        let w = Weights::build(&layer, WeightsSpec::default());
         let values: Vec<f64> = shares(n)
             .iter()
             .enumerate()
@@ -95,6 +104,19 @@ fn autocorrelation(c: &mut Criterion) {
         });
         group.bench_function(format!("lisa_{n}_999"), |b| {
             b.iter(|| lisa(black_box(&values), &w, 999, 1))
+        });
+    }
+    // SCB's real DeSO polygons of GR (584, about 300 vertices each), when beside the checkout.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/deso2025_gr.geojson");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let layer = segkarta::io::geojson::parse("deso2025_gr.geojson", &text).expect("the shared DeSO file");
+        group.bench_function("queen_weights_real_deso_584", |b| {
+            b.iter(|| Weights::build(black_box(&layer), WeightsSpec::default()))
+        });
+        let w = Weights::build(&layer, WeightsSpec::default());
+        let values: Vec<f64> = shares(layer.len());
+        group.bench_function("moran_real_deso_584_999", |b| {
+            b.iter(|| moran(black_box(&values), &w, 999, 1))
         });
     }
     group.finish();

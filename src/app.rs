@@ -3,7 +3,7 @@
 use egui::{Color32, Key};
 use walkers::{MapMemory, Projection as _, lon_lat};
 
-use crate::analysis::weights::{DEFAULT_TOLERANCE_M, Weights};
+use crate::analysis::weights::Weights;
 use crate::io;
 use crate::io::load::Dataset;
 use crate::io::load::{self, LoadOptions};
@@ -237,10 +237,16 @@ impl SegkartaApp {
     fn refresh_view(&mut self) {
         self.settings.selection.normalise(&self.atlas);
         let layer = current_layer(&self.atlas, &self.settings);
+        let spec = self.settings.selection.weights;
         let weights = self
             .weights
             .entry(layer.level.clone())
-            .or_insert_with(|| Weights::queen(layer, DEFAULT_TOLERANCE_M));
+            .and_modify(|w| {
+                if w.spec != spec {
+                    *w = Weights::build(layer, spec);
+                }
+            })
+            .or_insert_with(|| Weights::build(layer, spec));
         self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, Some(weights));
         if self.needs.is_some() {
             self.needs = Some(crate::analysis::needs::needs(
@@ -288,15 +294,7 @@ impl SegkartaApp {
                     let dataset = load::merge_dataset(&mut self.atlas, *loaded, &self.load_options);
                     self.add_dataset(ctx, dataset, geometry.map(|g| *g));
                 }
-                JobResult::Failed { file, error } => {
-                    let mut report = ValidationReport::new(&file, "unreadable");
-                    report.error(error);
-                    self.datasets.push(Dataset {
-                        added: load::Added::Nothing,
-                        report,
-                    });
-                    self.show_reports = true;
-                }
+                JobResult::Failed { file, error } => self.add_failure(&file, "unreadable", error),
             }
         }
         // New rows or indicators: rebuild what derives from them and the view.
@@ -364,6 +362,17 @@ impl SegkartaApp {
             self.apply(ctx, [Action::RememberFile(path)]);
         }
         self.datasets.push(dataset);
+    }
+
+    /// A file that added nothing: listed with why, and the data window opened on it.
+    fn add_failure(&mut self, file: &str, format: &str, error: String) {
+        let mut report = ValidationReport::new(file, format);
+        report.error(error);
+        self.datasets.push(Dataset {
+            added: load::Added::Nothing,
+            report,
+        });
+        self.show_reports = true;
     }
 
     /// Apply actions and rebuild the view when the selection changed.
@@ -700,15 +709,7 @@ impl eframe::App for SegkartaApp {
                         let file = pending.file().to_string();
                         match pending.finish(&mut self.atlas, &self.load_options) {
                             Ok((dataset, geometry)) => self.add_dataset(&ctx, dataset, Some(geometry)),
-                            Err(e) => {
-                                let mut report = ValidationReport::new(&file, "boundaries");
-                                report.error(e);
-                                self.datasets.push(Dataset {
-                                    added: load::Added::Nothing,
-                                    report,
-                                });
-                                self.show_reports = true;
-                            }
+                            Err(e) => self.add_failure(&file, "boundaries", e),
                         }
                         self.data_changed();
                         self.show_opened_level(&ctx);

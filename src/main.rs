@@ -125,6 +125,13 @@ struct AnalyzeArgs {
     /// Significance level of the LISA clusters.
     #[arg(long, default_value_t = 0.05)]
     alpha: f64,
+    /// Neighbours share a point (queen) or an edge (rook), as libpysal and GeoDa build them.
+    #[arg(long, default_value = "queen", value_parser = ["queen", "rook"])]
+    contiguity: String,
+    /// Count boundary points closer than this many metres as shared (for boundaries that share
+    /// no vertices); the report says how many links it added.
+    #[arg(long, value_name = "METRES")]
+    tolerance: Option<f64>,
     /// Tables to load (repeatable).
     #[arg(long, value_name = "FILE")]
     data: Vec<PathBuf>,
@@ -247,6 +254,14 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         scheme,
         k: usize::from(args.k),
         alpha: args.alpha,
+        weights: segkarta::analysis::weights::WeightsSpec {
+            contiguity: if args.contiguity == "rook" {
+                segkarta::analysis::weights::Contiguity::Rook
+            } else {
+                segkarta::analysis::weights::Contiguity::Queen
+            },
+            tolerance_m: args.tolerance,
+        },
     };
     let report = segkarta::report::analyze(&atlas, &request).map_err(anyhow::Error::msg)?;
     for note in &report.notes {

@@ -55,13 +55,17 @@ impl PendingBoundaries {
         &self.loaded.report.file
     }
 
-    /// Attribute names with their first values, in the file's order.
-    pub fn attributes(&self, examples: usize) -> Vec<(String, Vec<String>)> {
+    /// Attribute names with their first different values and how many different values each
+    /// has, in the file's order.
+    pub fn attributes(&self, examples: usize) -> Vec<(String, Vec<String>, usize)> {
         let Content::Boundaries(b) = &self.loaded.content else {
             return Vec::new();
         };
         (0..b.table.attributes.len())
-            .map(|i| (b.table.attributes[i].clone(), b.table.examples(i, examples)))
+            .map(|i| {
+                let (first, distinct) = b.table.examples(i, examples);
+                (b.table.attributes[i].clone(), first, distinct)
+            })
             .collect()
     }
 
@@ -138,7 +142,7 @@ mod tests {
         let mut pending = PendingBoundaries::new(division(), None).expect("boundaries");
         assert_eq!(pending.level, LevelChoice::Custom);
         assert_eq!(pending.custom_name, "Basomraden");
-        let names: Vec<String> = pending.attributes(2).into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = pending.attributes(2).into_iter().map(|(n, ..)| n).collect();
         let kommun = names.iter().position(|n| n == "kommun_kod").expect("attribute");
         let id = names.iter().position(|n| n == "id").expect("attribute");
         // The municipal code as the area code: refused, it repeats.

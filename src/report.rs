@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::analysis::autocorrelation::{Cluster, Moran};
 use crate::analysis::classify::Scheme;
 use crate::analysis::segregation_series::PREFIX;
-use crate::analysis::weights::{DEFAULT_TOLERANCE_M, Weights};
+use crate::analysis::weights::{Weights, WeightsSpec, WeightsSummary};
 use crate::model::{Atlas, Level, REGION_GR, TOTAL};
 use crate::state::Selection;
 use crate::view::View;
@@ -23,6 +23,8 @@ pub struct Request {
     pub k: usize,
     /// Significance of the LISA clusters.
     pub alpha: f64,
+    /// How neighbours are found.
+    pub weights: WeightsSpec,
 }
 
 #[derive(Debug, Serialize)]
@@ -40,6 +42,8 @@ pub struct Report {
     pub areas_with_values: usize,
     pub classification: Classification,
     pub moran: Option<Moran>,
+    /// The neighbours Moran's I and LISA were computed with.
+    pub weights: WeightsSummary,
     pub lisa: Vec<LocalArea>,
     pub segregation: Vec<SegregationValue>,
     /// Why a part above is empty (no values at the level or year, too few areas, no counts).
@@ -142,12 +146,13 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         scheme: request.scheme,
         classes: request.k,
         level: request.level.clone(),
+        weights: request.weights,
         lisa_alpha: request.alpha,
         lisa_map: true,
         ..Selection::default()
     };
     selection.normalise(atlas);
-    let weights = Weights::queen(layer, DEFAULT_TOLERANCE_M);
+    let weights = Weights::build(layer, request.weights);
     let view = View::compute_with(atlas, layer, &selection, Some(&weights));
     let spatial = view.spatial.as_ref();
     let lisa = layer
@@ -219,6 +224,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
             counts: view.classes.as_ref().map_or_else(Vec::new, |c| c.counts.clone()),
         },
         moran: spatial.and_then(|s| s.moran.clone()),
+        weights: weights.summary(),
         lisa,
         segregation,
         notes,
@@ -287,6 +293,23 @@ impl Report {
             }
         );
         s += &format!("{} areas with values\n", self.areas_with_values);
+        let w = &self.weights;
+        s += &format!(
+            "weights: {:?}{}, {} links, {} islands, {:.2} neighbours on average{}\n",
+            w.contiguity,
+            w.tolerance_m
+                .map_or(" (shared vertices)".to_string(), |t| format!(
+                    " (points within {t} m)"
+                )),
+            w.links,
+            w.islands,
+            w.mean_neighbours,
+            if w.tolerance_m.is_some() {
+                format!("; the tolerance added {} links", w.added_by_tolerance)
+            } else {
+                String::new()
+            }
+        );
         s += &format!(
             "classes ({}): breaks {:?}, counts {:?}\n",
             self.classification.scheme, self.classification.breaks, self.classification.counts

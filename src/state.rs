@@ -34,6 +34,8 @@ pub struct Selection {
     pub lisa_map: bool,
     /// Significance level of the cluster map.
     pub lisa_alpha: f64,
+    /// How neighbours are found for Moran's I and LISA.
+    pub weights: crate::analysis::weights::WeightsSpec,
     /// The year the trend panel compares the shown year with (`None`: the first year).
     pub base_year: Option<i32>,
 }
@@ -68,6 +70,7 @@ impl Default for Selection {
             reference: None,
             lisa_map: false,
             lisa_alpha: 0.05,
+            weights: Default::default(),
             base_year: None,
         }
     }
@@ -203,6 +206,7 @@ pub enum Action {
     /// Weight of an indicator in the area-type index (0 leaves it out).
     SetAreaTypeWeight(String, f64),
     SetLisaAlpha(f64),
+    SetWeights(crate::analysis::weights::WeightsSpec),
     SelectArea(Option<String>),
     SetNational(bool),
     SetLang(Lang),
@@ -274,6 +278,12 @@ impl Settings {
                 }
             }
             Action::SetLisaAlpha(a) => sel.lisa_alpha = a.clamp(0.0001, 0.2),
+            Action::SetWeights(spec) => {
+                sel.weights = crate::analysis::weights::WeightsSpec {
+                    tolerance_m: spec.tolerance_m.map(|t| t.clamp(0.01, 1000.0)),
+                    ..spec
+                }
+            }
             Action::SelectArea(a) => sel.area = a,
             Action::SetNational(n) => sel.national = n,
             Action::SetLang(l) => self.lang = l,

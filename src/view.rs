@@ -54,6 +54,8 @@ pub struct Spatial {
     /// Areas in the analysis, and those of them without neighbours.
     pub areas: usize,
     pub islands: usize,
+    /// The weights of the whole layer (kind, links, islands, what a tolerance added).
+    pub weights: crate::analysis::weights::WeightsSummary,
 }
 
 /// Permutations for the pseudo p-values, and the seed that makes them repeatable.
@@ -91,6 +93,7 @@ impl Spatial {
             clusters,
             areas: y.len(),
             islands: w.islands(),
+            weights: weights.summary(),
         })
     }
 }

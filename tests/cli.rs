@@ -1,6 +1,8 @@
 //! The command line: `validate` reports and exits by the result, `convert` writes tidy tables.
+mod common;
+
+use common::run_segkarta;
 use std::path::PathBuf;
-use std::process::Command;
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -10,34 +12,22 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-fn segkarta(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_segkarta"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn validate_exits_zero_on_clean_files_and_one_on_errors() {
-    let (code, out, _) = segkarta(&["validate", &fixture("deso_sweref99tm_no_crs.geojson")]);
+    let (code, out, _) = run_segkarta(&["validate", &fixture("deso_sweref99tm_no_crs.geojson")]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("3 rows read, 3 loaded, 0 skipped"), "{out}");
-    let (code, out, _) = segkarta(&["validate", &fixture("tidy_shifted_column.csv")]);
+    let (code, out, _) = run_segkarta(&["validate", &fixture("tidy_shifted_column.csv")]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("error: line 3, column year"), "{out}");
-    let (code, _, err) = segkarta(&["validate"]);
+    let (code, _, err) = run_segkarta(&["validate"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("Usage:"), "{err}");
 }
 
 #[test]
 fn validate_json_has_the_documented_shape() {
-    let (code, out, _) = segkarta(&["validate", "--json", &fixture("open_ring.geojson")]);
+    let (code, out, _) = run_segkarta(&["validate", "--json", &fixture("open_ring.geojson")]);
     assert_eq!(code, 1);
     let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let r = &doc[0];
@@ -71,7 +61,7 @@ fn convert_writes_parquet_that_reads_back() {
     let dir = std::env::temp_dir().join(format!("segkarta-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let out = dir.join("tidy.parquet").display().to_string();
-    let (code, _, err) = segkarta(&[
+    let (code, _, err) = run_segkarta(&[
         "convert",
         &fixture("pxweb_wide_latin1.csv"),
         &fixture("kolada_n00914.json"),
@@ -80,7 +70,7 @@ fn convert_writes_parquet_that_reads_back() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("wrote 24 rows"), "{err}");
-    let (code, out, _) = segkarta(&["validate", &out]);
+    let (code, out, _) = run_segkarta(&["validate", &out]);
     assert!(
         out.contains("(tidy Parquet): 24 rows read, 24 loaded, 0 skipped"),
         "{out}"
@@ -91,7 +81,7 @@ fn convert_writes_parquet_that_reads_back() {
 
 #[test]
 fn analyze_reports_breaks_moran_lisa_and_segregation_as_documented_json() {
-    let (code, out, err) = segkarta(&[
+    let (code, out, err) = run_segkarta(&[
         "analyze",
         "--indicator",
         "gitter",
@@ -137,10 +127,10 @@ fn analyze_reports_breaks_moran_lisa_and_segregation_as_documented_json() {
             .any(|s| s["measure"] == "seg_d_folkmangd" && s["place"] == "GR" && s["group"] == "ovriga")
     );
 
-    let (code, _, err) = segkarta(&["analyze", "--indicator", "finns_inte", "--year", "2024"]);
+    let (code, _, err) = run_segkarta(&["analyze", "--indicator", "finns_inte", "--year", "2024"]);
     assert_eq!(code, 1);
     assert!(err.contains("unknown indicator \"finns_inte\""), "{err}");
-    let (code, _, err) = segkarta(&[
+    let (code, _, err) = run_segkarta(&[
         "analyze",
         "--indicator",
         "forvarvsarbetande",

@@ -2,8 +2,10 @@
 //! scripts/make_city_division_fixture.py): three nested levels with their own codes, read as
 //! custom levels beside each other, linked by their parent codes, with values rolling up, and
 //! never taken for municipal boundaries.
+mod common;
+
+use common::run_segkarta;
 use std::path::PathBuf;
-use std::process::Command;
 
 use segkarta::analysis::aggregate::to_level;
 use segkarta::io::load::{self, LoadOptions};
@@ -134,22 +136,10 @@ fn segregation_measures_are_computed_per_municipality_from_its_own_division() {
     );
 }
 
-fn segkarta(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_segkarta"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn validate_reads_a_division_as_a_custom_level_and_flags_set_its_roles() {
     let base = fixture("basomraden.geojson").display().to_string();
-    let (code, out, err) = segkarta(&["validate", &base]);
+    let (code, out, err) = run_segkarta(&["validate", &base]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(!out.contains("municipal boundaries"), "{out}");
     assert!(
@@ -160,7 +150,7 @@ fn validate_reads_a_division_as_a_custom_level_and_flags_set_its_roles() {
         ),
         "{out}"
     );
-    let (code, out, err) = segkarta(&[
+    let (code, out, err) = run_segkarta(&[
         "validate",
         "--code-attribute",
         "id",
@@ -174,9 +164,9 @@ fn validate_reads_a_division_as_a_custom_level_and_flags_set_its_roles() {
         "{out}"
     );
     // The municipal code as the area code: refused, not read as 16 municipalities.
-    let (code, _, err) = segkarta(&["validate", "--code-attribute", "kommun_kod", &base]);
+    let (code, _, err) = run_segkarta(&["validate", "--code-attribute", "kommun_kod", &base]);
     assert_ne!(code, 0);
-    let (code, out, _) = segkarta(&["validate", "--json", "--code-attribute", "kommun_kod", &base]);
+    let (code, out, _) = run_segkarta(&["validate", "--json", "--code-attribute", "kommun_kod", &base]);
     assert_eq!(code, 1);
     assert!(
         out.contains("16 features share the value \\\"1480\\\""),
@@ -186,7 +176,7 @@ fn validate_reads_a_division_as_a_custom_level_and_flags_set_its_roles() {
 
 #[test]
 fn analyze_defaults_to_the_level_of_its_boundaries_and_measures_any_area_set() {
-    let (code, out, err) = segkarta(&[
+    let (code, out, err) = run_segkarta(&[
         "analyze",
         "--boundaries",
         &fixture("basomraden.geojson").display().to_string(),
@@ -221,7 +211,7 @@ fn analyze_defaults_to_the_level_of_its_boundaries_and_measures_any_area_set() {
 
 #[test]
 fn analyze_explains_empty_parts_and_fails_when_nothing_is_computed() {
-    let (code, out, err) = segkarta(&[
+    let (code, out, err) = run_segkarta(&[
         "analyze",
         "--boundaries",
         &fixture("stadsomraden.geojson").display().to_string(),
@@ -247,4 +237,28 @@ fn analyze_explains_empty_parts_and_fails_when_nothing_is_computed() {
     assert!(err.contains("note: no values at the Stadsomraden level"), "{err}");
     // Demo segregation measures exist between the municipalities, so something was computed.
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn areas_without_a_municipality_take_it_from_their_parents_two_steps_up() {
+    let mut atlas = atlas_with(&[
+        "basomraden.geojson",
+        "primaromraden.geojson",
+        "stadsomraden.geojson",
+    ]);
+    // Only the districts say which municipality they are in.
+    for layer in atlas
+        .layers
+        .iter_mut()
+        .filter(|l| l.level != custom("Stadsomraden"))
+    {
+        if layer.level.is_custom() {
+            for area in &mut layer.areas {
+                area.kommun = None;
+            }
+        }
+    }
+    atlas.link_levels();
+    let base = atlas.layer(&custom("Basomraden")).expect("base areas");
+    assert!(base.areas.iter().all(|a| a.municipality_code() == Some("1480")));
 }

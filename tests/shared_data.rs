@@ -99,3 +99,83 @@ fn deso_counts_roll_up_to_regso_through_the_relation_in_scbs_deso_file() {
         assert_eq!(agg.values.get(&code), Some(&(n as f64)), "{code}");
     }
 }
+
+/// Queen and rook contiguity on SCB's real DeSO polygons equal libpysal's (and so GeoDa's):
+/// the same neighbours per area, the same totals and the same Moran's I of a made-up variable
+/// (`scripts/make_contiguity_expected.py` made the expected numbers from the shared file).
+#[test]
+fn contiguity_on_the_real_deso_equals_libpysal() {
+    use segkarta::analysis::weights::{Contiguity, Weights, WeightsSpec};
+    let Some(layer) = shared_layer("deso2025_gr.geojson") else {
+        return;
+    };
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/analysis/deso2025_contiguity_expected.json"),
+        )
+        .expect("fixture"),
+    )
+    .expect("JSON");
+    let v: Vec<f64> = layer
+        .areas
+        .iter()
+        .map(|a| (a.code[5..].parse::<u32>().expect("digits") % 97) as f64)
+        .collect();
+    for (name, contiguity) in [("queen", Contiguity::Queen), ("rook", Contiguity::Rook)] {
+        let e = &expected[name];
+        let w = Weights::build(
+            &layer,
+            WeightsSpec {
+                contiguity,
+                tolerance_m: None,
+            },
+        );
+        // libpysal's rook also links areas that meet in a repeated point (a zero-length
+        // "edge"); segkarta does not: those pairs are recorded by the script.
+        let dropped: Vec<(&str, &str)> = e["zero_length_edge_pairs"]
+            .as_array()
+            .map(|pairs| {
+                pairs
+                    .iter()
+                    .filter_map(|p| Some((p[0].as_str()?, p[1].as_str()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let summary = w.summary();
+        let links = e["links"].as_u64().expect("links") as usize - 2 * dropped.len();
+        assert_eq!(summary.links, links, "{name}");
+        assert_eq!(
+            summary.islands as u64,
+            e["islands"].as_u64().expect("islands"),
+            "{name}"
+        );
+        for (i, area) in layer.areas.iter().enumerate() {
+            let in_dropped = dropped
+                .iter()
+                .filter(|(a, b)| *a == area.code || *b == area.code)
+                .count();
+            assert_eq!(
+                w.neighbours[i].len() + in_dropped,
+                e["neighbours"][&area.code].as_u64().expect("count") as usize,
+                "{name} neighbours of {}",
+                area.code
+            );
+        }
+        let moran = segkarta::analysis::autocorrelation::moran(&v, &w, 0, 1).expect("moran");
+        let i = e
+            .get("moran_i_without_zero_length_edges")
+            .unwrap_or(&e["moran_i"])
+            .as_f64()
+            .expect("I");
+        assert!(
+            (moran.i - i).abs() < 1e-9,
+            "{name}: I {} vs libpysal {i}",
+            moran.i
+        );
+    }
+    // The tolerance is an option, and says what it adds.
+    let snapped = Weights::queen(&layer, 1.0);
+    let exact_links = expected["queen"]["links"].as_u64().expect("links") as usize;
+    assert_eq!(snapped.summary().links, exact_links + snapped.added_by_tolerance);
+}

@@ -252,10 +252,18 @@ pub fn fisher_jenks(sorted: &[f64], k: usize) -> Vec<f64> {
     let mut previous: Vec<f64> = (0..n).map(|i| cost(0, i)).collect();
     // starts[q][i]: where the last of q + 2 classes starts when the data end at i.
     let mut starts: Vec<Vec<usize>> = Vec::with_capacity(k - 1);
+    let mut scratch = vec![0.0; n];
+    // 1/count for every class size: a multiplication in the inner loop instead of a division.
+    let reciprocal: Vec<f64> = (0..=n).map(|c| 1.0 / c.max(1) as f64).collect();
     for q in 1..k {
         let mut current = vec![f64::INFINITY; n];
         let mut start = vec![0usize; n];
-        fill_row(q, q, n - 1, q, n - 1, &previous, &mut current, &mut start, &cost);
+        let sums = PrefixSums {
+            s1: &s1,
+            s2: &s2,
+            reciprocal: &reciprocal,
+        };
+        fill_row(q, n, &previous, &sums, &mut current, &mut start, &mut scratch);
         previous = current;
         starts.push(start);
     }
@@ -271,38 +279,59 @@ pub fn fisher_jenks(sorted: &[f64], k: usize) -> Vec<f64> {
     breaks
 }
 
-/// One row of the Fisher–Jenks programme for ends `lo..=hi`, whose best starts lie in
-/// `from..=to`: the middle end is solved by a scan, then each half with its narrowed range.
-#[allow(clippy::too_many_arguments)]
+/// Prefix sums of the centred values and their squares, and 1/count per class size.
+#[derive(Clone, Copy)]
+struct PrefixSums<'a> {
+    s1: &'a [f64],
+    s2: &'a [f64],
+    reciprocal: &'a [f64],
+}
+
+/// One row of the Fisher–Jenks programme: for each end `i ≥ q`, the best start of the last
+/// class. Divide and conquer on the ends (the best start never moves left as the end moves
+/// right): the middle end is solved by a scan, then each half within its narrowed range. The
+/// scan is a straight loop over contiguous prefix sums, which the compiler vectorises.
 fn fill_row(
     q: usize,
-    lo: usize,
-    hi: usize,
-    from: usize,
-    to: usize,
+    n: usize,
     previous: &[f64],
+    sums: &PrefixSums,
     current: &mut [f64],
     start: &mut [usize],
-    cost: &impl Fn(usize, usize) -> f64,
+    scratch: &mut [f64],
 ) {
-    if lo > hi {
-        return;
-    }
-    let mid = lo + (hi - lo) / 2;
-    let (mut best, mut best_j) = (f64::INFINITY, from.max(q));
-    for j in from.max(q)..=to.min(mid) {
-        let v = previous[j - 1] + cost(j, mid);
-        if v < best {
-            best = v;
-            best_j = j;
+    let PrefixSums { s1, s2, reciprocal } = *sums;
+    // (lowest end, highest end, first start, last start) still to solve.
+    let mut todo = vec![(q, n - 1, q, n - 1)];
+    while let Some((lo, hi, from, to)) = todo.pop() {
+        let mid = lo + (hi - lo) / 2;
+        let first = from.max(q);
+        // Starts first..=min(to, mid); none when the range is empty.
+        let len = (to.min(mid) + 1).saturating_sub(first);
+        let (sum_end, sq_end) = (s1[mid + 1], s2[mid + 1]);
+        let values = &mut scratch[..len];
+        for (t, v) in values.iter_mut().enumerate() {
+            let j = first + t;
+            // Squared deviation of sorted[j..=mid] from its mean, after the best q classes before j.
+            let sum = sum_end - s1[j];
+            *v = previous[j - 1] + ((sq_end - s2[j]) - sum * sum * reciprocal[mid + 1 - j]).max(0.0);
+        }
+        let (mut best, mut best_j) = (f64::INFINITY, first);
+        for (t, v) in values.iter().enumerate() {
+            if *v < best {
+                best = *v;
+                best_j = first + t;
+            }
+        }
+        current[mid] = best;
+        start[mid] = best_j;
+        if mid > lo {
+            todo.push((lo, mid - 1, from, best_j));
+        }
+        if mid < hi {
+            todo.push((mid + 1, hi, best_j, to));
         }
     }
-    current[mid] = best;
-    start[mid] = best_j;
-    if mid > lo {
-        fill_row(q, lo, mid - 1, from, best_j, previous, current, start, cost);
-    }
-    fill_row(q, mid + 1, hi, best_j, to, previous, current, start, cost);
 }
 
 /// Mean ± 1 and 2 sample standard deviations, then the maximum (mapclassify `StdMean`).

@@ -1,96 +1,115 @@
-//! Queen contiguity from area polygons: two areas are neighbours when their boundaries share a
-//! point — an edge or only a corner. Vertices are matched after snapping to a grid of
-//! `tolerance` metres (two grids, the second shifted by half a cell, so that points a rounding
-//! error apart on either side of a cell edge still meet), which is what simplified or
-//! reprojected boundaries need. Sort-based, so a national DeSO layer takes a fraction of a second.
+//! Contiguity weights from area polygons, as libpysal and GeoDa build them: queen (two areas
+//! share a boundary point — an edge or only a corner) or rook (they share an edge: two
+//! consecutive boundary points), by exact vertex coordinates. Boundaries simplified or
+//! reprojected separately share no vertices; for them a tolerance in metres snaps points to a
+//! grid (two grids, the second shifted by half a cell, so points a rounding error apart on
+//! either side of a cell edge still meet), and the weights say how many links that added.
+//! Sort-based, so a national DeSO layer takes a fraction of a second.
 use crate::model::AreaLayer;
 
-/// Boundary points closer than this (metres) count as shared: generous enough for
+/// The tolerance offered for boundaries that share no vertices: generous enough for
 /// reprojection and rounding, far below the size of any area.
 pub const DEFAULT_TOLERANCE_M: f64 = 1.0;
 
+/// Which shared boundary makes two areas neighbours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Contiguity {
+    /// A shared point: an edge or only a corner.
+    #[default]
+    Queen,
+    /// A shared edge.
+    Rook,
+}
+
+/// How neighbours are found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct WeightsSpec {
+    pub contiguity: Contiguity,
+    /// Points closer than this many metres count as shared; `None`: exactly equal vertices.
+    pub tolerance_m: Option<f64>,
+}
+
 /// Symmetric neighbour lists, aligned with the layer's areas.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     pub neighbours: Vec<Vec<usize>>,
+    pub spec: WeightsSpec,
+    /// With a tolerance: the links it adds to those by exact vertices.
+    pub added_by_tolerance: usize,
+}
+
+/// What the weights are, in numbers (the analysis panel and `analyze` show it).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct WeightsSummary {
+    #[serde(rename = "type")]
+    pub contiguity: Contiguity,
+    pub tolerance_m: Option<f64>,
+    /// Non-zero weights (each neighbour pair counts twice, as libpysal's `nonzero`).
+    pub links: usize,
+    pub islands: usize,
+    pub mean_neighbours: f64,
+    pub added_by_tolerance: usize,
 }
 
 impl Weights {
-    /// Queen contiguity of the layer's areas (their full, unclipped geometry).
-    pub fn queen(layer: &AreaLayer, tolerance_m: f64) -> Weights {
-        let n = layer.len();
-        // Local metres: good enough over Sweden for deciding whether two points coincide.
-        let lat0 = layer
-            .bbox_of(|_| true)
-            .map_or(58.0, |b| (b.min().y + b.max().y) / 2.0)
-            .to_radians();
-        let (mx, my) = (111_320.0 * lat0.cos(), 110_574.0);
-        let cell = tolerance_m.max(1e-6);
-        // One sortable number per (cell, area): the cell's two indices in the high 64 bits
-        // (grid 0 at even, grid 1 — shifted half a cell — at odd indices), the area below.
-        let pack = |ix: i64, iy: i64, area: usize| -> u128 {
-            let ix = (ix as i32 as u32) as u128;
-            let iy = (iy as i32 as u32) as u128;
-            (ix << 96) | (iy << 64) | area as u128
+    /// Contiguity of the layer's areas (their full, unclipped geometry).
+    pub fn build(layer: &AreaLayer, spec: WeightsSpec) -> Weights {
+        let exact = neighbours(&vertex_keys(layer, None), layer.len(), spec.contiguity);
+        let Some(tolerance) = spec.tolerance_m else {
+            return Weights {
+                neighbours: exact,
+                spec,
+                added_by_tolerance: 0,
+            };
         };
-        let mut points: Vec<u128> = Vec::new();
-        for (a, area) in layer.areas.iter().enumerate() {
-            let start = points.len();
-            for polygon in &area.lonlat.0 {
-                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                    for c in &ring.0 {
-                        let (x, y) = (c.x * mx / cell, c.y * my / cell);
-                        points.push(pack((x.floor() as i64) * 2, (y.floor() as i64) * 2, a));
-                        points.push(pack(
-                            (x + 0.5).floor() as i64 * 2 + 1,
-                            (y + 0.5).floor() as i64 * 2 + 1,
-                            a,
-                        ));
-                    }
-                }
+        let mut snapped = exact.clone();
+        for grid in [0, 1] {
+            let found = neighbours(
+                &vertex_keys(layer, Some((tolerance, grid))),
+                layer.len(),
+                spec.contiguity,
+            );
+            for (list, more) in snapped.iter_mut().zip(found) {
+                list.extend(more);
+                list.sort_unstable();
+                list.dedup();
             }
-            // One entry per cell and area.
-            points[start..].sort_unstable();
-            let mut kept = start;
-            for i in start..points.len() {
-                if i == start || points[i] != points[kept - 1] {
-                    points[kept] = points[i];
-                    kept += 1;
-                }
-            }
-            points.truncate(kept);
         }
-        points.sort_unstable();
-        let cell_of = |p: u128| p >> 64;
-        let area_of = |p: u128| (p & 0xFFFF_FFFF) as u32;
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut i = 0;
-        while i < points.len() {
-            let mut j = i + 1;
-            while j < points.len() && cell_of(points[j]) == cell_of(points[i]) {
-                j += 1;
-            }
-            for a in i..j {
-                for b in a + 1..j {
-                    let (p, q) = (area_of(points[a]), area_of(points[b]));
-                    if p != q {
-                        pairs.push((p.min(q), p.max(q)));
-                    }
-                }
-            }
-            i = j;
+        let links = |n: &[Vec<usize>]| n.iter().map(Vec::len).sum::<usize>();
+        Weights {
+            added_by_tolerance: links(&snapped) - links(&exact),
+            neighbours: snapped,
+            spec,
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut neighbours = vec![Vec::new(); n];
-        for (p, q) in pairs {
-            neighbours[p as usize].push(q as usize);
-            neighbours[q as usize].push(p as usize);
+    }
+
+    /// Queen contiguity with points within `tolerance_m` metres counted as shared.
+    pub fn queen(layer: &AreaLayer, tolerance_m: f64) -> Weights {
+        Self::build(
+            layer,
+            WeightsSpec {
+                contiguity: Contiguity::Queen,
+                tolerance_m: Some(tolerance_m),
+            },
+        )
+    }
+
+    pub fn summary(&self) -> WeightsSummary {
+        let links: usize = self.neighbours.iter().map(Vec::len).sum();
+        WeightsSummary {
+            contiguity: self.spec.contiguity,
+            tolerance_m: self.spec.tolerance_m,
+            links,
+            islands: self.islands(),
+            mean_neighbours: if self.is_empty() {
+                0.0
+            } else {
+                links as f64 / self.len() as f64
+            },
+            added_by_tolerance: self.added_by_tolerance,
         }
-        for list in &mut neighbours {
-            list.sort_unstable();
-        }
-        Weights { neighbours }
     }
 
     pub fn len(&self) -> usize {
@@ -120,7 +139,14 @@ impl Weights {
                     .collect()
             })
             .collect();
-        (Weights { neighbours }, original)
+        (
+            Weights {
+                neighbours,
+                spec: self.spec,
+                added_by_tolerance: 0,
+            },
+            original,
+        )
     }
 
     /// Areas without neighbours.
@@ -162,6 +188,94 @@ impl Weights {
         }
         (s0, s1 / 2.0, s2)
     }
+}
+
+/// Every ring of every area as a list of point keys: the exact coordinates' bits, or with a
+/// tolerance the cell of grid `grid` (0, or 1 shifted by half a cell) the point falls in.
+fn vertex_keys(layer: &AreaLayer, snap: Option<(f64, u8)>) -> Vec<Vec<Vec<u128>>> {
+    // Local metres: good enough over Sweden for deciding whether two points coincide.
+    let lat0 = layer
+        .bbox_of(|_| true)
+        .map_or(58.0, |b| (b.min().y + b.max().y) / 2.0)
+        .to_radians();
+    let (mx, my) = (111_320.0 * lat0.cos(), 110_574.0);
+    // -0.0 and 0.0 are one point.
+    let bits = |v: f64| (v + 0.0).to_bits() as u128;
+    let key = |x: f64, y: f64| match snap {
+        None => (bits(x) << 64) | bits(y),
+        Some((tolerance, grid)) => {
+            let cell = tolerance.max(1e-6);
+            let shift = f64::from(grid) * 0.5;
+            let ix = ((x * mx / cell + shift).floor() as i64 as i32 as u32) as u128;
+            let iy = ((y * my / cell + shift).floor() as i64 as i32 as u32) as u128;
+            (ix << 64) | iy
+        }
+    };
+    layer
+        .areas
+        .iter()
+        .map(|area| {
+            area.lonlat
+                .0
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .map(|ring| ring.0.iter().map(|c| key(c.x, c.y)).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// Neighbour lists from the areas' point keys: areas sharing a key (queen) or a pair of
+/// consecutive keys (rook).
+fn neighbours(keys: &[Vec<Vec<u128>>], n: usize, contiguity: Contiguity) -> Vec<Vec<usize>> {
+    // Number the distinct points, so that a point, or an edge of two, packs with its area.
+    let mut all: Vec<u128> = keys.iter().flatten().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let id = |k: &u128| all.binary_search(k).map_or(0, |i| i as u64);
+    let mut entries: Vec<u128> = Vec::new();
+    for (area, rings) in keys.iter().enumerate() {
+        for ring in rings {
+            match contiguity {
+                Contiguity::Queen => {
+                    entries.extend(ring.iter().map(|k| (u128::from(id(k)) << 32) | area as u128))
+                }
+                Contiguity::Rook => entries.extend(ring.windows(2).filter(|e| e[0] != e[1]).map(|e| {
+                    let (a, b) = (id(&e[0]), id(&e[1]));
+                    (u128::from(a.min(b)) << 64) | (u128::from(a.max(b)) << 32) | area as u128
+                })),
+            }
+        }
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    let shared = |e: u128| e >> 32;
+    let area_of = |e: u128| (e & 0xFFFF_FFFF) as usize;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        let mut j = i + 1;
+        while j < entries.len() && shared(entries[j]) == shared(entries[i]) {
+            j += 1;
+        }
+        for a in i..j {
+            for b in a + 1..j {
+                pairs.push((area_of(entries[a]), area_of(entries[b])));
+            }
+        }
+        i = j;
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut lists = vec![Vec::new(); n];
+    for (p, q) in pairs {
+        lists[p].push(q);
+        lists[q].push(p);
+    }
+    for list in &mut lists {
+        list.sort_unstable();
+    }
+    lists
 }
 
 #[cfg(test)]

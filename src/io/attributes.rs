@@ -163,13 +163,21 @@ impl FeatureTable {
             .map(|(v, n)| (v.to_string(), n))
     }
 
-    /// The first values of an attribute, for the import dialog.
-    pub fn examples(&self, attribute: usize, count: usize) -> Vec<String> {
-        self.features
+    /// The first `count` different values of an attribute, and how many different values it
+    /// has (a code has one per feature), for the import dialog.
+    pub fn examples(&self, attribute: usize, count: usize) -> (Vec<String>, usize) {
+        let mut seen = HashSet::new();
+        let mut first = Vec::new();
+        for v in self
+            .features
             .iter()
-            .filter_map(|f| f.values.get(attribute).cloned().flatten())
-            .take(count)
-            .collect()
+            .filter_map(|f| f.values.get(attribute).and_then(Option::as_deref))
+        {
+            if seen.insert(v) && first.len() < count {
+                first.push(v.to_string());
+            }
+        }
+        (first, seen.len())
     }
 
     /// Build the layer with `roles`: one area per feature with a code and a geometry; features
@@ -433,6 +441,7 @@ impl BoundaryRoles {
         if self.level == Level::Kommun {
             let bad = table
                 .examples(code, usize::MAX)
+                .0
                 .into_iter()
                 .find(|c| c.len() != 4 || !c.bytes().all(|b| b.is_ascii_digit()));
             if let Some(bad) = bad {

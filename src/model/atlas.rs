@@ -42,6 +42,17 @@ impl Atlas {
     /// lies in its primary area's municipality). Run after layers are added or removed; a
     /// level whose parent is not loaded (yet) stays unlinked until it is.
     pub fn link_levels(&mut self) {
+        // Again while municipalities pass down a step (district → primary → base area).
+        for _ in 0..6 {
+            if !self.link_levels_once() {
+                break;
+            }
+        }
+    }
+
+    /// One pass of [`Self::link_levels`]; whether an area got a municipality from its parent.
+    fn link_levels_once(&mut self) -> bool {
+        let mut inherited = false;
         for i in 0..self.layers.len() {
             if !self.layers[i].level.is_custom() {
                 continue;
@@ -76,11 +87,13 @@ impl Atlas {
             let layer = &mut self.layers[i];
             layer.parent_level = Some(parent_level);
             for (area, kommun) in layer.areas.iter_mut().zip(kommun_of) {
-                if area.kommun.is_none() {
+                if area.kommun.is_none() && kommun.is_some() {
                     area.kommun = kommun;
+                    inherited = true;
                 }
             }
         }
+        inherited
     }
 
     /// The region's value for a series: the published region row when the data has one,

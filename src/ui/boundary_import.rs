@@ -51,9 +51,9 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingBoundaries) 
                 egui::Grid::new("boundary_roles").striped(true).num_columns(3).show(ui, |ui| {
                     ui.label(RichText::new(lang.pick("Attribut", "Attribute")).strong());
                     ui.label(RichText::new(lang.pick("Innehåller", "Holds")).strong());
-                    ui.label(RichText::new(lang.pick("Första värden", "First values")).strong());
+                    ui.label(RichText::new(lang.pick("Värden", "Values")).strong());
                     ui.end_row();
-                    for (i, (name, examples)) in pending.attributes(3).into_iter().enumerate() {
+                    for (i, (name, examples, distinct)) in pending.attributes(3).into_iter().enumerate() {
                         let label = ui.label(&name).id;
                         let Some(role) = pending.roles.get_mut(i) else { continue };
                         let combo = egui::ComboBox::new(("boundary_role", i), "")
@@ -65,7 +65,9 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingBoundaries) 
                             });
                         // Each role box is named by its attribute, for screen readers.
                         let _ = combo.response.labelled_by(label);
-                        ui.label(RichText::new(examples.join(", ")).weak());
+                        let more = if distinct > examples.len() { " …" } else { "" };
+                        let different = lang.pick("olika", "different");
+                        ui.label(RichText::new(format!("{}{more} ({distinct} {different})", examples.join(", "))).weak());
                         ui.end_row();
                     }
                 });

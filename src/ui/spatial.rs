@@ -26,6 +26,77 @@ pub const CLUSTERS: [Cluster; 5] = [
     Cluster::NotSignificant,
 ];
 
+/// How neighbours are found (queen or rook, exact or within a tolerance), and the weights in
+/// numbers, as GeoDa's weights manager shows them.
+fn weights_controls(
+    ui: &mut egui::Ui,
+    cx: &UiCx,
+    out: &mut Outputs,
+    summary: &crate::analysis::weights::WeightsSummary,
+) {
+    use crate::analysis::weights::{Contiguity, DEFAULT_TOLERANCE_M, WeightsSpec};
+    let spec = cx.settings.selection.weights;
+    let name = |c: Contiguity| match c {
+        Contiguity::Queen => cx.t("Queen: delad punkt", "Queen: a shared point"),
+        Contiguity::Rook => cx.t("Rook: delad kant", "Rook: a shared edge"),
+    };
+    egui::ComboBox::new("contiguity", cx.t("grannar", "neighbours"))
+        .selected_text(name(spec.contiguity))
+        .show_ui(ui, |ui| {
+            for c in [Contiguity::Queen, Contiguity::Rook] {
+                if ui.selectable_label(spec.contiguity == c, name(c)).clicked() {
+                    out.actions.push(Action::SetWeights(WeightsSpec {
+                        contiguity: c,
+                        ..spec
+                    }));
+                }
+            }
+        });
+    ui.horizontal(|ui| {
+        let mut on = spec.tolerance_m.is_some();
+        if ui
+            .checkbox(&mut on, cx.t("Tolerans (m)", "Tolerance (m)"))
+            .on_hover_text(cx.t(
+                "För gränser som inte delar hörnpunkter: punkter närmare än så räknas som delade.",
+                "For boundaries that share no vertices: points closer than this count as shared.",
+            ))
+            .changed()
+        {
+            let tolerance_m = on.then_some(DEFAULT_TOLERANCE_M);
+            out.actions
+                .push(Action::SetWeights(WeightsSpec { tolerance_m, ..spec }));
+        }
+        if let Some(mut t) = spec.tolerance_m
+            && ui
+                .add(egui::DragValue::new(&mut t).range(0.01..=1000.0).speed(0.1))
+                .changed()
+        {
+            out.actions.push(Action::SetWeights(WeightsSpec {
+                tolerance_m: Some(t),
+                ..spec
+            }));
+        }
+    });
+    let mut text = format!(
+        "{} {}, {} {}, {} {}",
+        format::number(summary.links as f64, 0, cx.lang),
+        cx.t("länkar", "links"),
+        summary.islands,
+        cx.t("utan grannar", "without neighbours"),
+        format::number(summary.mean_neighbours, 1, cx.lang),
+        cx.t("grannar i snitt", "neighbours on average"),
+    );
+    if summary.tolerance_m.is_some() {
+        text.push_str(&format!(
+            "; {} {} {}",
+            cx.t("toleransen lade till", "the tolerance added"),
+            summary.added_by_tolerance,
+            cx.t("länkar", "links")
+        ));
+    }
+    super::muted_note(ui, text);
+}
+
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
     let Some(spatial) = &cx.view.spatial else {
@@ -61,17 +132,17 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         super::muted_note(
             ui,
             format!(
-                "{} {} {}{}",
+                "{} {}{}",
                 spatial.areas,
                 cx.t(
-                    "områden, grannar som delar gräns eller hörn",
-                    "areas, neighbours sharing an edge or corner"
+                    "områden med värden; utan grannar: ",
+                    "areas with values; without neighbours: "
                 ),
-                cx.t("; utan grannar: ", "; without neighbours: "),
                 spatial.islands
             ),
         );
     }
+    weights_controls(ui, cx, out, &spatial.weights);
     let mut on = sel.lisa_map;
     // One control per line: the panel stays narrow.
     if ui

@@ -6,6 +6,7 @@ use segkarta::state::Settings;
 
 /// The real app on the embedded data, light theme, not saving settings. `wgpu` renders
 /// frames (needed for snapshots); without it only the UI logic runs.
+#[allow(dead_code)] // each test file compiles this module; the command-line tests run no app
 pub fn app_harness(settings: Settings, size: Vec2, wgpu: bool) -> Harness<'static, SegkartaApp> {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
     let builder = Harness::builder().with_size(size).with_theme(egui::Theme::Light);
@@ -24,4 +25,18 @@ pub fn wait_for_load(harness: &mut Harness<'static, SegkartaApp>) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     panic!("loading did not finish");
+}
+
+/// Run the segkarta binary with `args`: exit code, standard output and standard error.
+#[allow(dead_code)] // only the command-line tests run the binary
+pub fn run_segkarta(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_segkarta"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
