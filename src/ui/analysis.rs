@@ -328,6 +328,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
         .map(|code| cx.atlas.observations.series(key, code));
     let lang = cx.lang;
     let decimals = ind.decimals as usize;
+    let municipal = sel.level == crate::model::Level::Kommun;
     Plot::new("trend")
         .height(190.0)
         .allow_drag(false)
@@ -347,8 +348,10 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
             )
         })
         .show(ui, |plot| {
-            for code in crate::model::GR_MUNICIPALITIES {
-                if Some(code) == sel.area.as_deref() {
+            // The municipalities as context only where the map shows them, so the chart
+            // speaks of the level on the map.
+            for code in crate::model::GR_MUNICIPALITIES.iter().filter(|_| municipal) {
+                if Some(*code) == sel.area.as_deref() {
                     continue;
                 }
                 let pts: Vec<[f64; 2]> = cx
@@ -406,12 +409,14 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                 cx.t("Riket", "Sweden"),
             );
         }
-        key_item(
-            ui,
-            Color32::from_gray(200),
-            false,
-            cx.t("GR:s kommuner", "GR municipalities"),
-        );
+        if municipal {
+            key_item(
+                ui,
+                Color32::from_gray(200),
+                false,
+                cx.t("GR:s kommuner", "GR municipalities"),
+            );
+        }
     });
     let own: Vec<crate::model::Observation> = match sel.area.as_deref() {
         Some(code) => cx.atlas.observations.series(key, code).to_vec(),
