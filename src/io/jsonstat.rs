@@ -163,10 +163,7 @@ pub fn parse(
                 Severity::Error,
                 i + 1,
                 Some(&dims[time].id),
-                format!(
-                    "time category {year_text:?} is not a year (months, quarters and dates are not read yet; \
-                     the cell is skipped rather than counted as its year)"
-                ),
+                format!("time category {}", crate::model::why_not_a_year(year_text)),
             );
             continue;
         };
@@ -262,7 +259,9 @@ mod tests {
         let (obs, report) = parse("p.json", &doc, "x").expect("parses");
         assert!(obs.years("BE0101N1").is_empty(), "no month became the year 2024");
         assert!(
-            report.to_text().contains("\"2024M01\" is not a year"),
+            report
+                .to_text()
+                .contains("\"2024M01\" is a month (January 2024), not a year"),
             "{}",
             report.to_text()
         );

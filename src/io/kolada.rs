@@ -61,7 +61,8 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
             skip(
                 &mut report,
                 format!(
-                    "{kpi} {area}: \"period\" {period:?} is not a year (sub-year periods are not read yet)"
+                    "{kpi} {area}: \"period\" {}",
+                    crate::model::why_not_a_year(&period)
                 ),
             );
             continue;

@@ -187,10 +187,7 @@ impl<'a> Columns<'a> {
             .parse()
             .ok()
             .filter(|y| (1800..=2200).contains(y))
-            .ok_or((
-                "year",
-                format!("{year_text:?} is not a year (expected e.g. 2024)"),
-            ))?;
+            .ok_or(("year", crate::model::why_not_a_year(year_text)))?;
         let value = parse_number(value_text).ok_or(("value", format!("{value_text:?} is not a number")))?;
         let optional = |col: Option<&StringChunked>, name: &'static str| match col.and_then(|c| cell_at(c, i))
         {
@@ -402,6 +399,22 @@ mod tests {
             assert_eq!(back.get(&key, "1480", 2024), obs.get(&key, "1480", 2024), "{ext}");
         }
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_monthly_table_is_refused_by_name_not_folded_into_years() {
+        let text = format!(
+            "{HEADER}1480,arbetsloshet,2018-01,total,total,6.1,,\n1480,arbetsloshet,2018-02,total,total,6.0,,\n"
+        );
+        let (obs, report) = parse_csv("m.csv", text.as_bytes()).expect("reads");
+        assert!(obs.years("arbetsloshet").is_empty(), "no month counted as 2018");
+        assert!(
+            report
+                .to_text()
+                .contains("\"2018-01\" is a month (January 2018), not a year"),
+            "{}",
+            report.to_text()
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@ mod area;
 mod atlas;
 mod catalogue;
 mod observations;
+mod period;
 
 pub use area::{Area, AreaLayer, Level, UNNAMED_CUSTOM_LEVEL};
 pub use atlas::{
@@ -10,3 +11,4 @@ pub use atlas::{
 };
 pub use catalogue::{Aggregation, Catalogue, Category, Dimension, Domain, Group, Indicator, Polarity, TOTAL};
 pub use observations::{Observation, Observations, SeriesKey};
+pub use period::{NotAPeriod, Period, why_not_a_year};
