@@ -138,10 +138,11 @@ impl FeatureTable {
         }
     }
 
-    /// Whether every feature has a value for the attribute and no two share one.
+    /// Whether no two features share a value of the attribute, and most features have one
+    /// (the few without are skipped and listed when the layer is built).
     fn is_unique(&self, attribute: usize) -> bool {
         let s = self.stats(attribute);
-        s.filled == self.features.len() && s.distinct == s.filled && s.filled > 0
+        s.distinct == s.filled && s.filled * 2 > self.features.len()
     }
 
     fn position(&self, name: &str) -> Option<usize> {
@@ -597,6 +598,24 @@ mod tests {
         assert_eq!(layer.areas[2].name, "Majorna");
         assert_eq!(layer.areas[2].municipality_code(), Some("1480"));
         assert!(report.to_text().contains("custom level \"Basområde\""));
+    }
+
+    #[test]
+    fn a_feature_without_its_code_is_skipped_not_the_whole_file_refused() {
+        let t = table(
+            &["desokod", "kommunkod"],
+            &[&["1480C0001", "1480"], &["", "1480"], &["1480C0003", "1480"]],
+        );
+        let roles = BoundaryRoles::recognise(&t, "x").expect("still DeSO");
+        assert_eq!(roles.level, Level::Deso);
+        let mut report = ValidationReport::new("t", "test");
+        let layer = t.layer(&roles, &mut report).expect("layer");
+        assert_eq!((layer.len(), report.rows_skipped), (2, 1));
+        assert!(
+            report
+                .to_text()
+                .contains("feature 2: attribute \"desokod\" is missing or empty")
+        );
     }
 
     #[test]
