@@ -263,7 +263,18 @@ pub fn fisher_jenks(sorted: &[f64], k: usize) -> Vec<f64> {
             s2: &s2,
             reciprocal: &reciprocal,
         };
-        fill_row(q, n, &previous, &sums, &mut current, &mut start, &mut scratch);
+        // The last class starts no earlier than it did with one class fewer.
+        let lower = starts.last().map(Vec::as_slice);
+        fill_row(
+            q,
+            n,
+            &previous,
+            &sums,
+            lower,
+            &mut current,
+            &mut start,
+            &mut scratch,
+        );
         previous = current;
         starts.push(start);
     }
@@ -291,11 +302,13 @@ struct PrefixSums<'a> {
 /// class. Divide and conquer on the ends (the best start never moves left as the end moves
 /// right): the middle end is solved by a scan, then each half within its narrowed range. The
 /// scan is a straight loop over contiguous prefix sums, which the compiler vectorises.
+#[allow(clippy::too_many_arguments)]
 fn fill_row(
     q: usize,
     n: usize,
     previous: &[f64],
     sums: &PrefixSums,
+    lower: Option<&[usize]>,
     current: &mut [f64],
     start: &mut [usize],
     scratch: &mut [f64],
@@ -305,7 +318,7 @@ fn fill_row(
     let mut todo = vec![(q, n - 1, q, n - 1)];
     while let Some((lo, hi, from, to)) = todo.pop() {
         let mid = lo + (hi - lo) / 2;
-        let first = from.max(q);
+        let first = from.max(q).max(lower.map_or(0, |l| l[mid]));
         // Starts first..=min(to, mid); none when the range is empty.
         let len = (to.min(mid) + 1).saturating_sub(first);
         let (sum_end, sq_end) = (s1[mid + 1], s2[mid + 1]);
