@@ -505,3 +505,59 @@ fn shapefile_reader_never_panics_on_10000_generated_files() {
     }
     assert!(loaded > CASES / 20, "many mutations stay readable ({loaded})");
 }
+
+/// SCB's PxWeb API v1 answer (`columns`/`data`), made by scripts/make_api_and_period_fixtures.py,
+/// merges like a JSON-stat response: sex codes named, `..` no data, the total the total.
+#[test]
+fn a_pxweb_api_v1_json_answer_loads_like_json_stat() {
+    let loaded = load::load_path(&fixture("pxweb_v1_folkmangd.json")).expect("PxWeb v1 loads");
+    assert_eq!(loaded.report.format, "PxWeb JSON (API v1)");
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
+    let text = report.to_text();
+    assert!(text.contains("24 rows read, 23 loaded"), "{text}");
+    assert!(text.contains("1 cells have no value"), "{text}");
+    let total = SeriesKey::total("BE0101N1");
+    let women = SeriesKey::new("BE0101N1", "kön", "kvinnor");
+    let men = SeriesKey::new("BE0101N1", "kön", "män");
+    let sum = |y| {
+        atlas.observations.value(&women, "1480", y).expect("women")
+            + atlas.observations.value(&men, "1480", y).expect("men")
+    };
+    assert_eq!(atlas.observations.value(&total, "1480", 2024), Some(sum(2024)));
+    assert_eq!(
+        atlas.observations.value(&women, "1402", 2023),
+        None,
+        "\"..\" is no data"
+    );
+}
+
+#[test]
+fn a_json_of_no_known_format_names_the_formats_tried_and_its_keys() {
+    let e = error_text("not_a_known_format.json");
+    assert!(
+        e.contains("not a JSON format segkarta reads; tried Kolada")
+            && e.contains("PxWeb API v1 (\"columns\", \"data\")")
+            && e.contains("found top-level keys \"next\", \"page\", \"results\""),
+        "{e}"
+    );
+}
+
+/// Until sub-year periods are read (issue 9 §2), monthly and quarterly tables are refused by
+/// name — never folded into their years.
+#[test]
+fn monthly_and_quarterly_tables_are_refused_by_name() {
+    let loaded = load::load_path(&fixture("arbetsloshet_manad.csv")).expect("reads");
+    let text = loaded.report.to_text();
+    assert_eq!((loaded.report.rows_loaded, loaded.report.rows_skipped), (0, 48));
+    assert!(
+        text.contains("\"2018-01\" is a month (January 2018), not a year"),
+        "{text}"
+    );
+    assert!(
+        text.contains("… and 38 more like the above"),
+        "48 rows, ten shown: {text}"
+    );
+    let e = error_text("arbetsloshet_kvartal.csv");
+    assert!(e.contains("\"2024K1\" is a quarter (Q1 2024), not a year"), "{e}");
+}

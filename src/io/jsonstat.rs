@@ -185,7 +185,9 @@ pub fn parse(
         ));
     }
     if missing > 0 {
-        report.note(format!("{missing} cells are null and read as no data"));
+        report.note(format!(
+            "{missing} cells have no value (null, \"..\" or left out) and are read as no data"
+        ));
     }
     report.rows_loaded = rows.len();
     let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
@@ -248,7 +250,7 @@ mod tests {
         assert_eq!(obs.value(&SeriesKey::total("BE0101N1"), "1481", 2024), None);
         assert_eq!(obs.names.get("BE0101N1").map(String::as_str), Some("Folkmängd"));
         assert_eq!(obs.units.get("BE0101N1").map(String::as_str), Some("antal"));
-        assert!(report.to_text().contains("1 cells are null"));
+        assert!(report.to_text().contains("1 cells have no value"));
     }
 
     #[test]

@@ -357,8 +357,14 @@ fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
             .iter()
             .position(|h| h == "år" || h == "year" || h == "period")
             .ok_or_else(|| {
+                // Quarters or months as columns: say so, rather than that there is no time.
+                let periods = header
+                    .iter()
+                    .find(|h| crate::model::Period::parse(h).is_ok_and(|p| !p.is_year()))
+                    .map(|h| format!("; {}", crate::model::why_not_a_year(h)))
+                    .unwrap_or_default();
                 format!(
-                    "no years found (expected year columns such as \"2024\" or a column \"år\"; found {})",
+                    "no years found (expected year columns such as \"2024\" or a column \"år\"; found {}){periods}",
                     header.join(", ")
                 )
             })?;

@@ -197,20 +197,29 @@ fn finding_line(f: &Finding, shown: Option<usize>) -> String {
     line
 }
 
-/// A message with its particulars (quoted text, numbers) blanked, so that the same finding
-/// about other lines or values has the same shape.
+/// A message with its particulars (quoted text, text in parentheses, numbers) blanked, so
+/// that the same finding about other lines or values has the same shape.
 fn message_shape(message: &str) -> String {
     let mut shape = String::with_capacity(message.len());
     let mut quoted = false;
+    let mut depth = 0usize;
     for c in message.chars() {
         match c {
-            '"' => {
+            '"' if depth == 0 => {
                 quoted = !quoted;
                 if quoted {
                     shape.push('…');
                 }
             }
             _ if quoted => {}
+            '(' => {
+                if depth == 0 {
+                    shape.push_str("(…)");
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
             c if c.is_ascii_digit() => {
                 if !shape.ends_with('#') {
                     shape.push('#');
