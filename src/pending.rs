@@ -16,12 +16,18 @@ pub enum LevelChoice {
     Custom,
 }
 
+/// How many different values of each attribute the dialog shows.
+const EXAMPLES: usize = 3;
+
 pub struct PendingBoundaries {
     loaded: Loaded,
     /// Built on the loading thread for the recognised roles; rebuilt when the user changes them.
     geometry: Option<LayerGeometry>,
     /// The roles as recognised, to tell whether the user changed anything.
     recognised: BoundaryRoles,
+    /// Per attribute: its name, first different values and how many different values it has
+    /// (computed once, not in every frame the dialog is shown).
+    attributes: Vec<(String, Vec<String>, usize)>,
     /// One per attribute, as the user leaves them.
     pub roles: Vec<AttributeRole>,
     pub level: LevelChoice,
@@ -41,7 +47,14 @@ impl PendingBoundaries {
             Level::Deso => (LevelChoice::Deso, String::new()),
             Level::Custom(name) => (LevelChoice::Custom, name.clone()),
         };
+        let attributes = (0..b.table.attributes.len())
+            .map(|i| {
+                let (first, distinct) = b.table.examples(i, EXAMPLES);
+                (b.table.attributes[i].clone(), first, distinct)
+            })
+            .collect();
         Some(Self {
+            attributes,
             roles: recognised.roles.clone(),
             recognised,
             level,
@@ -57,16 +70,8 @@ impl PendingBoundaries {
 
     /// Attribute names with their first different values and how many different values each
     /// has, in the file's order.
-    pub fn attributes(&self, examples: usize) -> Vec<(String, Vec<String>, usize)> {
-        let Content::Boundaries(b) = &self.loaded.content else {
-            return Vec::new();
-        };
-        (0..b.table.attributes.len())
-            .map(|i| {
-                let (first, distinct) = b.table.examples(i, examples);
-                (b.table.attributes[i].clone(), first, distinct)
-            })
-            .collect()
+    pub fn attributes(&self) -> &[(String, Vec<String>, usize)] {
+        &self.attributes
     }
 
     pub fn feature_count(&self) -> usize {
@@ -142,7 +147,7 @@ mod tests {
         let mut pending = PendingBoundaries::new(division(), None).expect("boundaries");
         assert_eq!(pending.level, LevelChoice::Custom);
         assert_eq!(pending.custom_name, "Basomraden");
-        let names: Vec<String> = pending.attributes(2).into_iter().map(|(n, ..)| n).collect();
+        let names: Vec<String> = pending.attributes().iter().map(|(n, ..)| n.clone()).collect();
         let kommun = names.iter().position(|n| n == "kommun_kod").expect("attribute");
         let id = names.iter().position(|n| n == "id").expect("attribute");
         // The municipal code as the area code: refused, it repeats.

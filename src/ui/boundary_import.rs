@@ -53,8 +53,9 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingBoundaries) 
                     ui.label(RichText::new(lang.pick("Innehåller", "Holds")).strong());
                     ui.label(RichText::new(lang.pick("Värden", "Values")).strong());
                     ui.end_row();
-                    for (i, (name, examples, distinct)) in pending.attributes(3).into_iter().enumerate() {
-                        let label = ui.label(&name).id;
+                    let attributes = pending.attributes().to_vec();
+                    for (i, (name, examples, distinct)) in attributes.iter().enumerate() {
+                        let label = ui.label(name).id;
                         let Some(role) = pending.roles.get_mut(i) else { continue };
                         let combo = egui::ComboBox::new(("boundary_role", i), "")
                             .selected_text(role_name(*role, lang))
@@ -65,7 +66,7 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingBoundaries) 
                             });
                         // Each role box is named by its attribute, for screen readers.
                         let _ = combo.response.labelled_by(label);
-                        let more = if distinct > examples.len() { " …" } else { "" };
+                        let more = if *distinct > examples.len() { " …" } else { "" };
                         let different = lang.pick("olika", "different");
                         ui.label(RichText::new(format!("{}{more} ({distinct} {different})", examples.join(", "))).weak());
                         ui.end_row();
