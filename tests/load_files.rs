@@ -386,3 +386,23 @@ fn a_city_division_waits_in_the_boundary_dialog_and_the_users_roles_are_used() {
         "the municipalities stay as they were"
     );
 }
+
+#[test]
+fn area_types_at_a_level_without_them_say_so_instead_of_a_table_of_zeros() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut harness = harness();
+    load(&mut harness, vec![fixtures.join("deso_sweref99tm.gpkg")]);
+    harness.get_by_label("DeSO").click();
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        [segkarta::state::Action::SelectIndicator(
+            segkarta::analysis::area_types::TYPE_ID.into(),
+        )],
+    );
+    harness.run_steps(3);
+    assert_eq!(harness.state().settings.selection.level, Level::Deso);
+    harness.get_by_label("Inga områden på nivån har en områdestyp: indexets indikatorer saknar värden här.");
+    harness.get_by_label("Indexets indikatorer och vikter");
+}

@@ -9,6 +9,25 @@ use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
+    // No typed area at this level (its indicators have no values here): say so, rather than
+    // a table of zeros. The weights stay editable below.
+    if cx
+        .view
+        .values
+        .iter()
+        .zip(&cx.view.in_gr)
+        .all(|(v, g)| !*g || v.is_none())
+    {
+        super::muted_note(
+            ui,
+            cx.t(
+                "Inga områden på nivån har en områdestyp: indexets indikatorer saknar värden här.",
+                "No area at this level has a type: the index's indicators have no values here.",
+            ),
+        );
+        weights(ui, cx, out);
+        return;
+    }
     let series = &cx.view.residents_by_type;
     let first = series.first().map(|(y, _, _)| *y);
     let (now, missing) = series
@@ -107,6 +126,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             ),
         );
     }
+    weights(ui, cx, out);
+}
+
+/// The index's indicators with their weights, editable, and how the index is made.
+fn weights(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     ui.add_space(4.0);
     ui.label(
         RichText::new(cx.t(
