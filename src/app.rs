@@ -59,6 +59,8 @@ pub struct SegkartaApp {
     pub pending_boundaries: std::collections::VecDeque<crate::pending::PendingBoundaries>,
     /// What the files being loaded brought, to decide which level to show.
     opened: Opened,
+    /// Tables read in the current load, merged after its boundaries.
+    held_tables: Vec<load::Loaded>,
     /// Where the last saved report went, shown in the data window.
     pub saved_report: Option<String>,
     /// Queen weights per level, built when a level is first analysed after its data changed.
@@ -105,6 +107,7 @@ impl SegkartaApp {
             pending_import: None,
             pending_boundaries: Default::default(),
             opened: Opened::default(),
+            held_tables: Vec::new(),
             open_dialog: None,
             classify_dialog: None,
             needs: None,
@@ -270,7 +273,8 @@ impl SegkartaApp {
         if finished {
             self.job = None;
         }
-        if results.is_empty() {
+        // Nothing new, unless the load just ended with tables still to merge.
+        if results.is_empty() && (!finished || self.held_tables.is_empty()) {
             return;
         }
         for result in results {
@@ -291,15 +295,34 @@ impl SegkartaApp {
                             ));
                         continue;
                     }
+                    if let load::Content::Observations(_) = &loaded.content {
+                        // Tables wait for the load's boundaries, so that their codes are
+                        // checked against them (a division's waits in its dialog).
+                        self.held_tables.push(*loaded);
+                        continue;
+                    }
                     let dataset = load::merge_dataset(&mut self.atlas, *loaded, &self.load_options);
                     self.add_dataset(ctx, dataset, geometry.map(|g| *g));
                 }
                 JobResult::Failed { file, error } => self.add_failure(&file, "unreadable", error),
             }
         }
+        self.merge_held_tables(ctx);
         // New rows or indicators: rebuild what derives from them and the view.
         self.data_changed();
         self.show_opened_level(ctx);
+    }
+
+    /// Merge the tables a load brought once the load is done and its boundary files are
+    /// merged or cancelled.
+    fn merge_held_tables(&mut self, ctx: &egui::Context) {
+        if self.job.is_some() || !self.pending_boundaries.is_empty() {
+            return;
+        }
+        for loaded in std::mem::take(&mut self.held_tables) {
+            let dataset = load::merge_dataset(&mut self.atlas, loaded, &self.load_options);
+            self.add_dataset(ctx, dataset, None);
+        }
     }
 
     /// Show the level just opened where something has values there: the chosen indicator, or
@@ -711,12 +734,15 @@ impl eframe::App for SegkartaApp {
                             Ok((dataset, geometry)) => self.add_dataset(&ctx, dataset, Some(geometry)),
                             Err(e) => self.add_failure(&file, "boundaries", e),
                         }
+                        self.merge_held_tables(&ctx);
                         self.data_changed();
                         self.show_opened_level(&ctx);
                     }
                 }
                 Some(ui::boundary_import::Decision::Cancel) => {
                     self.pending_boundaries.pop_front();
+                    self.merge_held_tables(&ctx);
+                    self.data_changed();
                     self.show_opened_level(&ctx);
                 }
                 None => {}

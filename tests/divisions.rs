@@ -262,3 +262,19 @@ fn areas_without_a_municipality_take_it_from_their_parents_two_steps_up() {
     let base = atlas.layer(&custom("Basomraden")).expect("base areas");
     assert!(base.areas.iter().all(|a| a.municipality_code() == Some("1480")));
 }
+
+#[test]
+fn codes_a_division_shares_with_municipalities_are_named_not_silently_shown_on_both() {
+    let mut atlas = atlas_with(&["basomraden.geojson"]);
+    let loaded = load::load_path(&fixture("basomraden_befolkning.csv")).expect("csv");
+    let text = load::merge(&mut atlas, loaded, &LoadOptions::default()).to_text();
+    assert!(
+        text.contains("2 area codes name areas on more than one loaded level")
+            && text.contains("2101: municipal Ockelbo and Basomraden Basområde 2101"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("municipal areas in GR have boundaries but no values"),
+        "the file is not about the municipalities: {text}"
+    );
+}

@@ -406,3 +406,58 @@ fn area_types_at_a_level_without_them_say_so_instead_of_a_table_of_zeros() {
     harness.get_by_label("Inga områden på nivån har en områdestyp: indexets indikatorer saknar värden här.");
     harness.get_by_label("Indexets indikatorer och vikter");
 }
+
+#[test]
+fn a_table_loaded_with_a_division_waits_for_its_boundaries_to_be_confirmed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/division");
+    let mut harness = harness();
+    load(
+        &mut harness,
+        vec![
+            dir.join("basomraden_befolkning.csv"),
+            dir.join("basomraden.geojson"),
+        ],
+    );
+    assert!(
+        harness.state().datasets.is_empty(),
+        "the table waits for the dialog"
+    );
+    harness.get_by_label("Importera").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.datasets.len(), 2);
+    let table = app
+        .datasets
+        .iter()
+        .find(|d| d.report.file.ends_with("basomraden_befolkning.csv"))
+        .expect("merged after the boundaries");
+    let text = table.report.to_text();
+    assert!(
+        !text.contains("match no loaded area"),
+        "codes checked against the base areas: {text}"
+    );
+    assert_eq!(
+        app.settings.selection.level,
+        Level::Custom("Basomraden".into()),
+        "the map shows the division"
+    );
+    // Two of the made-up base codes are also municipal codes (2101 Ockelbo, 2104 Hofors):
+    // values are kept by code, so both reports say so rather than let it pass silently.
+    assert!(
+        text.contains("2101: municipal Ockelbo and Basomraden Basområde 2101"),
+        "{text}"
+    );
+    let boundaries = app
+        .datasets
+        .iter()
+        .find(|d| d.report.file.ends_with("basomraden.geojson"))
+        .expect("boundaries");
+    assert!(
+        boundaries
+            .report
+            .to_text()
+            .contains("2 of the level's codes are also codes of other loaded areas"),
+        "{}",
+        boundaries.report.to_text()
+    );
+}

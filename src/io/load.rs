@@ -342,6 +342,37 @@ fn merge_layer(
         report.warning("no areas left to show".into());
         return;
     }
+    // Values are kept by area code, so a division's code that is also another level's code
+    // (its `2101` is Ockelbo's municipal code) shares that area's values: say which.
+    if layer.level.is_custom() {
+        let shared: Vec<String> = layer
+            .areas
+            .iter()
+            .flat_map(|a| {
+                atlas
+                    .layers
+                    .iter()
+                    .filter(|l| l.level != layer.level)
+                    .filter_map(|l| {
+                        l.get(&a.code).map(|other| {
+                            format!("{} is also {} {}", a.code, l.level.report_name(), other.name)
+                        })
+                    })
+            })
+            .collect();
+        if !shared.is_empty() {
+            report.summary(
+                super::validate::Severity::Warning,
+                format!(
+                    "{} of the level's codes are also codes of other loaded areas, and values are kept by \
+                     code: a table's values for them show on both levels (give the division's codes a prefix \
+                     in the file and its tables to keep them apart)",
+                    shared.len()
+                ),
+                shared,
+            );
+        }
+    }
     match atlas.layers.iter_mut().find(|l| l.level == layer.level) {
         // Municipal boundaries update the ones there by code: the embedded layer keeps the
         // rest of Sweden as context.
@@ -639,23 +670,54 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
     // Unknown code → (rows, latest year); matched codes per layer.
     let mut unknown: BTreeMap<&str, (usize, i32)> = BTreeMap::new();
     let mut matched: Vec<std::collections::HashSet<&str>> = vec![Default::default(); atlas.layers.len()];
+    // Codes that name an area on more than one loaded level (a division's `2101` is also
+    // Ockelbo's municipal code): their values show on each such level.
+    let mut on_several_levels: std::collections::BTreeSet<&str> = Default::default();
     for i in 0..codes.len() {
         let Some(code) = codes.get(i) else { continue };
         if code == REGION_GR || code == REGION_SWEDEN {
             continue;
         }
-        let mut known = false;
+        let mut known = 0;
         for (l, layer) in atlas.layers.iter().enumerate() {
             if layer.index_of(code).is_some() {
                 matched[l].insert(code);
-                known = true;
+                known += 1;
             }
         }
-        if !known {
+        if known > 1 {
+            on_several_levels.insert(code);
+        }
+        if known == 0 {
             let entry = unknown.entry(code).or_insert((0, i32::MIN));
             entry.0 += 1;
             entry.1 = entry.1.max(years.get(i).unwrap_or(i32::MIN));
         }
+    }
+    if !on_several_levels.is_empty() {
+        let details: Vec<String> = on_several_levels
+            .iter()
+            .map(|code| {
+                let places: Vec<String> = atlas
+                    .layers
+                    .iter()
+                    .filter_map(|l| {
+                        l.get(code)
+                            .map(|a| format!("{} {}", l.level.report_name(), a.name))
+                    })
+                    .collect();
+                format!("{code}: {}", places.join(" and "))
+            })
+            .collect();
+        report.summary(
+            super::validate::Severity::Warning,
+            format!(
+                "{} area codes name areas on more than one loaded level, so their values show on each of \
+                 them (a division's own codes can equal municipal or other codes)",
+                on_several_levels.len()
+            ),
+            details,
+        );
     }
     // Unknown codes by what they look like: one finding per kind, listing every code.
     let mut by_kind: BTreeMap<CodeKind, Vec<(&str, usize, i32)>> = BTreeMap::new();
@@ -713,7 +775,8 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
     }
     // Geometry without data: GR areas of a layer the file speaks about that it leaves out.
     for (layer, matched) in atlas.layers.iter().zip(&matched) {
-        if matched.is_empty() {
+        // A level matched only through codes another level shares is not what the file is for.
+        if matched.iter().all(|c| on_several_levels.contains(c)) {
             continue;
         }
         let in_gr: Vec<&str> = layer
