@@ -90,19 +90,14 @@ fn sums(year: i32, group_of: impl Fn(&str) -> String) -> std::collections::HashM
 
 #[test]
 fn values_roll_up_base_to_primary_to_district_to_municipality_as_sums() {
-    let mut atlas = atlas_with(&[
+    let atlas = atlas_with(&[
         "stadsomraden.geojson",
         "primaromraden.geojson",
         "basomraden.geojson",
         "basomraden_befolkning.csv",
     ]);
-    // Only the division's values, so the municipal sum comes from the base areas.
-    let _ = atlas.observations.remove_indicator("folkmangd");
-    let obs = load::load_path(&fixture("basomraden_befolkning.csv")).expect("csv");
-    let load::Content::Observations(obs) = obs.content else {
-        panic!("a table")
-    };
-    atlas.observations.extend(obs).expect("rows");
+    // The division's table replaced the demo population entirely: the municipal sum comes
+    // from the base areas.
     let key = SeriesKey::total("folkmangd");
     let primary = to_level(&atlas, &key, 2024, custom("Primaromraden")).expect("rolled up");
     assert_eq!(primary.from, custom("Basomraden"));
@@ -263,18 +258,37 @@ fn areas_without_a_municipality_take_it_from_their_parents_two_steps_up() {
     assert!(base.areas.iter().all(|a| a.municipality_code() == Some("1480")));
 }
 
+/// Two made-up base codes are real municipal codes (2101 Ockelbo, 2104 Hofors): the division's
+/// areas are kept apart and its table's values go to them, never to the municipalities.
 #[test]
-fn codes_a_division_shares_with_municipalities_are_named_not_silently_shown_on_both() {
-    let mut atlas = atlas_with(&["basomraden.geojson"]);
+fn codes_a_division_shares_with_municipalities_are_kept_apart_and_values_go_to_the_division() {
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    let loaded = load::load_path(&fixture("basomraden.geojson")).expect("loads");
+    let boundaries = load::merge(&mut atlas, loaded, &LoadOptions::default()).to_text();
+    assert!(
+        boundaries.contains("2 of the level's codes are also codes of other loaded areas")
+            && boundaries.contains("2101 → Basomraden:2101 (2101 is also municipal Ockelbo)"),
+        "{boundaries}"
+    );
     let loaded = load::load_path(&fixture("basomraden_befolkning.csv")).expect("csv");
     let text = load::merge(&mut atlas, loaded, &LoadOptions::default()).to_text();
     assert!(
-        text.contains("2 area codes name areas on more than one loaded level")
-            && text.contains("2101: municipal Ockelbo and Basomraden Basområde 2101"),
+        text.contains("2 codes read as the areas of the division they belong to"),
         "{text}"
     );
     assert!(
         !text.contains("municipal areas in GR have boundaries but no values"),
         "the file is not about the municipalities: {text}"
     );
+    let key = SeriesKey::total("folkmangd");
+    assert_eq!(
+        atlas.observations.value(&key, "2101", 2024),
+        None,
+        "Ockelbo gets nothing"
+    );
+    let base = atlas.layer(&custom("Basomraden")).expect("base areas");
+    let area = base.get_from_file("2101").expect("the base area 2101");
+    assert_eq!(area.code, "Basomraden:2101");
+    assert_eq!(area.parent.as_deref(), Some("21"));
+    assert!(atlas.observations.value(&key, &area.code, 2024).is_some());
 }

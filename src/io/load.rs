@@ -342,34 +342,42 @@ fn merge_layer(
         report.warning("no areas left to show".into());
         return;
     }
-    // Values are kept by area code, so a division's code that is also another level's code
-    // (its `2101` is Ockelbo's municipal code) shares that area's values: say which.
+    // Values are kept by area code: a division's code that another loaded level also has (a
+    // made-up `2101` is Ockelbo's municipal code) is kept apart as `Level:code`, and tables
+    // for the division are read onto it (`merge_observations`).
     if layer.level.is_custom() {
-        let shared: Vec<String> = layer
-            .areas
-            .iter()
-            .flat_map(|a| {
-                atlas
-                    .layers
-                    .iter()
-                    .filter(|l| l.level != layer.level)
-                    .filter_map(|l| {
-                        l.get(&a.code).map(|other| {
-                            format!("{} is also {} {}", a.code, l.level.report_name(), other.name)
-                        })
-                    })
-            })
-            .collect();
-        if !shared.is_empty() {
+        let name = layer.level.report_name().into_owned();
+        let mut kept_apart = Vec::new();
+        let mut areas = std::mem::take(&mut layer.areas);
+        for area in &mut areas {
+            let elsewhere = atlas
+                .layers
+                .iter()
+                .filter(|l| l.level != layer.level)
+                .find_map(|l| {
+                    l.get(&area.code)
+                        .map(|other| format!("{} {}", l.level.report_name(), other.name))
+                });
+            if let Some(other) = elsewhere {
+                let qualified = format!("{name}:{}", area.code);
+                kept_apart.push(format!(
+                    "{} → {qualified} ({} is also {other})",
+                    area.code, area.code
+                ));
+                area.code_in_files = Some(std::mem::replace(&mut area.code, qualified));
+            }
+        }
+        layer = AreaLayer::new(layer.level.clone(), areas);
+        if !kept_apart.is_empty() {
             report.summary(
                 super::validate::Severity::Warning,
                 format!(
-                    "{} of the level's codes are also codes of other loaded areas, and values are kept by \
-                     code: a table's values for them show on both levels (give the division's codes a prefix \
-                     in the file and its tables to keep them apart)",
-                    shared.len()
+                    "{} of the level's codes are also codes of other loaded areas: kept apart as \
+                     \"{name}:code\", and a table whose codes are mostly this level's gives its values to these \
+                     areas, not to the others",
+                    kept_apart.len()
                 ),
-                shared,
+                kept_apart,
             );
         }
     }
@@ -425,7 +433,67 @@ fn merge_layer(
     }
 }
 
-fn merge_observations(atlas: &mut Atlas, obs: Observations, report: &mut ValidationReport) {
+/// The codes of a table that name kept-apart areas of a custom level (`2101` for
+/// `Basomraden:2101`), when the table is that level's: more of its codes name the level's
+/// areas than any other level's.
+fn codes_for_custom_levels(atlas: &Atlas, obs: &Observations) -> std::collections::HashMap<String, String> {
+    let mut renamed = std::collections::HashMap::new();
+    let Ok(codes) = obs.table().column("area_code").and_then(|c| c.str().cloned()) else {
+        return renamed;
+    };
+    let distinct: std::collections::BTreeSet<&str> = (0..codes.len()).filter_map(|i| codes.get(i)).collect();
+    for layer in atlas
+        .layers
+        .iter()
+        .filter(|l| l.areas.iter().any(|a| a.code_in_files.is_some()))
+    {
+        let own = distinct
+            .iter()
+            .filter(|c| layer.get_from_file(c).is_some())
+            .count();
+        let best_other = atlas
+            .layers
+            .iter()
+            .filter(|l| l.level != layer.level)
+            .map(|l| distinct.iter().filter(|c| l.index_of(c).is_some()).count())
+            .max()
+            .unwrap_or(0);
+        if own > best_other {
+            for area in &layer.areas {
+                if let Some(file_code) = &area.code_in_files
+                    && distinct.contains(file_code.as_str())
+                {
+                    renamed.insert(file_code.clone(), area.code.clone());
+                }
+            }
+        }
+    }
+    renamed
+}
+
+fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut ValidationReport) {
+    let renamed = codes_for_custom_levels(atlas, &obs);
+    if !renamed.is_empty() {
+        match obs.rename_areas(&renamed) {
+            Ok(()) => {
+                let mut pairs: Vec<String> = renamed
+                    .iter()
+                    .map(|(from, to)| format!("{from} → {to}"))
+                    .collect();
+                pairs.sort();
+                report.summary(
+                    super::validate::Severity::Note,
+                    format!(
+                        "{} codes read as the areas of the division they belong to, not as the other \
+                         level's areas of the same code",
+                        renamed.len()
+                    ),
+                    pairs,
+                );
+            }
+            Err(e) => report.warning(format!("could not read codes onto the division's areas: {e}")),
+        }
+    }
     for id in obs.indicators() {
         // Real values never mix with invented ones: a user's file replaces a demo indicator of
         // the same id, catalogue entry and all (its demo description may not fit the file).

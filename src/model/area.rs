@@ -67,6 +67,9 @@ pub struct Area {
     /// Code of the enclosing area on the layer's parent level, when the file gives the
     /// relation: a DeSO's RegSO (`regsokod`), a base area's primary area.
     pub parent: Option<String>,
+    /// The code as the division's own files write it, when `code` had to be kept apart from
+    /// another level's area of the same code (`Basomraden:2101` beside Ockelbo's `2101`).
+    pub code_in_files: Option<String>,
     pub lonlat: MultiPolygon<f64>,
     pub bbox_lonlat: Option<Rect<f64>>,
     /// What the map draws and hit-tests when it differs from `lonlat` (clipped to land).
@@ -116,6 +119,7 @@ impl Area {
             name,
             kommun,
             parent: None,
+            code_in_files: None,
             lonlat,
             bbox_lonlat,
             display: None,
@@ -132,6 +136,8 @@ pub struct AreaLayer {
     pub parent_level: Option<Level>,
     pub areas: Vec<Area>,
     index_by_code: HashMap<String, usize>,
+    /// Areas whose code was kept apart, by the code their files write.
+    index_by_file_code: HashMap<String, usize>,
 }
 
 impl AreaLayer {
@@ -141,6 +147,11 @@ impl AreaLayer {
             .enumerate()
             .map(|(i, a)| (a.code.clone(), i))
             .collect();
+        let index_by_file_code = areas
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| Some((a.code_in_files.clone()?, i)))
+            .collect();
         let parent_level =
             (level == Level::Deso && areas.iter().any(|a| a.parent.is_some())).then_some(Level::Regso);
         Self {
@@ -148,6 +159,7 @@ impl AreaLayer {
             parent_level,
             areas,
             index_by_code,
+            index_by_file_code,
         }
     }
 
@@ -157,6 +169,14 @@ impl AreaLayer {
 
     pub fn get(&self, code: &str) -> Option<&Area> {
         self.index_of(code).map(|i| &self.areas[i])
+    }
+
+    /// The area a file's code names: by its code, or by the code its files write where that
+    /// was kept apart.
+    pub fn get_from_file(&self, code: &str) -> Option<&Area> {
+        self.index_of(code)
+            .or_else(|| self.index_by_file_code.get(code).copied())
+            .map(|i| &self.areas[i])
     }
 
     pub fn len(&self) -> usize {

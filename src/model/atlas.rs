@@ -67,7 +67,7 @@ impl Atlas {
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
-                .map(|(j, l)| (j, parents.iter().filter(|p| l.index_of(p).is_some()).count()))
+                .map(|(j, l)| (j, parents.iter().filter(|p| l.get_from_file(p).is_some()).count()))
                 .filter(|(_, hits)| *hits > 0)
                 .max_by_key(|(_, hits)| *hits)
                 .map(|(j, _)| j);
@@ -75,18 +75,27 @@ impl Atlas {
                 self.layers[i].parent_level = None;
                 continue;
             };
-            let kommun_of: Vec<Option<String>> = self.layers[i]
+            // Each area's parent as the parent level names it (a code kept apart included), and
+            // the parent's municipality.
+            let parents_found: Vec<Option<(String, Option<String>)>> = self.layers[i]
                 .areas
                 .iter()
                 .map(|a| {
-                    let parent = self.layers[j].get(a.parent.as_deref()?)?;
-                    parent.municipality_code().map(str::to_string)
+                    let parent = self.layers[j].get_from_file(a.parent.as_deref()?)?;
+                    Some((
+                        parent.code.clone(),
+                        parent.municipality_code().map(str::to_string),
+                    ))
                 })
                 .collect();
             let parent_level = self.layers[j].level.clone();
             let layer = &mut self.layers[i];
             layer.parent_level = Some(parent_level);
-            for (area, kommun) in layer.areas.iter_mut().zip(kommun_of) {
+            for (area, found) in layer.areas.iter_mut().zip(parents_found) {
+                let Some((parent_code, kommun)) = found else {
+                    continue;
+                };
+                area.parent = Some(parent_code);
                 if area.kommun.is_none() && kommun.is_some() {
                     area.kommun = kommun;
                     inherited = true;

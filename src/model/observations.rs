@@ -211,6 +211,30 @@ impl Observations {
         Ok(())
     }
 
+    /// Give the values of the area codes in `renamed` their new codes (a division's code that
+    /// another level also has is kept apart as `Level:code`).
+    pub fn rename_areas(&mut self, renamed: &HashMap<String, String>) -> PolarsResult<()> {
+        if renamed.is_empty() {
+            return Ok(());
+        }
+        let codes = self.table.column("area_code")?.str()?.clone();
+        let new: Vec<Option<&str>> = (0..codes.len())
+            .map(|i| codes.get(i).map(|c| renamed.get(c).map_or(c, String::as_str)))
+            .collect();
+        self.table.replace(
+            "area_code",
+            polars::prelude::Series::new("area_code".into(), new).into(),
+        )?;
+        for areas in self.index.values_mut() {
+            for (from, to) in renamed {
+                if let Some(series) = areas.remove(from) {
+                    areas.insert(to.clone(), series);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Grouping dimensions (besides the total) that `indicator` has values for.
     pub fn group_bys(&self, indicator: &str) -> Vec<String> {
         let mut dims: Vec<String> = self
