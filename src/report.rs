@@ -169,12 +169,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         })
         .collect();
     let segregation = segregation_values(atlas, request.year);
-    let areas_with_values = view
-        .values
-        .iter()
-        .zip(&view.in_scope)
-        .filter(|(v, s)| **s && v.is_some())
-        .count();
+    let areas_with_values = view.areas_with_values();
     let mut notes = Vec::new();
     let level_name = request.level.report_name();
     if areas_with_values == 0 {

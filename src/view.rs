@@ -99,6 +99,16 @@ impl Spatial {
 }
 
 impl View {
+    /// How many areas in scope (GR, or all of Sweden when compared) have a value: none means
+    /// the indicator has nothing to show at this level.
+    pub fn areas_with_values(&self) -> usize {
+        self.values
+            .iter()
+            .zip(&self.in_scope)
+            .filter(|(v, s)| **s && v.is_some())
+            .count()
+    }
+
     /// Values → classes → colours for the selection on `layer`.
     pub fn compute(atlas: &Atlas, layer: &AreaLayer, sel: &Selection) -> View {
         Self::compute_with(atlas, layer, sel, None)

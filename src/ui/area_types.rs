@@ -11,13 +11,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
     // No typed area at this level (its indicators have no values here): say so, rather than
     // a table of zeros. The weights stay editable below.
-    if cx
-        .view
-        .values
-        .iter()
-        .zip(&cx.view.in_gr)
-        .all(|(v, g)| !*g || v.is_none())
-    {
+    if cx.view.areas_with_values() == 0 {
         super::muted_note(
             ui,
             cx.t(

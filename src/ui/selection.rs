@@ -21,13 +21,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                     }
                 }
             });
-            if cx
-                .view
-                .values
-                .iter()
-                .zip(&cx.view.in_scope)
-                .all(|(v, s)| !*s || v.is_none())
-            {
+            if cx.view.areas_with_values() == 0 {
                 ui.label(
                     RichText::new(format!(
                         "{} {}",
