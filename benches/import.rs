@@ -198,9 +198,19 @@ fn import(c: &mut Criterion) {
             }
             let key = segkarta::model::SeriesKey::total("folkmangd");
             let level = segkarta::model::Level::Custom("Primar".into());
-            let up = segkarta::analysis::aggregate::to_level(&atlas, &key, 2024, level).expect("primary");
-            let kommun =
-                segkarta::analysis::aggregate::to_level(&atlas, &key, 2024, segkarta::model::Level::Kommun);
+            let up = segkarta::analysis::aggregate::to_level(
+                &atlas,
+                &key,
+                segkarta::model::Period::Year(2024),
+                level,
+            )
+            .expect("primary");
+            let kommun = segkarta::analysis::aggregate::to_level(
+                &atlas,
+                &key,
+                segkarta::model::Period::Year(2024),
+                segkarta::model::Level::Kommun,
+            );
             black_box((up, kommun))
         })
     });

@@ -5,7 +5,7 @@ use egui::{Color32, Pos2, Rect, vec2};
 use geo::{LineString, MultiPolygon, Polygon};
 use segkarta::map::mesh::{LayerMesh, ScreenTransform};
 use segkarta::model::{
-    Area, AreaLayer, Atlas, Level, Observation, Observations, SeriesKey, is_gr_municipality,
+    Area, AreaLayer, Atlas, Level, Observation, Observations, Period, SeriesKey, is_gr_municipality,
 };
 use segkarta::state::Selection;
 use segkarta::view::View;
@@ -40,28 +40,46 @@ fn national_layer(cols: usize, rows: usize, vertices: usize) -> AreaLayer {
     AreaLayer::new(Level::Deso, areas)
 }
 
+/// The layer with a yearly indicator (2024) and a monthly one (24 months, 2023–2024), values
+/// spread over each area by a fixed rule.
 fn atlas_with(layer: AreaLayer) -> Atlas {
     let embedded = segkarta::io::embedded::atlas().expect("embedded data");
-    let rows = layer.areas.iter().enumerate().map(|(i, a)| {
-        let v = 50.0 + 30.0 * ((i * 7919) % 1000) as f64 / 1000.0;
-        (
+    let value =
+        |area: usize, step: usize| 50.0 + 30.0 * ((area * 7919 + step * 104_729) % 1000) as f64 / 1000.0;
+    let observation = |period, value| Observation {
+        period,
+        value,
+        moe: None,
+        n: None,
+    };
+    let mut rows = Vec::new();
+    for (i, a) in layer.areas.iter().enumerate() {
+        rows.push((
             SeriesKey::total("forvarvsarbetande"),
             a.code.clone(),
-            Observation {
-                year: 2024,
-                value: v,
-                moe: None,
-                n: None,
-            },
-        )
-    });
-    let observations = Observations::from_rows(rows.collect()).expect("table");
+            observation(Period::Year(2024), value(i, 0)),
+        ));
+        for m in 0..24u8 {
+            rows.push((
+                SeriesKey::total(MONTHLY),
+                a.code.clone(),
+                observation(
+                    Period::Month(2023 + i32::from(m / 12), m % 12 + 1),
+                    value(i, usize::from(m)),
+                ),
+            ));
+        }
+    }
+    let observations = Observations::from_rows(rows).expect("table");
     Atlas {
         catalogue: embedded.catalogue,
         layers: vec![layer],
         observations,
     }
 }
+
+/// A catalogue indicator given monthly values here (the bench's own, not the demo data's).
+const MONTHLY: &str = "arbetsloshet";
 
 fn gr_layer() -> AreaLayer {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data");
@@ -122,13 +140,29 @@ fn bench_scale(c: &mut Criterion, name: &str, layer: AreaLayer) {
 
     let atlas = atlas_with(layer);
     let mut sel = Selection {
-        year: 2024,
+        period: Period::Year(2024),
         national: true,
         ..Selection::default()
     };
     sel.normalise(&atlas);
     group.bench_function("selection_change", |b| {
         b.iter(|| View::compute(black_box(&atlas), &atlas.layers[0], &sel))
+    });
+    // The time slider on a monthly indicator: each step is a new period and a new view.
+    let mut monthly = Selection {
+        indicator: MONTHLY.into(),
+        national: true,
+        ..Selection::default()
+    };
+    monthly.normalise(&atlas);
+    let months = atlas.observations.periods(MONTHLY).to_vec();
+    let mut step = 0;
+    group.bench_function("period_change", |b| {
+        b.iter(|| {
+            step = (step + 1) % months.len();
+            monthly.period = months[step];
+            View::compute(black_box(&atlas), &atlas.layers[0], &monthly)
+        })
     });
     group.finish();
 }

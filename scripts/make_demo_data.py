@@ -84,6 +84,8 @@ EFFECT = {
 }
 
 # id, domain, sv, en, unit sv, unit en, polarity, age band, base, spread by position, yearly
+# Indicators that count events over a period (flows): their annual view sums sub-annual values.
+FLOWS = ("anmalda_brott", "valdsbrott")
 # trend, group scale (per unit effect), dims, min, max, decimals, aggregation, national,
 # survey, description sv, description en, kon sign (+1: women higher)
 INDICATORS = [
@@ -251,6 +253,8 @@ def main():
             "licence": LICENCE, "description_sv": desc_sv, "description_en": desc_en,
             "demo": True, "dimensions": dims, "decimals": decimals, "min": vmin, "max": vmax,
             "aggregation": agg, "survey": survey,
+            # Crimes per 100 000 residents are a flow: a year's rate is the sum of its months'.
+            **({"over_time": "sum"} if ind in FLOWS else {}),
         })
         areas = [c for c, _ in municipalities if national or c in GR]
         area_noise = {c: rng.gauss(0, abs(spread) * 0.25 + base * 0.01) for c in areas}

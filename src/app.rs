@@ -159,7 +159,7 @@ impl SegkartaApp {
                 .into();
         };
         let level = self.settings.selection.level.report_name().to_lowercase();
-        let path = dir.join(format!("behovsanalys-{level}-{}.csv", needs.year));
+        let path = dir.join(format!("behovsanalys-{level}-{}.csv", needs.period));
         let csv = crate::analysis::needs::to_csv(needs, &self.atlas);
         match io::write_atomically(&path, csv.as_bytes()) {
             Ok(()) => format!(
@@ -255,7 +255,7 @@ impl SegkartaApp {
             self.needs = Some(crate::analysis::needs::needs(
                 &self.atlas,
                 layer,
-                self.settings.selection.year,
+                self.settings.selection.period,
             ));
         }
         self.fills = to_colour32(&self.view);
@@ -319,9 +319,17 @@ impl SegkartaApp {
         if self.job.is_some() || !self.pending_boundaries.is_empty() {
             return;
         }
+        let mut added = Vec::new();
         for loaded in std::mem::take(&mut self.held_tables) {
             let dataset = load::merge_dataset(&mut self.atlas, loaded, &self.load_options);
+            if let load::Added::Indicators(ids) = &dataset.added {
+                added.extend(ids.iter().cloned());
+            }
             self.add_dataset(ctx, dataset, None);
+        }
+        // Show what was opened, as the import dialog does, unless it brought the indicator shown.
+        if !added.contains(&self.settings.selection.indicator) {
+            self.apply(ctx, added.into_iter().next().map(Action::SelectIndicator));
         }
     }
 
@@ -449,8 +457,8 @@ impl SegkartaApp {
                 }
             }
             let pairs = [
-                (Key::ArrowLeft, Action::StepYear(-1)),
-                (Key::ArrowRight, Action::StepYear(1)),
+                (Key::ArrowLeft, Action::StepPeriod(-1)),
+                (Key::ArrowRight, Action::StepPeriod(1)),
                 (Key::ArrowUp, Action::StepIndicator(-1)),
                 (Key::ArrowDown, Action::StepIndicator(1)),
                 (Key::Escape, Action::SelectArea(None)),
@@ -675,7 +683,7 @@ impl eframe::App for SegkartaApp {
                 None => Some(crate::analysis::needs::needs(
                     &self.atlas,
                     current_layer(&self.atlas, &self.settings),
-                    self.settings.selection.year,
+                    self.settings.selection.period,
                 )),
             };
         }

@@ -10,7 +10,7 @@ use segkarta::io::load::{self, LoadOptions};
 use segkarta::io::validate::ValidationReport;
 
 const FILES_HELP: &str = "FILE: boundaries (.geojson/.json, .gpkg or .shp, in WGS84 or SWEREF 99 TM), a tidy \
-table (.csv or .parquet: area_code, indicator, year, group_by, group, value[, moe, n]), an SCB PxWeb CSV \
+table (.csv or .parquet: area_code, indicator, period (or year), group_by, group, value[, moe, n]), an SCB PxWeb CSV \
 export, or a Kolada or PxWeb JSON-stat 2.0 response (.json).";
 
 #[derive(Parser)]
@@ -106,8 +106,9 @@ impl LoadFlags {
 struct AnalyzeArgs {
     #[arg(long, value_name = "ID")]
     indicator: String,
-    #[arg(long, value_name = "Y")]
-    year: i32,
+    /// The period: a year (2024), a quarter (2024K1), a month (2024-03 or 2024M03), a date.
+    #[arg(long, value_name = "PERIOD", visible_alias = "year")]
+    period: segkarta::model::Period,
     /// kommun, regso, deso or a custom level's name; by default the level of the last
     /// --boundaries file, else kommun.
     #[arg(long, value_name = "LEVEL")]
@@ -247,7 +248,7 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     };
     let request = segkarta::report::Request {
         indicator: args.indicator,
-        year: args.year,
+        period: args.period,
         level,
         group_by: args.group_by,
         group: args.group,

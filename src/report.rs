@@ -1,4 +1,4 @@
-//! `segkarta analyze`: the analysis of one indicator, year and level as a plain, serialisable
+//! `segkarta analyze`: the analysis of one indicator, period and level as a plain, serialisable
 //! report — class breaks and counts, Moran's I, LISA per area and the segregation measures —
 //! built with the same code the map uses ([`View`]), so the command line and the app agree.
 use serde::Serialize;
@@ -7,7 +7,7 @@ use crate::analysis::autocorrelation::{Cluster, Moran};
 use crate::analysis::classify::Scheme;
 use crate::analysis::segregation_series::PREFIX;
 use crate::analysis::weights::{Weights, WeightsSpec, WeightsSummary};
-use crate::model::{Atlas, Level, REGION_GR, TOTAL};
+use crate::model::{Atlas, Level, Period, REGION_GR, TOTAL};
 use crate::state::Selection;
 use crate::view::View;
 
@@ -15,7 +15,7 @@ use crate::view::View;
 #[derive(Clone, Debug)]
 pub struct Request {
     pub indicator: String,
-    pub year: i32,
+    pub period: Period,
     pub level: Level,
     pub group_by: Option<String>,
     pub group: Option<String>,
@@ -32,7 +32,7 @@ pub struct Report {
     pub indicator: String,
     pub name: String,
     pub unit: String,
-    pub year: i32,
+    pub period: Period,
     pub level: Level,
     pub group_by: String,
     pub group: String,
@@ -46,7 +46,7 @@ pub struct Report {
     pub weights: WeightsSummary,
     pub lisa: Vec<LocalArea>,
     pub segregation: Vec<SegregationValue>,
-    /// Why a part above is empty (no values at the level or year, too few areas, no counts).
+    /// Why a part above is empty (no values at the level or period, too few areas, no counts).
     pub notes: Vec<String>,
 }
 
@@ -113,7 +113,7 @@ pub fn level_by_name(atlas: &Atlas, name: &str) -> Result<Level, String> {
 }
 
 /// Analyse `atlas` as asked. Errors name what is missing (an unknown indicator, a level that is
-/// not loaded, a year without values).
+/// not loaded, a period without values).
 pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
     let indicator = atlas
         .catalogue
@@ -127,20 +127,30 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
     })?;
     if !atlas
         .observations
-        .years(&request.indicator)
-        .contains(&request.year)
+        .periods(&request.indicator)
+        .contains(&request.period)
     {
+        let have: Vec<String> = atlas
+            .observations
+            .periods(&request.indicator)
+            .iter()
+            .map(Period::to_string)
+            .collect();
         return Err(format!(
-            "{:?} has no values for {} (years with values: {:?})",
+            "{:?} has no values for {} (periods with values: {})",
             request.indicator,
-            request.year,
-            atlas.observations.years(&request.indicator)
+            request.period,
+            if have.is_empty() {
+                "none".to_string()
+            } else {
+                have.join(", ")
+            }
         ));
     }
     let mut selection = Selection {
         domain: indicator.domain.clone(),
         indicator: request.indicator.clone(),
-        year: request.year,
+        period: request.period,
         group_by: request.group_by.clone().unwrap_or_else(|| TOTAL.into()),
         group: request.group.clone().unwrap_or_default(),
         scheme: request.scheme,
@@ -168,7 +178,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
             })
         })
         .collect();
-    let segregation = segregation_values(atlas, request.year);
+    let segregation = segregation_values(atlas, request.period);
     let areas_with_values = view.areas_with_values();
     let mut notes = Vec::new();
     let level_name = request.level.report_name();
@@ -180,7 +190,7 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         };
         notes.push(format!(
             "no values at the {level_name} level in {} ({} areas) {why}",
-            request.year,
+            request.period,
             layer.len()
         ));
     }
@@ -199,14 +209,14 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         notes.push(format!(
             "no segregation measures for {}: they need a count indicator (unit persons) split by a grouping, \
              per area of a level below the municipalities or per municipality",
-            request.year
+            request.period
         ));
     }
     Ok(Report {
         indicator: indicator.id.clone(),
         name: indicator.sv.clone(),
         unit: indicator.unit_sv.clone(),
-        year: request.year,
+        period: request.period,
         level: request.level.clone(),
         group_by: selection.group_by.clone(),
         group: selection.group.clone(),
@@ -226,8 +236,8 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
     })
 }
 
-/// Every segregation measure of `year`, per municipality and for GR.
-fn segregation_values(atlas: &Atlas, year: i32) -> Vec<SegregationValue> {
+/// Every segregation measure of `period`, per municipality and for GR.
+fn segregation_values(atlas: &Atlas, period: Period) -> Vec<SegregationValue> {
     let mut out = Vec::new();
     for ind in atlas
         .catalogue
@@ -245,7 +255,7 @@ fn segregation_values(atlas: &Atlas, year: i32) -> Vec<SegregationValue> {
                     .copied()
                     .chain([REGION_GR, crate::model::REGION_ALL_LOADED]);
                 for place in places {
-                    if let Some(obs) = atlas.observations.get(&key, place, year) {
+                    if let Some(obs) = atlas.observations.get(&key, place, period) {
                         out.push(SegregationValue {
                             place: place.to_string(),
                             measure: ind.id.clone(),
@@ -274,7 +284,7 @@ impl Report {
             "{} ({}), {}, {} level{}{}\n",
             self.name,
             self.indicator,
-            self.year,
+            self.period,
             self.level.report_name(),
             if self.group_by == TOTAL {
                 String::new()

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::classify::Scheme;
 use crate::i18n::Lang;
-use crate::model::{Atlas, Level, TOTAL};
+use crate::model::{Atlas, Level, Period, TOTAL};
 
 /// What the map and panels show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -13,7 +13,9 @@ use crate::model::{Atlas, Level, TOTAL};
 pub struct Selection {
     pub domain: String,
     pub indicator: String,
-    pub year: i32,
+    /// The period shown (a year, a month…); unset until [`Selection::normalise`] sees data.
+    #[serde(alias = "year")]
+    pub period: Period,
     pub group_by: String,
     pub group: String,
     pub scheme: Scheme,
@@ -24,7 +26,7 @@ pub struct Selection {
     pub national: bool,
     /// Which area layer the map shows.
     pub level: Level,
-    /// One set of class breaks over all years, so colours mean the same in every year.
+    /// One set of class breaks over all periods, so colours mean the same in every period.
     pub pooled: bool,
     /// The user's class breaks for the manual scheme.
     pub manual_breaks: Vec<f64>,
@@ -36,17 +38,18 @@ pub struct Selection {
     pub lisa_alpha: f64,
     /// How neighbours are found for Moran's I and LISA.
     pub weights: crate::analysis::weights::WeightsSpec,
-    /// The year the trend panel compares the shown year with (`None`: the first year).
-    pub base_year: Option<i32>,
+    /// The period the trend panel compares the shown one with (`None`: the first period).
+    #[serde(alias = "base_year")]
+    pub base_period: Option<Period>,
 }
 
 /// What a diverging palette is centred on.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reference {
-    /// The GR average of the indicator in the year shown.
+    /// The GR average of the indicator in the period shown.
     GrAverage,
-    /// The national value in the year shown.
+    /// The national value in the period shown.
     Sweden,
     /// A value the user typed (a target, say).
     Value(f64),
@@ -57,7 +60,7 @@ impl Default for Selection {
         Self {
             domain: "arbete".into(),
             indicator: "forvarvsarbetande".into(),
-            year: 0,
+            period: Period::default(),
             group_by: TOTAL.into(),
             group: TOTAL.into(),
             scheme: Scheme::Quantile,
@@ -71,14 +74,14 @@ impl Default for Selection {
             lisa_map: false,
             lisa_alpha: 0.05,
             weights: Default::default(),
-            base_year: None,
+            base_period: None,
         }
     }
 }
 
 impl Selection {
-    /// Make the selection valid for `atlas`: a known indicator in the chosen domain, a year with
-    /// data (the latest when unset or gone), a group the indicator has.
+    /// Make the selection valid for `atlas`: a known indicator in the chosen domain, a period
+    /// with data (the latest when unset or gone), a group the indicator has.
     pub fn normalise(&mut self, atlas: &Atlas) {
         let cat = &atlas.catalogue;
         if cat.domain(&self.domain).is_none() {
@@ -94,16 +97,17 @@ impl Selection {
                 .map(|i| i.id.clone())
                 .unwrap_or_default();
         }
-        let years = atlas.observations.years(&self.indicator);
-        if !years.contains(&self.year) {
-            // Keep the user near the year they looked at: the closest year with data.
-            self.year = years
-                .iter()
-                .copied()
-                .min_by_key(|y| ((y - self.year).abs(), -y))
-                .filter(|_| self.year != 0)
-                .or_else(|| years.last().copied())
-                .unwrap_or(0);
+        let periods = atlas.observations.periods(&self.indicator);
+        if !periods.contains(&self.period) {
+            // Keep the user near the period they looked at: the closest one with data.
+            let unset = self.period == Period::default();
+            self.period = Period::nearest(periods, self.period)
+                .filter(|_| !unset)
+                .or_else(|| periods.last().copied())
+                .unwrap_or_default();
+        }
+        if self.base_period.is_some_and(|b| !periods.contains(&b)) {
+            self.base_period = None;
         }
         let has_dim = cat
             .indicator(&self.indicator)
@@ -189,9 +193,9 @@ impl Default for Settings {
 pub enum Action {
     SelectDomain(String),
     SelectIndicator(String),
-    SetYear(i32),
-    /// Step through the indicator's years with data, -1 or +1.
-    StepYear(i32),
+    SetPeriod(Period),
+    /// Step through the indicator's periods with data, -1 or +1.
+    StepPeriod(i32),
     /// Step through the domain's indicators, -1 or +1.
     StepIndicator(i32),
     SetGroupBy(String),
@@ -202,7 +206,7 @@ pub enum Action {
     SetManualBreaks(Vec<f64>),
     SetReference(Option<Reference>),
     SetLisaMap(bool),
-    SetBaseYear(Option<i32>),
+    SetBasePeriod(Option<Period>),
     /// Weight of an indicator in the area-type index (0 leaves it out).
     SetAreaTypeWeight(String, f64),
     SetLisaAlpha(f64),
@@ -237,13 +241,13 @@ impl Settings {
                     sel.indicator = i;
                 }
             }
-            Action::SetYear(y) => sel.year = y,
-            Action::StepYear(step) => {
-                let years = atlas.observations.years(&sel.indicator);
-                if let Some(pos) = years.iter().position(|y| *y == sel.year) {
+            Action::SetPeriod(p) => sel.period = p,
+            Action::StepPeriod(step) => {
+                let periods = atlas.observations.periods(&sel.indicator);
+                if let Some(pos) = periods.iter().position(|p| *p == sel.period) {
                     let next = pos as i64 + step as i64;
-                    if (0..years.len() as i64).contains(&next) {
-                        sel.year = years[next as usize];
+                    if (0..periods.len() as i64).contains(&next) {
+                        sel.period = periods[next as usize];
                     }
                 }
             }
@@ -269,7 +273,7 @@ impl Settings {
             Action::SetManualBreaks(b) => sel.manual_breaks = b,
             Action::SetReference(r) => sel.reference = r,
             Action::SetLisaMap(on) => sel.lisa_map = on,
-            Action::SetBaseYear(y) => sel.base_year = y,
+            Action::SetBasePeriod(p) => sel.base_period = p,
             Action::SetAreaTypeWeight(id, w) => {
                 let w = w.clamp(0.0, 5.0);
                 match self.area_type_weights.iter_mut().find(|(i, _)| *i == id) {

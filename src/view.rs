@@ -5,13 +5,13 @@ use crate::analysis::classify::{Classes, Scheme, classify_diverging, classify_po
 use crate::analysis::compare::ranks_descending;
 use crate::analysis::weights::Weights;
 use crate::map::palette::{self, Rgb};
-use crate::model::{AreaLayer, Atlas, Level, RegionValue, SeriesKey};
+use crate::model::{AreaLayer, Atlas, Level, Period, RegionValue, SeriesKey};
 use crate::state::{Reference, Selection};
 
 #[derive(Clone, Debug)]
 pub struct View {
     pub key: SeriesKey,
-    pub year: i32,
+    pub period: Period,
     pub level: Level,
     /// Per area of the layer, in layer order.
     pub values: Vec<Option<f64>>,
@@ -33,9 +33,9 @@ pub struct View {
     pub scheme: Scheme,
     /// The value a diverging palette is centred on.
     pub reference: Option<f64>,
-    /// For area types: residents of GR per type (1–5) in every year with types, and how many
+    /// For area types: residents of GR per type (1–5) in every period with types, and how many
     /// typed areas lacked a population figure. Empty for other indicators.
-    pub residents_by_type: Vec<(i32, [f64; 5], usize)>,
+    pub residents_by_type: Vec<(Period, [f64; 5], usize)>,
     /// Spatial autocorrelation of the values in scope, when weights were given.
     pub spatial: Option<Spatial>,
     /// Set when the values were combined from a finer level (none loaded for this one).
@@ -122,11 +122,11 @@ impl View {
         weights: Option<&Weights>,
     ) -> View {
         let key = SeriesKey::new(&sel.indicator, &sel.group_by, &sel.group);
-        let mut values = atlas.observations.values_for_layer(&key, sel.year, layer);
+        let mut values = atlas.observations.values_for_layer(&key, sel.period, layer);
         let mut aggregated = None;
         if values.iter().all(Option::is_none)
             && let Some(agg) =
-                crate::analysis::aggregate::to_level(atlas, &key, sel.year, layer.level.clone())
+                crate::analysis::aggregate::to_level(atlas, &key, sel.period, layer.level.clone())
         {
             values = layer
                 .areas
@@ -160,8 +160,8 @@ impl View {
             .collect();
         // A mean of categories (area types) means nothing.
         let categorical = indicator.is_some_and(|i| !i.categories.is_empty());
-        let region = atlas.region_value(&key, sel.year).filter(|_| !categorical);
-        let sweden = atlas.sweden_value(&key, sel.year).filter(|_| !categorical);
+        let region = atlas.region_value(&key, sel.period).filter(|_| !categorical);
+        let sweden = atlas.sweden_value(&key, sel.period).filter(|_| !categorical);
         let polarity = indicator
             .map(|i| i.polarity)
             .unwrap_or(crate::model::Polarity::Neutral);
@@ -190,7 +190,7 @@ impl View {
         let residents_by_type = if area_type.contains(&sel.indicator.as_str()) {
             atlas
                 .observations
-                .years(crate::analysis::area_types::TYPE_ID)
+                .periods(crate::analysis::area_types::TYPE_ID)
                 .iter()
                 .map(|y| {
                     let (residents, missing) =
@@ -227,7 +227,7 @@ impl View {
             reference,
             spatial,
             residents_by_type,
-            year: sel.year,
+            period: sel.period,
             level: layer.level.clone(),
             indicators_with_values,
             demo: indicator.is_some_and(|i| i.demo),
@@ -254,8 +254,8 @@ struct Classification {
 }
 
 impl Classification {
-    /// Breaks from this year's values in scope, or from every year's when pooled; split at
-    /// the reference when one is chosen; counted over this year's values.
+    /// Breaks from this period's values in scope, or from every year's when pooled; split at
+    /// the reference when one is chosen; counted over this period's values.
     #[allow(clippy::too_many_arguments)]
     fn compute(
         atlas: &Atlas,
@@ -278,7 +278,7 @@ impl Classification {
         let basis: Vec<f64> = if sel.pooled {
             atlas
                 .observations
-                .years(&key.indicator)
+                .periods(&key.indicator)
                 .iter()
                 .flat_map(|y| atlas.observations.values_for_layer(key, *y, layer))
                 .zip(in_scope.iter().cycle())
@@ -302,7 +302,7 @@ impl Classification {
             None => None,
         }
         .filter(|_| scheme != Scheme::UniqueValues);
-        // Breaks from the basis (every year's values when pooled), counts from this year's.
+        // Breaks from the basis (every period's values when pooled), counts from this year's.
         let classes = match reference {
             Some(r) => classify_diverging(&basis, scheme, sel.classes, r).map(|c| c.recount(scoped)),
             None => classify_pooled(&basis, scoped, scheme, sel.classes, &sel.manual_breaks),

@@ -101,17 +101,17 @@ fn diverging_around_the_gr_average_splits_the_classes_there() {
 #[test]
 fn pooled_breaks_stay_the_same_from_year_to_year() {
     let mut harness = harness();
-    harness.get_by_label("Samma gränser alla år").click();
+    harness.get_by_label("Samma gränser alla perioder").click();
     harness.run_steps(3);
     let first = harness.state().view.classes.clone().expect("classes");
     harness.key_press(Key::ArrowLeft);
     harness.run_steps(3);
     let earlier = harness.state().view.classes.clone().expect("classes");
-    assert_ne!(harness.state().view.year, 0);
+    assert_ne!(harness.state().view.period, segkarta::model::Period::default());
     assert_eq!(first.breaks, earlier.breaks, "pooled: same breaks");
     assert_ne!(first.counts, earlier.counts, "but this year's areas are counted");
     // Without pooling the breaks follow the year.
-    harness.get_by_label("Samma gränser alla år").click();
+    harness.get_by_label("Samma gränser alla perioder").click();
     harness.run_steps(3);
     let own = harness.state().view.classes.clone().expect("classes");
     assert_ne!(own.breaks, earlier.breaks);

@@ -99,13 +99,26 @@ fn values_roll_up_base_to_primary_to_district_to_municipality_as_sums() {
     // The division's table replaced the demo population entirely: the municipal sum comes
     // from the base areas.
     let key = SeriesKey::total("folkmangd");
-    let primary = to_level(&atlas, &key, 2024, custom("Primaromraden")).expect("rolled up");
+    let primary = to_level(
+        &atlas,
+        &key,
+        segkarta::model::Period::Year(2024),
+        custom("Primaromraden"),
+    )
+    .expect("rolled up");
     assert_eq!(primary.from, custom("Basomraden"));
     assert_eq!(primary.values, sums(2024, |c| c[..2].to_string()));
-    let district = to_level(&atlas, &key, 2024, custom("Stadsomraden")).expect("two steps up");
+    let district = to_level(
+        &atlas,
+        &key,
+        segkarta::model::Period::Year(2024),
+        custom("Stadsomraden"),
+    )
+    .expect("two steps up");
     assert_eq!(district.from, custom("Basomraden"));
     assert_eq!(district.values, sums(2024, |c| c[..1].to_string()));
-    let kommun = to_level(&atlas, &key, 2024, Level::Kommun).expect("to the municipality");
+    let kommun = to_level(&atlas, &key, segkarta::model::Period::Year(2024), Level::Kommun)
+        .expect("to the municipality");
     assert_eq!(kommun.values, sums(2024, |_| "1480".to_string()));
 }
 
@@ -119,7 +132,7 @@ fn segregation_measures_are_computed_per_municipality_from_its_own_division() {
     let key = SeriesKey::new("seg_d_folkmangd", "fodelseregion", "ovriga");
     let d = atlas
         .observations
-        .get(&key, "1480", 2024)
+        .get(&key, "1480", segkarta::model::Period::Year(2024))
         .expect("D for Göteborg from its base areas");
     assert_eq!(d.n, Some(16.0), "over the 16 base areas");
     assert!((0.0..=1.0).contains(&d.value), "{}", d.value);
@@ -282,7 +295,9 @@ fn codes_a_division_shares_with_municipalities_are_kept_apart_and_values_go_to_t
     );
     let key = SeriesKey::total("folkmangd");
     assert_eq!(
-        atlas.observations.value(&key, "2101", 2024),
+        atlas
+            .observations
+            .value(&key, "2101", segkarta::model::Period::Year(2024)),
         None,
         "Ockelbo gets nothing"
     );
@@ -290,5 +305,10 @@ fn codes_a_division_shares_with_municipalities_are_kept_apart_and_values_go_to_t
     let area = base.get_from_file("2101").expect("the base area 2101");
     assert_eq!(area.code, "Basomraden:2101");
     assert_eq!(area.parent.as_deref(), Some("21"));
-    assert!(atlas.observations.value(&key, &area.code, 2024).is_some());
+    assert!(
+        atlas
+            .observations
+            .value(&key, &area.code, segkarta::model::Period::Year(2024))
+            .is_some()
+    );
 }

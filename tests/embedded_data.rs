@@ -47,7 +47,7 @@ fn catalogue_has_every_domain_with_three_indicators_and_ten_years() {
     let longest = cat
         .indicators
         .iter()
-        .map(|i| atlas.observations.years(&i.id).len())
+        .map(|i| atlas.observations.periods(&i.id).len())
         .max();
     assert!(longest >= Some(10));
     let dims: std::collections::HashSet<&str> = cat
@@ -66,7 +66,7 @@ fn catalogue_has_every_domain_with_three_indicators_and_ten_years() {
 fn every_gr_area_has_a_value_for_every_year_and_group_of_every_indicator() {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
     for ind in &atlas.catalogue.indicators {
-        let years = atlas.observations.years(&ind.id);
+        let years = atlas.observations.periods(&ind.id);
         assert!(!years.is_empty(), "{} has data", ind.id);
         let mut keys = vec![SeriesKey::total(&ind.id)];
         for dim in &ind.dimensions {
@@ -110,11 +110,17 @@ fn demo_values_are_marked_as_demo_everywhere() {
 fn region_rows_are_means_within_the_range_of_the_members() {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
     let key = SeriesKey::total("forvarvsarbetande");
-    let gr = atlas.region_value(&key, 2024).expect("GR value");
+    let gr = atlas
+        .region_value(&key, segkarta::model::Period::Year(2024))
+        .expect("GR value");
     assert!(gr.published, "the demo data carries its own GR rows");
     let members: Vec<f64> = GR_MUNICIPALITIES
         .iter()
-        .filter_map(|c| atlas.observations.value(&key, c, 2024))
+        .filter_map(|c| {
+            atlas
+                .observations
+                .value(&key, c, segkarta::model::Period::Year(2024))
+        })
         .collect();
     let (lo, hi) = members
         .iter()

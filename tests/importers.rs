@@ -98,10 +98,19 @@ fn valid_tidy_table_merges_with_decimal_comma_margins_and_deso_suffix() {
     let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
     assert!(!report.has_errors(), "{}", report.to_text());
     let women = SeriesKey::new("forvarvsarbetande", "kon", "kvinnor");
-    assert_eq!(atlas.observations.value(&women, "1480", 2024), Some(77.5));
+    assert_eq!(
+        atlas
+            .observations
+            .value(&women, "1480", segkarta::model::Period::Year(2024)),
+        Some(77.5)
+    );
     let x = atlas
         .observations
-        .get(&SeriesKey::total("andel_x"), "1481C0001", 2024)
+        .get(
+            &SeriesKey::total("andel_x"),
+            "1481C0001",
+            segkarta::model::Period::Year(2024),
+        )
         .expect("row");
     assert_eq!((x.moe, x.n), (Some(1.1), Some(420.0)));
     assert!(
@@ -231,9 +240,16 @@ fn pxweb_export_loads_as_its_own_indicator_named_by_its_title() {
     );
     assert_eq!(ind.dimensions, vec!["födelseregion".to_string()]);
     let key = SeriesKey::new("pxweb_wide_latin1", "födelseregion", "utrikes född");
-    assert_eq!(atlas.observations.value(&key, "1462", 2023), Some(62.0));
     assert_eq!(
-        atlas.observations.value(&key, "1480", 2023),
+        atlas
+            .observations
+            .value(&key, "1462", segkarta::model::Period::Year(2023)),
+        Some(62.0)
+    );
+    assert_eq!(
+        atlas
+            .observations
+            .value(&key, "1480", segkarta::model::Period::Year(2023)),
         None,
         "'..' is no data"
     );
@@ -257,11 +273,16 @@ fn kolada_and_jsonstat_responses_load_as_indicators() {
     load::merge(&mut atlas, loaded, &LoadOptions::default());
     let women = SeriesKey::new("N00914", "kon", "kvinnor");
     assert_eq!(
-        atlas.observations.value(&women, "1480", 2022),
+        atlas
+            .observations
+            .value(&women, "1480", segkarta::model::Period::Year(2022)),
         Some(45.2),
         "K is the catalogue's kvinnor"
     );
-    assert_eq!(atlas.observations.years("N00914"), &[2022]);
+    assert_eq!(
+        atlas.observations.periods("N00914"),
+        &[segkarta::model::Period::Year(2022)]
+    );
 
     let loaded = load::load_path(&fixture("pxweb_api_jsonstat2.json")).expect("JSON-stat loads");
     assert_eq!(loaded.report.format, "JSON-stat 2.0");
@@ -277,9 +298,11 @@ fn kolada_and_jsonstat_responses_load_as_indicators() {
         .expect("indicator from the metric");
     assert_eq!(ind.sv, "Folkmängd");
     assert_eq!(
-        atlas
-            .observations
-            .value(&SeriesKey::total("BE0101N1"), "1462", 2023),
+        atlas.observations.value(
+            &SeriesKey::total("BE0101N1"),
+            "1462",
+            segkarta::model::Period::Year(2023)
+        ),
         Some(14000.0)
     );
 }
@@ -378,12 +401,22 @@ fn a_pxweb_export_naming_municipalities_instead_of_coding_them_is_matched_by_nam
     };
     let key = SeriesKey::total("pxweb_region_names");
     assert_eq!(
-        obs.value(&key, "1481", 2023),
+        obs.value(&key, "1481", segkarta::model::Period::Year(2023)),
         Some(79.1),
         "Mölndals kommun → 1481"
     );
-    assert_eq!(obs.value(&key, "1462", 2022), Some(74.0));
-    assert_eq!(obs.value(&key, segkarta::model::REGION_SWEDEN, 2023), Some(78.2));
+    assert_eq!(
+        obs.value(&key, "1462", segkarta::model::Period::Year(2022)),
+        Some(74.0)
+    );
+    assert_eq!(
+        obs.value(
+            &key,
+            segkarta::model::REGION_SWEDEN,
+            segkarta::model::Period::Year(2023)
+        ),
+        Some(78.2)
+    );
 }
 
 /// A copy of the shapefile fixture in a temporary folder, its parts changed by `edit`.
@@ -521,12 +554,25 @@ fn a_pxweb_api_v1_json_answer_loads_like_json_stat() {
     let women = SeriesKey::new("BE0101N1", "kön", "kvinnor");
     let men = SeriesKey::new("BE0101N1", "kön", "män");
     let sum = |y| {
-        atlas.observations.value(&women, "1480", y).expect("women")
-            + atlas.observations.value(&men, "1480", y).expect("men")
+        atlas
+            .observations
+            .value(&women, "1480", segkarta::model::Period::Year(y))
+            .expect("women")
+            + atlas
+                .observations
+                .value(&men, "1480", segkarta::model::Period::Year(y))
+                .expect("men")
     };
-    assert_eq!(atlas.observations.value(&total, "1480", 2024), Some(sum(2024)));
     assert_eq!(
-        atlas.observations.value(&women, "1402", 2023),
+        atlas
+            .observations
+            .value(&total, "1480", segkarta::model::Period::Year(2024)),
+        Some(sum(2024))
+    );
+    assert_eq!(
+        atlas
+            .observations
+            .value(&women, "1402", segkarta::model::Period::Year(2023)),
         None,
         "\"..\" is no data"
     );
@@ -543,21 +589,44 @@ fn a_json_of_no_known_format_names_the_formats_tried_and_its_keys() {
     );
 }
 
-/// Until sub-year periods are read (issue 9 §2), monthly and quarterly tables are refused by
-/// name — never folded into their years.
+/// Monthly and quarterly tables load with their own periods (issue 9 §2): a month stays a
+/// month in the model, never folded into its year.
 #[test]
-fn monthly_and_quarterly_tables_are_refused_by_name() {
+fn monthly_and_quarterly_tables_load_with_their_periods() {
+    use segkarta::model::Period;
+    let observations = |name: &str| {
+        let loaded = load::load_path(&fixture(name)).expect("reads");
+        let Content::Observations(obs) = loaded.content else {
+            panic!("{name} is a table");
+        };
+        (obs, loaded.report)
+    };
+    let (obs, report) = observations("arbetsloshet_manad.csv");
+    assert_eq!((report.rows_loaded, report.rows_skipped), (48, 0));
+    let months: Vec<Period> = (1..=12).map(|m| Period::Month(2018, m)).collect();
+    assert_eq!(obs.periods("arbetsloshet"), &months[..]);
+    let key = SeriesKey::total("arbetsloshet");
+    assert_eq!(obs.value(&key, "1480", Period::Month(2018, 1)), Some(6.7));
+    assert_eq!(obs.value(&key, "1480", Period::Year(2018)), None);
+
+    let (obs, report) = observations("arbetsloshet_kvartal.csv");
+    assert_eq!(report.rows_loaded, 16, "{}", report.to_text());
+    let quarters: Vec<Period> = (1..=4).map(|q| Period::Quarter(2024, q)).collect();
+    let id = obs.indicators()[0].to_string();
+    assert_eq!(obs.periods(&id), &quarters[..]);
+    assert_eq!(
+        obs.value(&SeriesKey::total(&id), "1480", Period::Quarter(2024, 2)),
+        Some(4.6)
+    );
+
+    // Merged, the report says which periods came and how the annual view is made.
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
     let loaded = load::load_path(&fixture("arbetsloshet_manad.csv")).expect("reads");
-    let text = loaded.report.to_text();
-    assert_eq!((loaded.report.rows_loaded, loaded.report.rows_skipped), (0, 48));
+    let text = load::merge(&mut atlas, loaded, &LoadOptions::default()).to_text();
     assert!(
-        text.contains("\"2018-01\" is a month (January 2018), not a year"),
+        text.contains(
+            "\"arbetsloshet\" has 12 periods from 2018-01 to 2018-12: its annual view \"arbetsloshet_ar\" is the mean of each whole year"
+        ),
         "{text}"
     );
-    assert!(
-        text.contains("… and 38 more like the above"),
-        "48 rows, ten shown: {text}"
-    );
-    let e = error_text("arbetsloshet_kvartal.csv");
-    assert!(e.contains("\"2024K1\" is a quarter (Q1 2024), not a year"), "{e}");
 }

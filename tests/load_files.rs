@@ -78,7 +78,7 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
     let mut harness = harness();
     load(&mut harness, vec![path, dir.join("missing.geojson")]);
     harness.get_by_label("Datakontroll");
-    harness.get_by_label_contains("\"2O24\" is not a year");
+    harness.get_by_label_contains("\"2O24\" is not a period");
     harness.get_by_label_contains("missing.geojson: could not read the file");
     harness.get_by_label_contains("replaces the demo indicator of the same id");
     let app = harness.state();
@@ -92,7 +92,9 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
     );
     let key = segkarta::model::SeriesKey::total("forvarvsarbetande");
     assert_eq!(
-        app.atlas.observations.value(&key, "1480", 2024),
+        app.atlas
+            .observations
+            .value(&key, "1480", segkarta::model::Period::Year(2024)),
         Some(70.5),
         "the valid row is in"
     );
@@ -128,7 +130,7 @@ fn real_turnout_by_group_replaces_the_demo_indicator_and_shows_without_demo_mark
             .source
             .ends_with("valdeltagande_2018_2022_efter_alder_utbildning.csv")
     );
-    assert_eq!(app.settings.selection.year, 2022);
+    assert_eq!(app.settings.selection.period, segkarta::model::Period::Year(2022));
     assert!(!app.view.demo, "real data carries no demo mark");
     assert_eq!(
         app.view.values.iter().flatten().count(),
@@ -201,7 +203,7 @@ fn a_pxweb_export_waits_in_the_import_dialog_until_confirmed() {
         .clone();
     let years = roles
         .iter()
-        .filter(|r| matches!(r, segkarta::io::pxweb::ColumnRole::YearValue(_)))
+        .filter(|r| matches!(r, segkarta::io::pxweb::ColumnRole::PeriodValue(_)))
         .count();
     assert_eq!(years, 3, "three year columns recognised");
     assert!(
@@ -268,7 +270,13 @@ fn column_roles_changed_in_the_import_dialog_are_used() {
     harness.get_by_label("Importera").click();
     harness.run_steps(3);
     let app = harness.state();
-    assert_eq!(app.atlas.observations.years("pxweb_wide_latin1"), &[2022, 2023]);
+    assert_eq!(
+        app.atlas.observations.periods("pxweb_wide_latin1"),
+        &[
+            segkarta::model::Period::Year(2022),
+            segkarta::model::Period::Year(2023)
+        ]
+    );
 }
 
 #[test]
@@ -453,4 +461,55 @@ fn a_table_loaded_with_a_division_waits_for_its_boundaries_to_be_confirmed() {
         16,
         "every base area has its value"
     );
+}
+
+/// A monthly table opens on its latest month, named as people read it; the arrow keys step
+/// through months, and *Visa årsvärden* switches to its annual view (the mean of each whole
+/// year) and back.
+#[test]
+fn a_monthly_table_steps_through_named_months_and_has_an_annual_view() {
+    use segkarta::model::Period;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/arbetsloshet_manad.csv");
+    let mut harness = harness();
+    load(&mut harness, vec![path]);
+    assert_eq!(
+        harness.state().settings.selection.indicator,
+        "arbetsloshet",
+        "the table is shown"
+    );
+    assert_eq!(harness.state().settings.selection.period, Period::Month(2018, 12));
+    harness.get_by_label("Månad");
+    harness.get_by_label("januari 2018");
+    assert!(
+        harness.query_all_by_label("december 2018").count() >= 2,
+        "the period and the slider's end"
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.period, Period::Month(2018, 11));
+    harness.get_by_label_contains("november 2018 · procent");
+
+    harness.get_by_label("Visa årsvärden").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.settings.selection.indicator, "arbetsloshet_ar");
+    assert_eq!(app.settings.selection.period, Period::Year(2018));
+    let gothenburg = app.layer().index_of("1480").expect("Göteborg");
+    let months: Vec<f64> = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/arbetsloshet_manad.csv"),
+    )
+    .expect("fixture")
+    .lines()
+    .filter(|l| l.starts_with("1480,"))
+    .map(|l| l.rsplit(',').next().and_then(|v| v.parse().ok()).expect("value"))
+    .collect();
+    let mean = months.iter().sum::<f64>() / months.len() as f64;
+    let shown = app.view.values[gothenburg].expect("an annual value");
+    assert!(
+        (shown - mean).abs() < 1e-9,
+        "{shown} is the mean of Göteborg's 12 months, {mean}"
+    );
+    harness.get_by_label("Visa månader").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.selection.indicator, "arbetsloshet");
 }

@@ -17,7 +17,7 @@ fn needs_view_ranks_areas_profiles_one_and_exports_the_table() {
     harness.run_steps(3);
     let needs = harness.state().needs.clone().expect("the view is open");
     assert_eq!(needs.areas.len(), 13);
-    assert_eq!(needs.year, 2024);
+    assert_eq!(needs.period, segkarta::model::Period::Year(2024));
     let most = needs.areas[0].clone();
     harness.get_by_label("Områden att prioritera");
     harness.get_by_label("Största skillnader mellan grupper");

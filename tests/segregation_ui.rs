@@ -54,10 +54,15 @@ fn deso_counts_map_the_measure_per_municipality() {
     let gbg = app
         .atlas
         .observations
-        .value(&key, "1480", 2030)
+        .value(&key, "1480", segkarta::model::Period::Year(2030))
         .expect("Göteborg's D from its DeSO");
     assert!(gbg > 0.0 && gbg <= 1.0);
-    assert!(app.atlas.observations.value(&key, REGION_GR, 2030).is_some());
+    assert!(
+        app.atlas
+            .observations
+            .value(&key, REGION_GR, segkarta::model::Period::Year(2030))
+            .is_some()
+    );
 }
 
 #[test]
@@ -92,7 +97,11 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
 
     // Leaving income out of the index changes the index.
     let key = SeriesKey::total("omradesindex");
-    let before = harness.state().atlas.observations.value(&key, "1480", 2024);
+    let before = harness
+        .state()
+        .atlas
+        .observations
+        .value(&key, "1480", segkarta::model::Period::Year(2024));
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(
         &ctx,
@@ -102,7 +111,11 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
         )],
     );
     harness.run_steps(2);
-    let after = harness.state().atlas.observations.value(&key, "1480", 2024);
+    let after = harness
+        .state()
+        .atlas
+        .observations
+        .value(&key, "1480", segkarta::model::Period::Year(2024));
     assert!(
         before.is_some() && after.is_some() && before != after,
         "{before:?} → {after:?}"

@@ -14,7 +14,7 @@ fn settings_round_trip_and_broken_file_falls_back_to_defaults() {
     saved.selection.indicator = "meritvarde".into();
     saved.selection.domain = "skola".into();
     saved.selection.area = Some("1480".into());
-    saved.selection.year = 2019;
+    saved.selection.period = segkarta::model::Period::Year(2019);
     segkarta::settings::save(&saved).expect("saved");
     assert_eq!(segkarta::settings::load(), saved);
 

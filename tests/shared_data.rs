@@ -94,7 +94,13 @@ fn deso_counts_roll_up_to_regso_through_the_relation_in_scbs_deso_file() {
     atlas.layers.push(regso.clone());
     atlas.observations.extend(obs).expect("extend");
     let key = segkarta::model::SeriesKey::total("folkmangd");
-    let agg = segkarta::analysis::aggregate::to_level(&atlas, &key, 2030, Level::Regso).expect("rolled up");
+    let agg = segkarta::analysis::aggregate::to_level(
+        &atlas,
+        &key,
+        segkarta::model::Period::Year(2030),
+        Level::Regso,
+    )
+    .expect("rolled up");
     for (code, n) in members {
         assert_eq!(agg.values.get(&code), Some(&(n as f64)), "{code}");
     }

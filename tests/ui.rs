@@ -40,7 +40,11 @@ fn starts_on_embedded_data_showing_the_13_gr_municipalities() {
         13,
         "every GR municipality is classified"
     );
-    assert_eq!(app.settings.selection.year, 2024, "opens on the latest year");
+    assert_eq!(
+        app.settings.selection.period,
+        segkarta::model::Period::Year(2024),
+        "opens on the latest year"
+    );
     assert!(
         harness.query_all_by_label("Förvärvsarbetande 20–64 år").count() >= 2,
         "in the list and the legend"
@@ -89,7 +93,11 @@ fn hover_over_goteborg_shows_name_value_rank_and_difference() {
     let value = app
         .atlas
         .observations
-        .value(&SeriesKey::total("forvarvsarbetande"), "1480", 2024)
+        .value(
+            &SeriesKey::total("forvarvsarbetande"),
+            "1480",
+            segkarta::model::Period::Year(2024),
+        )
         .expect("value");
     let text = format!(
         "Förvärvsarbetande 20–64 år: {} %",
@@ -165,8 +173,13 @@ fn group_comparison_states_the_gap_in_words_and_numbers() {
     harness.run_steps(2);
     let app = harness.state();
     assert_eq!(app.settings.selection.group_by, "fodelseregion");
-    let cmp =
-        segkarta::analysis::compare::groups(&app.atlas, "forvarvsarbetande", "fodelseregion", 2024, None);
+    let cmp = segkarta::analysis::compare::groups(
+        &app.atlas,
+        "forvarvsarbetande",
+        "fodelseregion",
+        segkarta::model::Period::Year(2024),
+        None,
+    );
     let gap = cmp.gap.expect("a gap");
     assert_eq!(gap.low, "ovriga");
     let sentence = format!(
@@ -199,7 +212,10 @@ fn keyboard_switches_domain_indicator_and_year() {
     assert_eq!(harness.state().settings.selection.indicator, "valdsbrott");
     harness.key_press(Key::ArrowLeft);
     harness.run_steps(2);
-    assert_eq!(harness.state().settings.selection.year, 2023);
+    assert_eq!(
+        harness.state().settings.selection.period,
+        segkarta::model::Period::Year(2023)
+    );
 }
 
 #[test]
@@ -222,17 +238,20 @@ fn election_years_only_and_missing_years_show_no_data_without_panic() {
     let mut settings = Settings::default();
     settings.selection.domain = "demokrati".into();
     settings.selection.indicator = "valdeltagande".into();
-    settings.selection.year = 2013;
+    settings.selection.period = segkarta::model::Period::Year(2013);
     let mut harness = app_harness(settings);
     assert_eq!(
-        harness.state().settings.selection.year,
-        2014,
+        harness.state().settings.selection.period,
+        segkarta::model::Period::Year(2014),
         "the nearest election year"
     );
-    harness.get_by_label("(vissa år saknas)");
+    harness.get_by_label("(vissa perioder saknas)");
     harness.key_press(Key::ArrowRight);
     harness.run_steps(2);
-    assert_eq!(harness.state().settings.selection.year, 2018);
+    assert_eq!(
+        harness.state().settings.selection.period,
+        segkarta::model::Period::Year(2018)
+    );
     // An indicator covering GR only still shows the rest of Sweden as no-data in national mode.
     harness.key_press(Key::N);
     harness.run_steps(2);
@@ -289,12 +308,12 @@ fn survey_values_show_their_margin_of_error() {
     settings.selection.area = Some("1462".into());
     let harness = app_harness(settings);
     let app = harness.state();
-    assert_eq!(app.settings.selection.year, 2024);
+    assert_eq!(app.settings.selection.period, segkarta::model::Period::Year(2024));
     let key = SeriesKey::new("otrygghet", "kon", "kvinnor");
     let obs = app
         .atlas
         .observations
-        .get(&key, "1462", 2024)
+        .get(&key, "1462", segkarta::model::Period::Year(2024))
         .expect("survey value");
     let lang = segkarta::i18n::Lang::Sv;
     let text = format!(

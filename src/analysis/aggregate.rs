@@ -7,7 +7,7 @@
 //! From 2025 SCB adds noise to small-area figures, so sums need not equal published totals.
 use std::collections::HashMap;
 
-use crate::model::{Aggregation, Area, AreaLayer, Atlas, Level, SeriesKey};
+use crate::model::{Aggregation, Area, AreaLayer, Atlas, Level, Period, SeriesKey};
 
 /// Values of a coarser level computed from a finer one, and how.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,14 +55,14 @@ fn sources<'a>(atlas: &'a Atlas, target: &Level) -> Vec<(&'a AreaLayer, CoarserO
 /// A value with the base it stands for (the summed `n` of a weighted rate).
 type Weighted = (f64, Option<f64>);
 
-/// Aggregate `key` in `year` into the areas of `target` from the finest loaded level that has
+/// Aggregate `key` in `period` into the areas of `target` from the finest loaded level that has
 /// values for it and can be related to `target`.
-pub fn to_level(atlas: &Atlas, key: &SeriesKey, year: i32, target: Level) -> Option<Aggregated> {
+pub fn to_level(atlas: &Atlas, key: &SeriesKey, period: Period, target: Level) -> Option<Aggregated> {
     let rule = atlas.catalogue.indicator(&key.indicator)?.aggregation;
     if rule == Aggregation::None {
         return None;
     }
-    roll_up(atlas, key, year, &target, rule, 0).map(|(values, incomplete, from)| Aggregated {
+    roll_up(atlas, key, period, &target, rule, 0).map(|(values, incomplete, from)| Aggregated {
         from,
         rule,
         values: values.into_iter().map(|(code, (v, _))| (code, v)).collect(),
@@ -70,7 +70,7 @@ pub fn to_level(atlas: &Atlas, key: &SeriesKey, year: i32, target: Level) -> Opt
     })
 }
 
-/// Whether `indicator` (its total) has values on `layer` in some year, given or rolled up from
+/// Whether `indicator` (its total) has values on `layer` in some period, given or rolled up from
 /// a finer level: the map would show something there.
 pub fn has_values_at(atlas: &Atlas, indicator: &str, layer: &AreaLayer) -> bool {
     let key = SeriesKey::total(indicator);
@@ -83,9 +83,9 @@ pub fn has_values_at(atlas: &Atlas, indicator: &str, layer: &AreaLayer) -> bool 
     }
     atlas
         .observations
-        .years(indicator)
+        .periods(indicator)
         .last()
-        .is_some_and(|year| to_level(atlas, &key, *year, layer.level.clone()).is_some())
+        .is_some_and(|period| to_level(atlas, &key, *period, layer.level.clone()).is_some())
 }
 
 /// Deep enough for base area → primary area → district → city part → municipality, and a
@@ -95,7 +95,7 @@ const MAX_STEPS: usize = 6;
 fn roll_up(
     atlas: &Atlas,
     key: &SeriesKey,
-    year: i32,
+    period: Period,
     target: &Level,
     rule: Aggregation,
     depth: usize,
@@ -113,12 +113,12 @@ fn roll_up(
                 .filter_map(|a| {
                     atlas
                         .observations
-                        .get(key, &a.code, year)
+                        .get(key, &a.code, period)
                         .map(|o| (a, (o.value, o.n)))
                 })
                 .collect();
             let (finer, mut incomplete, from) = if own.is_empty() {
-                let (below, incomplete, from) = roll_up(atlas, key, year, &layer.level, rule, depth + 1)?;
+                let (below, incomplete, from) = roll_up(atlas, key, period, &layer.level, rule, depth + 1)?;
                 let finer = layer
                     .areas
                     .iter()
@@ -207,7 +207,7 @@ mod tests {
                     SeriesKey::total("folkmangd"),
                     code.to_string(),
                     Observation {
-                        year: 2030,
+                        period: Period::Year(2030),
                         value: *value,
                         moe: None,
                         n: *n,
@@ -229,7 +229,13 @@ mod tests {
                 ("1481C0001", 950.0, None),
             ],
         );
-        let agg = to_level(&a, &SeriesKey::total("folkmangd"), 2030, Level::Kommun).expect("aggregated");
+        let agg = to_level(
+            &a,
+            &SeriesKey::total("folkmangd"),
+            Period::Year(2030),
+            Level::Kommun,
+        )
+        .expect("aggregated");
         assert_eq!(agg.from, Level::Deso);
         assert_eq!(agg.values.get("1480"), Some(&2000.0));
         assert_eq!(agg.values.get("1481"), Some(&950.0));
@@ -245,7 +251,13 @@ mod tests {
                 ("1481C0001", 60.0, None),
             ],
         );
-        let agg = to_level(&a, &SeriesKey::total("folkmangd"), 2030, Level::Kommun).expect("aggregated");
+        let agg = to_level(
+            &a,
+            &SeriesKey::total("folkmangd"),
+            Period::Year(2030),
+            Level::Kommun,
+        )
+        .expect("aggregated");
         assert_eq!(agg.values.get("1480"), Some(&55.0), "(50·300 + 70·100) / 400");
         assert_eq!(agg.incomplete, vec!["1481".to_string()], "no base, no rate");
     }
@@ -261,7 +273,7 @@ mod tests {
             ],
         );
         let key = SeriesKey::total("folkmangd");
-        let agg = to_level(&a, &key, 2030, Level::Regso).expect("aggregated");
+        let agg = to_level(&a, &key, Period::Year(2030), Level::Regso).expect("aggregated");
         assert_eq!(agg.from, Level::Deso);
         assert_eq!(agg.values.get("1480R001"), Some(&2000.0));
         assert_eq!(agg.values.get("1481R001"), Some(&950.0));
@@ -271,11 +283,11 @@ mod tests {
             }
         }
         assert!(
-            to_level(&a, &key, 2030, Level::Regso).is_none(),
+            to_level(&a, &key, Period::Year(2030), Level::Regso).is_none(),
             "no relation, no RegSO values"
         );
         assert!(
-            to_level(&a, &key, 2030, Level::Deso).is_none(),
+            to_level(&a, &key, Period::Year(2030), Level::Deso).is_none(),
             "nothing is finer than DeSO"
         );
     }
@@ -283,10 +295,24 @@ mod tests {
     #[test]
     fn indicators_without_a_rule_are_not_aggregated() {
         let a = atlas(Aggregation::None, &[("1480C0001", 1.0, None)]);
-        assert!(to_level(&a, &SeriesKey::total("folkmangd"), 2030, Level::Kommun).is_none());
+        assert!(
+            to_level(
+                &a,
+                &SeriesKey::total("folkmangd"),
+                Period::Year(2030),
+                Level::Kommun
+            )
+            .is_none()
+        );
         let a = atlas(Aggregation::Sum, &[("1480C0001", 1.0, None)]);
         assert!(
-            to_level(&a, &SeriesKey::total("folkmangd"), 2031, Level::Kommun).is_none(),
+            to_level(
+                &a,
+                &SeriesKey::total("folkmangd"),
+                Period::Year(2031),
+                Level::Kommun
+            )
+            .is_none(),
             "no values that year"
         );
     }

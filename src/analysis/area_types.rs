@@ -3,13 +3,13 @@
 //! (z-score, population standard deviation) and turned so that higher is always better, then
 //! averaged with the user's weights (equal by default). The index sorts areas into five types
 //! at fixed cuts: below −1 major socioeconomic challenges, −1 to −0.35 challenges, −0.35 to
-//! 0.35 mixed, 0.35 to 1 good, above 1 very good conditions. Computed for every year at the
+//! 0.35 mixed, 0.35 to 1 good, above 1 very good conditions. Computed for every period at the
 //! finest level where at least three GR areas have all the indicators; areas missing one are
-//! left out that year.
+//! left out that period.
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Aggregation, Atlas, Category, Indicator, Level, Observation, Observations, Polarity, SeriesKey,
+    Aggregation, Atlas, Category, Indicator, Level, Observation, Observations, Period, Polarity, SeriesKey,
 };
 
 /// The derived indicators: the type (1–5) and the composite index.
@@ -85,9 +85,9 @@ pub fn refresh(atlas: &mut Atlas, components: &[(String, f64)]) {
     }
 }
 
-/// Residents of GR living in each area type in `year` at `level` (population from the loaded
+/// Residents of GR living in each area type in `period` at `level` (population from the loaded
 /// `folkmangd`), and how many typed areas lacked a population figure.
-pub fn residents_by_type(atlas: &Atlas, level: &Level, year: i32) -> ([f64; 5], usize) {
+pub fn residents_by_type(atlas: &Atlas, level: &Level, period: Period) -> ([f64; 5], usize) {
     let mut residents = [0.0; 5];
     let mut missing = 0;
     let Some(layer) = atlas.layer(level) else {
@@ -96,13 +96,13 @@ pub fn residents_by_type(atlas: &Atlas, level: &Level, year: i32) -> ([f64; 5], 
     for area in layer.areas.iter().filter(|a| a.in_gr(level)) {
         let Some(t) = atlas
             .observations
-            .value(&SeriesKey::total(TYPE_ID), &area.code, year)
+            .value(&SeriesKey::total(TYPE_ID), &area.code, period)
         else {
             continue;
         };
         match atlas
             .observations
-            .value(&SeriesKey::total("folkmangd"), &area.code, year)
+            .value(&SeriesKey::total("folkmangd"), &area.code, period)
         {
             Some(p) => residents[(t as usize).clamp(1, 5) - 1] += p,
             None => missing += 1,
@@ -133,15 +133,15 @@ fn compute(atlas: &Atlas, components: &[(String, f64)]) -> Option<(Rows, Vec<Ind
         })
         .collect();
     let weights: Vec<f64> = chosen.iter().map(|(_, w)| *w).collect();
-    let mut years: Vec<i32> = chosen
+    let mut periods: Vec<Period> = chosen
         .iter()
-        .flat_map(|(i, _)| atlas.observations.years(&i.id).iter().copied())
+        .flat_map(|(i, _)| atlas.observations.periods(&i.id).iter().copied())
         .collect();
-    years.sort_unstable();
-    years.dedup();
+    periods.sort_unstable();
+    periods.dedup();
     let mut rows = Rows::new();
     let mut levels_used = BTreeMap::new();
-    for year in years {
+    for period in periods {
         for layer in &atlas.layers {
             let level = &layer.level;
             let areas: Vec<&str> = layer
@@ -155,7 +155,7 @@ fn compute(atlas: &Atlas, components: &[(String, f64)]) -> Option<(Rows, Vec<Ind
                 .map(|(i, _)| {
                     areas
                         .iter()
-                        .map(|a| atlas.observations.value(&SeriesKey::total(&i.id), a, year))
+                        .map(|a| atlas.observations.value(&SeriesKey::total(&i.id), a, period))
                         .collect()
                 })
                 .collect();
@@ -167,7 +167,7 @@ fn compute(atlas: &Atlas, components: &[(String, f64)]) -> Option<(Rows, Vec<Ind
             for (area, value) in areas.iter().zip(index) {
                 let Some(value) = value else { continue };
                 let obs = |v: f64| Observation {
-                    year,
+                    period,
                     value: v,
                     moe: None,
                     n: None,
@@ -224,6 +224,8 @@ fn compute(atlas: &Atlas, components: &[(String, f64)]) -> Option<(Rows, Vec<Ind
         aggregation: Aggregation::None,
         survey: false,
         categories: Vec::new(),
+        over_time: Default::default(),
+        annual_of: None,
     };
     let mut types = base(TYPE_ID, "Socioekonomisk områdestyp", "Socioeconomic area type");
     types.decimals = 0;
@@ -290,13 +292,13 @@ mod tests {
         let types = atlas.catalogue.indicator(TYPE_ID).expect("area types");
         assert!(types.demo);
         assert_eq!(types.categories.len(), 5);
-        let year = *atlas.observations.years(TYPE_ID).last().expect("years");
+        let period = *atlas.observations.periods(TYPE_ID).last().expect("periods");
         let values: Vec<f64> = crate::model::GR_MUNICIPALITIES
             .iter()
             .map(|m| {
                 atlas
                     .observations
-                    .value(&SeriesKey::total(TYPE_ID), m, year)
+                    .value(&SeriesKey::total(TYPE_ID), m, period)
                     .expect("a type")
             })
             .collect();
@@ -305,11 +307,15 @@ mod tests {
             values.iter().any(|v| *v != values[0]),
             "not all alike: {values:?}"
         );
-        let (residents, missing) = residents_by_type(&atlas, &Level::Kommun, year);
+        let (residents, missing) = residents_by_type(&atlas, &Level::Kommun, period);
         assert_eq!(missing, 0);
         let population: f64 = crate::model::GR_MUNICIPALITIES
             .iter()
-            .filter_map(|m| atlas.observations.value(&SeriesKey::total("folkmangd"), m, year))
+            .filter_map(|m| {
+                atlas
+                    .observations
+                    .value(&SeriesKey::total("folkmangd"), m, period)
+            })
             .sum();
         assert!(
             (residents.iter().sum::<f64>() - population).abs() < 1e-6,

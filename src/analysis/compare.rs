@@ -1,5 +1,5 @@
 //! Comparisons across areas and groups: ranks, group gaps, region differences.
-use crate::model::{Atlas, SeriesKey, TOTAL};
+use crate::model::{Atlas, Period, SeriesKey, TOTAL};
 
 /// Rank (1 = highest value) of each entry among those with a value; `None` for no data.
 pub fn ranks_descending(values: &[Option<f64>]) -> Vec<Option<usize>> {
@@ -51,7 +51,7 @@ pub fn groups(
     atlas: &Atlas,
     indicator: &str,
     group_by: &str,
-    year: i32,
+    period: Period,
     area: Option<&str>,
 ) -> GroupComparison {
     if group_by == TOTAL {
@@ -62,11 +62,11 @@ pub fn groups(
         .into_iter()
         .map(|group| {
             let key = SeriesKey::new(indicator, group_by, &group);
-            let region = atlas.region_value(&key, year).map(|r| r.value);
+            let region = atlas.region_value(&key, period).map(|r| r.value);
             let (value, moe, n) = match area {
                 Some(code) => atlas
                     .observations
-                    .get(&key, code, year)
+                    .get(&key, code, period)
                     .map_or((None, None, None), |o| (Some(o.value), o.moe, o.n)),
                 None => (region, None, None),
             };

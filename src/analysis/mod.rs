@@ -1,5 +1,6 @@
 //! Pure functions from values to classes, ranks, comparisons and trends. No egui here.
 pub mod aggregate;
+pub mod annual;
 pub mod area_types;
 pub mod autocorrelation;
 pub mod classify;
@@ -10,9 +11,11 @@ pub mod segregation_series;
 pub mod trend;
 pub mod weights;
 
-/// Recompute everything derived from the loaded data: segregation measures from counts, and
+/// Recompute everything derived from the loaded data: annual views of sub-annual indicators
+/// (first, so that what follows can use them), segregation measures from counts, and
 /// socioeconomic area types from the indicators and weights given.
 pub fn refresh_derived(atlas: &mut crate::model::Atlas, area_type_weights: &[(String, f64)]) {
+    annual::refresh(atlas);
     segregation_series::refresh(atlas);
     area_types::refresh(atlas, area_type_weights);
 }

@@ -2,14 +2,14 @@
 //!
 //! Per area, a profile across the five domains: each indicator of a domain is standardised
 //! over GR's areas of the level (z-score, turned so that higher is better; neutral indicators
-//! are left out) in the latest year up to the chosen one that has values, and a domain's score
+//! are left out) in the latest period up to the chosen one that has values, and a domain's score
 //! is the mean of its indicators' scores. The overall score is the mean of the domain scores;
 //! areas are ranked lowest first. Per indicator and grouping, the gap between the best- and
-//! worst-off group in GR now and in the first year, so widening gaps stand out.
+//! worst-off group in GR now and in the first period, so widening gaps stand out.
 use serde::Serialize;
 
 use super::trend;
-use crate::model::{AreaLayer, Atlas, Indicator, Observation, Polarity, SeriesKey};
+use crate::model::{AreaLayer, Atlas, Indicator, Observation, Period, Polarity, SeriesKey};
 
 /// The five domains of the mapping, in the mission's order.
 pub const DOMAINS: [&str; 5] = ["bostad", "skola", "arbete", "brott", "demokrati"];
@@ -29,9 +29,9 @@ pub struct GroupGap {
     pub group_by: String,
     pub best: String,
     pub worst: String,
-    pub first_year: i32,
+    pub first_period: Period,
     pub first_gap: f64,
-    pub year: i32,
+    pub period: Period,
     /// Best minus worst, in the indicator's unit (always ≥ 0).
     pub gap: f64,
 }
@@ -44,7 +44,7 @@ impl GroupGap {
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Needs {
-    pub year: i32,
+    pub period: Period,
     /// Areas, most in need first (no overall score last).
     pub areas: Vec<AreaNeeds>,
     /// Largest gap first.
@@ -58,18 +58,19 @@ fn indicators_of<'a>(atlas: &'a Atlas, domain: &'a str) -> impl Iterator<Item = 
         .filter(|i| i.polarity != Polarity::Neutral)
 }
 
-/// The latest year up to `year` with values for the indicator.
-fn year_up_to(atlas: &Atlas, indicator: &str, year: i32) -> Option<i32> {
+/// The latest period of the indicator that starts by the end of `period` (in 2024: December
+/// 2024 for a monthly indicator).
+fn period_up_to(atlas: &Atlas, indicator: &str, period: Period) -> Option<Period> {
     atlas
         .observations
-        .years(indicator)
+        .periods(indicator)
         .iter()
         .copied()
-        .filter(|y| *y <= year)
+        .filter(|p| p.starts_within_or_before(period))
         .max()
 }
 
-pub fn needs(atlas: &Atlas, layer: &AreaLayer, year: i32) -> Needs {
+pub fn needs(atlas: &Atlas, layer: &AreaLayer, period: Period) -> Needs {
     let gr: Vec<usize> = (0..layer.len())
         .filter(|i| layer.areas[*i].in_gr(&layer.level))
         .collect();
@@ -79,7 +80,7 @@ pub fn needs(atlas: &Atlas, layer: &AreaLayer, year: i32) -> Needs {
         let mut sum = vec![0.0; gr.len()];
         let mut count = vec![0usize; gr.len()];
         for ind in indicators_of(atlas, domain) {
-            let Some(y) = year_up_to(atlas, &ind.id, year) else {
+            let Some(y) = period_up_to(atlas, &ind.id, period) else {
                 continue;
             };
             let key = SeriesKey::total(&ind.id);
@@ -135,36 +136,23 @@ pub fn needs(atlas: &Atlas, layer: &AreaLayer, year: i32) -> Needs {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.code.cmp(&b.code),
     });
-    let mut gaps = group_gaps(atlas, year);
+    let mut gaps = group_gaps(atlas, period);
     gaps.sort_by(|a, b| b.gap.total_cmp(&a.gap));
-    Needs { year, areas, gaps }
+    Needs { period, areas, gaps }
 }
 
 /// For every indicator of the five domains and each of its groupings: the best- and worst-off
-/// group in GR in the latest year up to `year`, and the gap between them then and at first.
-fn group_gaps(atlas: &Atlas, year: i32) -> Vec<GroupGap> {
+/// group in GR in the latest period up to `period`, and the gap between them then and at first.
+fn group_gaps(atlas: &Atlas, period: Period) -> Vec<GroupGap> {
     let mut out = Vec::new();
     for domain in DOMAINS {
         for ind in indicators_of(atlas, domain) {
-            let Some(y) = year_up_to(atlas, &ind.id, year) else {
+            let Some(y) = period_up_to(atlas, &ind.id, period) else {
                 continue;
             };
             for dim in atlas.observations.group_bys(&ind.id) {
                 let series = |group: &str| -> Vec<Observation> {
-                    let key = SeriesKey::new(&ind.id, &dim, group);
-                    atlas
-                        .observations
-                        .years(&ind.id)
-                        .iter()
-                        .filter_map(|yr| {
-                            atlas.region_value(&key, *yr).map(|r| Observation {
-                                year: *yr,
-                                value: r.value,
-                                moe: None,
-                                n: None,
-                            })
-                        })
-                        .collect()
+                    atlas.region_series(&SeriesKey::new(&ind.id, &dim, group))
                 };
                 let groups = atlas.observations.groups(&ind.id, &dim);
                 let now: Vec<(&String, f64)> = groups
@@ -204,9 +192,9 @@ fn group_gaps(atlas: &Atlas, year: i32) -> Vec<GroupGap> {
                     group_by: dim.clone(),
                     best: best.0.clone(),
                     worst: worst.0.clone(),
-                    first_year: g.first_year,
+                    first_period: g.first_period,
                     first_gap: g.first.abs(),
-                    year: g.year,
+                    period: g.period,
                     gap: g.now.abs(),
                 });
             }
@@ -228,9 +216,9 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
         "group_by",
         "best",
         "worst",
-        "first_year",
+        "first_period",
         "first_gap",
-        "year",
+        "period",
         "gap",
         "change",
     ]);
@@ -245,7 +233,7 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
         row.extend(a.domains.iter().map(|d| number(*d)));
         row.push(number(a.overall));
         row.extend(vec![String::new(); 6]);
-        row.push(needs.year.to_string());
+        row.push(needs.period.to_string());
         row.extend(vec![String::new(); 2]);
         rows.push(row);
     }
@@ -261,9 +249,9 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
             g.group_by.clone(),
             g.best.clone(),
             g.worst.clone(),
-            g.first_year.to_string(),
+            g.first_period.to_string(),
             number(Some(g.first_gap)),
-            g.year.to_string(),
+            g.period.to_string(),
             number(Some(g.gap)),
             number(Some(g.change())),
         ]);
@@ -280,7 +268,7 @@ mod tests {
     fn embedded_data_ranks_the_13_municipalities_and_finds_group_gaps() {
         let atlas = crate::io::embedded::atlas().expect("embedded");
         let layer = &atlas.layers[0];
-        let n = needs(&atlas, layer, 2024);
+        let n = needs(&atlas, layer, Period::Year(2024));
         assert_eq!(n.areas.len(), 13);
         let overall: Vec<f64> = n.areas.iter().map(|a| a.overall.expect("scored")).collect();
         assert!(overall.windows(2).all(|w| w[0] <= w[1]), "most in need first");

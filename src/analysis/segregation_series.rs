@@ -1,5 +1,5 @@
 //! Segregation measures as indicators of their own, computed from the loaded count indicators
-//! (those the catalogue sums, like Folkmängd) for every year and grouping: per municipality
+//! (those the catalogue sums, like Folkmängd) for every period and grouping: per municipality
 //! from its DeSO or RegSO, and for GR from all of GR's sub-areas — or, when only municipal
 //! counts are loaded, for GR from its 13 municipalities. They then map, rank and trend like
 //! any indicator, under the domain "Segregationsmått", and carry their source's demo mark.
@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::segregation::{income, multi_group, single_group};
 use crate::model::{
-    Aggregation, Atlas, Domain, Indicator, Level, Observation, Observations, Polarity, REGION_ALL_LOADED,
-    REGION_GR, SeriesKey, TOTAL, is_gr_municipality,
+    Aggregation, Atlas, Domain, Indicator, Level, Observation, Observations, Period, Polarity,
+    REGION_ALL_LOADED, REGION_GR, SeriesKey, TOTAL, is_gr_municipality,
 };
 
 pub const DOMAIN: &str = "segregation";
@@ -132,7 +132,7 @@ pub fn compute(atlas: &Atlas) -> (Rows, Vec<Indicator>) {
             if groups.len() < 2 {
                 continue;
             }
-            for &year in atlas.observations.years(&source.id) {
+            for &period in atlas.observations.periods(&source.id) {
                 // Counts per unit of the finest level that has them, only units with every
                 // group's count; grouped by where the measure is reported (the municipality,
                 // and GR for all).
@@ -144,7 +144,7 @@ pub fn compute(atlas: &Atlas) -> (Rows, Vec<Indicator>) {
                             .map(|g| {
                                 atlas
                                     .observations
-                                    .value(&SeriesKey::new(&source.id, &dim, g), code, year)
+                                    .value(&SeriesKey::new(&source.id, &dim, g), code, period)
                             })
                             .collect();
                         if let Some(counts) = counts {
@@ -168,7 +168,7 @@ pub fn compute(atlas: &Atlas) -> (Rows, Vec<Indicator>) {
                         &dim,
                         names,
                         &groups,
-                        year,
+                        period,
                         place,
                         counts,
                         &mut rows,
@@ -188,7 +188,7 @@ fn measure(
     dim: &str,
     dimension_names: Option<(&str, &str)>,
     groups: &[String],
-    year: i32,
+    period: Period,
     place: &str,
     counts: &[Vec<f64>],
     rows: &mut Rows,
@@ -208,7 +208,7 @@ fn measure(
             SeriesKey::new(&id, group_by, group),
             place.to_string(),
             Observation {
-                year,
+                period,
                 value,
                 moe: None,
                 // The number of areas the measure is computed over.
@@ -334,6 +334,8 @@ fn derived(
         aggregation: Aggregation::None,
         survey: false,
         categories: Vec::new(),
+        over_time: Default::default(),
+        annual_of: None,
     }
 }
 
@@ -359,7 +361,12 @@ mod tests {
             .map(|m| {
                 groups
                     .iter()
-                    .map(|g| atlas.observations.value(&key(g), m, 2024).expect("count"))
+                    .map(|g| {
+                        atlas
+                            .observations
+                            .value(&key(g), m, Period::Year(2024))
+                            .expect("count")
+                    })
                     .collect()
             })
             .collect();
@@ -371,7 +378,7 @@ mod tests {
             .value(
                 &SeriesKey::new("seg_d_folkmangd", "fodelseregion", "ovriga"),
                 REGION_GR,
-                2024,
+                Period::Year(2024),
             )
             .expect("GR value");
         assert!((got - expected).abs() < 1e-12);
@@ -383,7 +390,7 @@ mod tests {
                 .value(
                     &SeriesKey::new("seg_d_folkmangd", "fodelseregion", "ovriga"),
                     "1480",
-                    2024
+                    Period::Year(2024)
                 )
                 .is_none()
         );
@@ -421,7 +428,7 @@ mod tests {
         for (code, (a, b)) in codes.iter().zip(counts) {
             for (g, v) in [("kvinnor", a), ("man", b)] {
                 let obs = Observation {
-                    year: 2030,
+                    period: Period::Year(2030),
                     value: v,
                     moe: None,
                     n: None,
@@ -435,9 +442,11 @@ mod tests {
             .expect("extend");
         refresh(&mut atlas);
         let d = |place: &str| {
-            atlas
-                .observations
-                .value(&SeriesKey::new("seg_d_folkmangd", "kon", "kvinnor"), place, 2030)
+            atlas.observations.value(
+                &SeriesKey::new("seg_d_folkmangd", "kon", "kvinnor"),
+                place,
+                Period::Year(2030),
+            )
         };
         assert!((d("1480").expect("Göteborg") - 1.0).abs() < 1e-12);
         assert!(d("1481").expect("Mölndal").abs() < 1e-12);
@@ -445,7 +454,11 @@ mod tests {
         assert!((d(REGION_GR).expect("GR") - all.dissimilarity).abs() < 1e-12);
         let n = atlas
             .observations
-            .get(&SeriesKey::new("seg_d_folkmangd", "kon", "kvinnor"), "1480", 2030)
+            .get(
+                &SeriesKey::new("seg_d_folkmangd", "kon", "kvinnor"),
+                "1480",
+                Period::Year(2030),
+            )
             .and_then(|o| o.n);
         assert_eq!(n, Some(2.0), "n is the number of areas");
     }

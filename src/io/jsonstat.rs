@@ -154,18 +154,19 @@ pub fn parse(
         } else {
             strip_deso_suffix(region).unwrap_or(region).to_string()
         };
-        let year_text = &dims[time].ids[idx[time]];
-        // Only whole years: a month (`2024M01`) or quarter (`2024K1`) must not fold into its year.
-        let whole_year = year_text.len() == 4 && year_text.bytes().all(|b| b.is_ascii_digit());
-        let Some(year) = year_text.parse::<i32>().ok().filter(|_| whole_year) else {
-            report.rows_skipped += 1;
-            report.line(
-                Severity::Error,
-                i + 1,
-                Some(&dims[time].id),
-                format!("time category {}", crate::model::why_not_a_year(year_text)),
-            );
-            continue;
+        // A year, quarter (`2024K1`), month (`2024M01`) or date, each kept as it is.
+        let period = match crate::model::Period::parse(&dims[time].ids[idx[time]]) {
+            Ok(p) => p,
+            Err(e) => {
+                report.rows_skipped += 1;
+                report.line(
+                    Severity::Error,
+                    i + 1,
+                    Some(&dims[time].id),
+                    format!("time category {e}"),
+                );
+                continue;
+            }
         };
         let indicator = metric.map_or(fallback_indicator.to_string(), |m| dims[m].ids[idx[m]].clone());
         let packed: Vec<String> = (0..dims.len())
@@ -177,7 +178,7 @@ pub fn parse(
             SeriesKey::new(&indicator, &group_by, &group),
             area,
             Observation {
-                year,
+                period,
                 value,
                 moe: None,
                 n: None,
@@ -235,35 +236,66 @@ mod tests {
         assert!(looks_like_jsonstat(&doc));
         let (obs, report) = parse("p.json", &doc, "x").expect("parses");
         assert_eq!(
-            obs.value(&SeriesKey::new("BE0101N1", "kön", "kvinnor"), "1480", 2024),
+            obs.value(
+                &SeriesKey::new("BE0101N1", "kön", "kvinnor"),
+                "1480",
+                crate::model::Period::Year(2024)
+            ),
             Some(296000.0)
         );
         assert_eq!(
-            obs.value(&SeriesKey::total("BE0101N1"), "1480", 2023),
+            obs.value(
+                &SeriesKey::total("BE0101N1"),
+                "1480",
+                crate::model::Period::Year(2023)
+            ),
             Some(585000.0),
             "totalt is the total"
         );
         assert_eq!(
-            obs.value(&SeriesKey::new("BE0101N1", "kön", "män"), "1481", 2024),
+            obs.value(
+                &SeriesKey::new("BE0101N1", "kön", "män"),
+                "1481",
+                crate::model::Period::Year(2024)
+            ),
             Some(35500.0)
         );
-        assert_eq!(obs.value(&SeriesKey::total("BE0101N1"), "1481", 2024), None);
+        assert_eq!(
+            obs.value(
+                &SeriesKey::total("BE0101N1"),
+                "1481",
+                crate::model::Period::Year(2024)
+            ),
+            None
+        );
         assert_eq!(obs.names.get("BE0101N1").map(String::as_str), Some("Folkmängd"));
         assert_eq!(obs.units.get("BE0101N1").map(String::as_str), Some("antal"));
         assert!(report.to_text().contains("1 cells have no value"));
     }
 
+    /// SCB's monthly tables (`2024M01`) keep their months; none becomes the year 2024.
     #[test]
-    fn months_are_refused_not_folded_into_their_year() {
+    fn months_read_as_months_not_folded_into_their_year() {
+        use crate::model::Period;
         let doc: Value =
             serde_json::from_str(&DOC.replace(r#"{"2023":0,"2024":1}"#, r#"{"2024M01":0,"2024M02":1}"#))
                 .expect("json");
-        let (obs, report) = parse("p.json", &doc, "x").expect("parses");
-        assert!(obs.years("BE0101N1").is_empty(), "no month became the year 2024");
+        let (obs, _) = parse("p.json", &doc, "x").expect("parses");
+        assert_eq!(
+            obs.periods("BE0101N1"),
+            &[Period::Month(2024, 1), Period::Month(2024, 2)]
+        );
+        let women = SeriesKey::new("BE0101N1", "kön", "kvinnor");
+        assert!(obs.value(&women, "1480", Period::Month(2024, 2)).is_some());
+        assert_eq!(obs.value(&women, "1480", Period::Year(2024)), None);
+        let bad: Value =
+            serde_json::from_str(&DOC.replace(r#"{"2023":0,"2024":1}"#, r#"{"2024M13":0,"2024M02":1}"#))
+                .expect("json");
+        let (_, report) = parse("p.json", &bad, "x").expect("parses");
         assert!(
             report
                 .to_text()
-                .contains("\"2024M01\" is a month (January 2024), not a year"),
+                .contains("time category \"2024M13\" is not a period"),
             "{}",
             report.to_text()
         );

@@ -54,18 +54,14 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
             continue;
         };
         let area = strip_deso_suffix(&area).map_or(area.clone(), str::to_string);
-        // Only whole years: a period such as 2024M01 must not fold into its year.
-        let period = text(entry.get("period")).unwrap_or_default();
-        let whole_year = period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit());
-        let Some(year) = period.parse::<i32>().ok().filter(|_| whole_year) else {
-            skip(
-                &mut report,
-                format!(
-                    "{kpi} {area}: \"period\" {}",
-                    crate::model::why_not_a_year(&period)
-                ),
-            );
-            continue;
+        // Kolada's periods are years, and a few KPIs months or half-years: each kept as it is.
+        let period_text = text(entry.get("period")).unwrap_or_default();
+        let period = match crate::model::Period::parse(&period_text) {
+            Ok(p) => p,
+            Err(e) => {
+                skip(&mut report, format!("{kpi} {area}: \"period\" {e}"));
+                continue;
+            }
         };
         for v in entry
             .get("values")
@@ -86,7 +82,7 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
                         line: None,
                         feature: Some(place),
                         column: Some("gender".into()),
-                        message: format!("{kpi} {area} {year}: gender {other:?} (expected T, K or M)"),
+                        message: format!("{kpi} {area} {period}: gender {other:?} (expected T, K or M)"),
                         details: Vec::new(),
                     });
                     continue;
@@ -99,7 +95,7 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
                         SeriesKey::new(kpi, group_by, group),
                         area.clone(),
                         Observation {
-                            year,
+                            period,
                             value,
                             moe: None,
                             n,
@@ -150,11 +146,29 @@ mod tests {
         assert!(looks_like_kolada(&doc));
         let (obs, report) = parse("k.json", &doc).expect("parses");
         assert_eq!(
-            obs.value(&SeriesKey::new("N00914", "kon", "kvinnor"), "1480", 2022),
+            obs.value(
+                &SeriesKey::new("N00914", "kon", "kvinnor"),
+                "1480",
+                crate::model::Period::Year(2022)
+            ),
             Some(45.2)
         );
-        assert_eq!(obs.value(&SeriesKey::total("N00914"), "1480", 2022), Some(43.1));
-        assert_eq!(obs.value(&SeriesKey::total("N00914"), "1481", 2023), None);
+        assert_eq!(
+            obs.value(
+                &SeriesKey::total("N00914"),
+                "1480",
+                crate::model::Period::Year(2022)
+            ),
+            Some(43.1)
+        );
+        assert_eq!(
+            obs.value(
+                &SeriesKey::total("N00914"),
+                "1481",
+                crate::model::Period::Year(2023)
+            ),
+            None
+        );
         let t = report.to_text();
         assert!(t.contains("1 values are null"), "{t}");
         assert!(t.contains("error: feature 3: N00914: no \"municipality\""), "{t}");

@@ -7,7 +7,7 @@ use super::attributes::{BoundaryRoles, FeatureTable, RoleOverrides, custom_level
 use super::validate::{ValidationReport, closest};
 use super::{LoadError, read_text};
 use crate::model::{
-    AreaLayer, Atlas, Domain, Indicator, Level, Observations, Polarity, REGION_GR, REGION_SWEDEN,
+    AreaLayer, Atlas, Domain, Indicator, Level, Observations, Period, Polarity, REGION_GR, REGION_SWEDEN,
     is_gr_municipality,
 };
 
@@ -563,11 +563,12 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
     }
     if obs.duplicates > 0 {
         report.warning(format!(
-            "{} rows repeat an area, indicator, group and year given earlier in the file with another value: the later value is used",
+            "{} rows repeat an area, indicator, group and period given earlier in the file with another value: the later value is used",
             obs.duplicates
         ));
     }
-    check_missing_years(&obs, report);
+    check_missing_periods(&obs, report);
+    note_sub_annual_periods(atlas, &obs, report);
     check_ranges(atlas, &obs, report);
     check_area_codes(atlas, &obs, report);
     if let Err(e) = atlas.observations.extend(obs) {
@@ -597,27 +598,64 @@ fn placeholder_indicator(id: &str, file: &str) -> Indicator {
         aggregation: Default::default(),
         survey: false,
         categories: Vec::new(),
+        over_time: Default::default(),
+        annual_of: None,
     }
 }
 
-/// Areas that lack years other areas have, per indicator (a few listed, the rest counted).
-fn check_missing_years(obs: &Observations, report: &mut ValidationReport) {
+/// Areas that lack periods other areas have, per indicator (a few listed, the rest counted).
+fn check_missing_periods(obs: &Observations, report: &mut ValidationReport) {
     for id in obs.indicators() {
-        let gaps = obs.missing_years(id);
+        let gaps = obs.missing_periods(id);
         const LISTED: usize = 5;
-        for (area, years) in gaps.iter().take(LISTED) {
-            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+        for (area, periods) in gaps.iter().take(LISTED) {
+            let periods: Vec<String> = periods.iter().map(Period::to_string).collect();
             report.warning(format!(
                 "{id:?}: area {area} has no value for {}",
-                years.join(", ")
+                periods.join(", ")
             ));
         }
         if gaps.len() > LISTED {
             report.warning(format!(
-                "{id:?}: {} more areas lack some years",
+                "{id:?}: {} more areas lack some periods",
                 gaps.len() - LISTED
             ));
         }
+    }
+}
+
+/// Indicators that come by month, quarter, half-year or date: which periods, and how their
+/// annual view is made (the catalogue's rule) with how many area-years it leaves out.
+fn note_sub_annual_periods(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport) {
+    for id in obs.indicators() {
+        let periods = obs.periods(id);
+        let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
+            continue;
+        };
+        if periods.iter().all(|p| p.is_year()) {
+            continue;
+        }
+        let Some(indicator) = atlas.catalogue.indicator(id) else {
+            continue;
+        };
+        let view = crate::analysis::annual::annual_view(obs, indicator);
+        let rule = match indicator.over_time {
+            crate::model::OverTime::Mean => "the mean",
+            crate::model::OverTime::Sum => "the sum (a flow)",
+        };
+        report.note(format!(
+            "{id:?} has {} periods from {first} to {last}: its annual view {:?} is {rule} of each whole year{}",
+            periods.len(),
+            crate::analysis::annual::annual_id(id),
+            if view.incomplete > 0 {
+                format!(
+                    "; {} area-years missing a period are left out",
+                    view.incomplete
+                )
+            } else {
+                String::new()
+            }
+        ));
     }
 }
 
@@ -729,9 +767,9 @@ impl CodeKind {
 /// editions), and the GR areas of a matched layer that get no value from the file.
 fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport) {
     let table = obs.table();
-    let (Ok(codes), Ok(years)) = (
+    let (Ok(codes), Ok(periods)) = (
         table.column("area_code").and_then(|c| c.str().cloned()),
-        table.column("year").and_then(|c| c.i32().cloned()),
+        table.column("period").and_then(|c| c.str().cloned()),
     ) else {
         return;
     };
@@ -759,7 +797,11 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
         if known == 0 {
             let entry = unknown.entry(code).or_insert((0, i32::MIN));
             entry.0 += 1;
-            entry.1 = entry.1.max(years.get(i).unwrap_or(i32::MIN));
+            let year = periods
+                .get(i)
+                .and_then(|p| Period::parse(p).ok())
+                .map(Period::year);
+            entry.1 = entry.1.max(year.unwrap_or(i32::MIN));
         }
     }
     if !on_several_levels.is_empty() {
@@ -979,13 +1021,19 @@ mod tests {
                 .contains("replaces the demo indicator of the same id")
         );
         let key = crate::model::SeriesKey::total("forvarvsarbetande");
-        assert_eq!(atlas.observations.value(&key, "1480", 2024), Some(70.0));
         assert_eq!(
-            atlas.observations.value(&key, "1481", 2024),
+            atlas.observations.value(&key, "1480", Period::Year(2024)),
+            Some(70.0)
+        );
+        assert_eq!(
+            atlas.observations.value(&key, "1481", Period::Year(2024)),
             None,
             "no demo value is left beside real ones"
         );
-        assert_eq!(atlas.observations.years("forvarvsarbetande"), &[2024]);
+        assert_eq!(
+            atlas.observations.periods("forvarvsarbetande"),
+            &[Period::Year(2024)]
+        );
         assert!(
             !atlas
                 .catalogue
@@ -1017,13 +1065,13 @@ mod tests {
         );
         let text = report.to_text();
         assert!(
-            text.contains("1 rows repeat an area, indicator, group and year"),
+            text.contains("1 rows repeat an area, indicator, group and period"),
             "{text}"
         );
         assert!(text.contains("\"x\": area 1481 has no value for 2023"), "{text}");
         let key = crate::model::SeriesKey::total("x");
         assert_eq!(
-            atlas.observations.value(&key, "1481", 2024),
+            atlas.observations.value(&key, "1481", Period::Year(2024)),
             Some(4.0),
             "the later value is used"
         );

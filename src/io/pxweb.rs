@@ -1,13 +1,14 @@
 //! SCB Statistikdatabasen (PxWeb) CSV exports as downloaded: title lines above the header,
 //! `;`, `,` or tab separated, quoted fields, decimal comma, `..`/`.`/`-` for missing values,
 //! footnotes after a blank line, UTF-8 (with or without BOM) or Latin-1, a region column like
-//! `1480 Göteborg`, years as columns (wide) or in a column of their own (long), and any number
+//! `1480 Göteborg`, periods (years, half-years, quarters `2024K1`, months `2024M01`, dates) as
+//! columns (wide) or in a column of their own (`år`, `månad`, `kvartal`, `tid`: long), and any number
 //! of grouping columns (kön, födelseregion, ...). The report counts values (cells), since a
 //! wide row holds several.
 use super::LoadError;
 use super::tidy::{parse_number, strip_deso_suffix, unpack_group};
 use super::validate::{Severity, ValidationReport};
-use crate::model::{Observation, Observations, REGION_SWEDEN, SeriesKey};
+use crate::model::{Observation, Observations, Period, REGION_SWEDEN, SeriesKey};
 
 /// Whether `bytes` look like a PxWeb export rather than a tidy table.
 pub fn looks_like_pxweb(bytes: &[u8]) -> bool {
@@ -17,7 +18,8 @@ pub fn looks_like_pxweb(bytes: &[u8]) -> bool {
     };
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     !lower.iter().any(|h| h == "area_code")
-        && (lower.iter().any(|h| h.starts_with("region")) || header.iter().any(|h| is_year(h)))
+        && (lower.iter().any(|h| h.starts_with("region"))
+            || header.iter().any(|h| period_header(h).is_some()))
 }
 
 /// The report format name of this reader.
@@ -160,29 +162,32 @@ pub fn parse_with_roles(
             .collect();
         let (group_by, group) = unpack_group(&packed.join(";"));
         let key = SeriesKey::new(indicator, &group_by, &group);
-        for (col, year) in roles.values(&fields) {
+        for (col, period) in roles.values(&fields) {
             report.rows_read += 1;
             let cell = fields[col].trim();
             if matches!(cell, ".." | "." | "-" | "" | "…") {
                 missing += 1;
                 continue;
             }
-            let Some(year) = year else {
-                report.rows_skipped += 1;
-                report.line(
-                    Severity::Error,
-                    line_no,
-                    Some(&header[roles.year_column.unwrap_or(col)]),
-                    "not a year".into(),
-                );
-                continue;
+            let period = match period {
+                Ok(p) => p,
+                Err(e) => {
+                    report.rows_skipped += 1;
+                    report.line(
+                        Severity::Error,
+                        line_no,
+                        Some(&header[roles.period_column.unwrap_or(col)]),
+                        e.to_string(),
+                    );
+                    continue;
+                }
             };
             match parse_number(cell) {
                 Some(value) => rows.push((
                     key.clone(),
                     area.clone(),
                     Observation {
-                        year,
+                        period,
                         value,
                         moe: None,
                         n: None,
@@ -215,10 +220,10 @@ pub fn parse_with_roles(
             by_name.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
         ));
     }
-    let layout = if roles.year_column.is_some() {
-        "years in rows"
+    let layout = if roles.period_column.is_some() {
+        "periods in rows"
     } else {
-        "years as columns"
+        "periods as columns"
     };
     report.note(format!(
         "separator {:?}, {layout}, regions from column {:?}, groups from {}",
@@ -295,12 +300,18 @@ fn split_fields(line: &str, sep: char) -> Vec<String> {
     fields
 }
 
-fn is_year(h: &str) -> bool {
-    let h = h.trim();
-    h.len() == 4
-        && h.bytes().all(|b| b.is_ascii_digit())
-        && h.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
+/// A column header that is a period (`2024`, `2024K1`, `2024M01`): a wide layout's value
+/// column. Years outside 1900–2100 are taken for other numbers.
+pub fn period_header(h: &str) -> Option<Period> {
+    Period::parse(h)
+        .ok()
+        .filter(|p| (1900..=2100).contains(&p.year()))
 }
+
+/// Headers of a long layout's column of periods, as SCB and municipalities name it.
+const PERIOD_COLUMNS: [&str; 11] = [
+    "år", "year", "period", "tid", "månad", "kvartal", "halvår", "datum", "month", "quarter", "date",
+];
 
 /// `1480 Göteborg` → `1480`; `1480C1622_DeSO2025` → `1480C1622`; `00 Riket`/`Riket` → SE.
 fn area_code(region: &str) -> Option<String> {
@@ -318,18 +329,18 @@ fn area_code(region: &str) -> Option<String> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnRole {
     Region,
-    /// Long layout: the column of years.
-    Year,
+    /// Long layout: the column of periods.
+    Period,
     /// Long layout: the column of values.
     Value,
-    /// Wide layout: the values of one year.
-    YearValue(i32),
+    /// Wide layout: the values of one period.
+    PeriodValue(Period),
     Group,
     Ignore,
 }
 
-/// Recognise each column's role from the header: a region column, then year columns (wide)
-/// or a year column with the value last (long); every other column is a group.
+/// Recognise each column's role from the header: a region column, then period columns (wide)
+/// or a period column with the value last (long); every other column is a group.
 fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
     let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let region = lower
@@ -343,32 +354,21 @@ fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
         })?;
     let mut roles: Vec<ColumnRole> = header
         .iter()
-        .map(|h| {
-            if is_year(h) {
-                h.trim().parse().map_or(ColumnRole::Group, ColumnRole::YearValue)
-            } else {
-                ColumnRole::Group
-            }
-        })
+        .map(|h| period_header(h).map_or(ColumnRole::Group, ColumnRole::PeriodValue))
         .collect();
     roles[region] = ColumnRole::Region;
-    if !roles.iter().any(|r| matches!(r, ColumnRole::YearValue(_))) {
-        let year = lower
+    if !roles.iter().any(|r| matches!(r, ColumnRole::PeriodValue(_))) {
+        let period = lower
             .iter()
-            .position(|h| h == "år" || h == "year" || h == "period")
+            .position(|h| PERIOD_COLUMNS.contains(&h.as_str()))
             .ok_or_else(|| {
-                // Quarters or months as columns: say so, rather than that there is no time.
-                let periods = header
-                    .iter()
-                    .find(|h| crate::model::Period::parse(h).is_ok_and(|p| !p.is_year()))
-                    .map(|h| format!("; {}", crate::model::why_not_a_year(h)))
-                    .unwrap_or_default();
                 format!(
-                    "no years found (expected year columns such as \"2024\" or a column \"år\"; found {}){periods}",
+                    "no periods found (expected period columns such as \"2024\", \"2024K1\" or \"2024M01\", \
+                     or a column \"år\", \"månad\", \"kvartal\" or \"tid\"; found {})",
                     header.join(", ")
                 )
             })?;
-        roles[year] = ColumnRole::Year;
+        roles[period] = ColumnRole::Period;
         let last = header.len() - 1;
         roles[last] = ColumnRole::Value;
     }
@@ -378,37 +378,37 @@ fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
 /// Which column is what.
 struct Roles {
     region: usize,
-    /// Long layout: the column holding years; the value is the last column.
-    year_column: Option<usize>,
-    /// Wide layout: columns whose header is a year.
-    year_columns: Vec<(usize, i32)>,
+    /// Long layout: the column holding periods; the value is the last column.
+    period_column: Option<usize>,
+    /// Wide layout: columns whose header is a period.
+    period_columns: Vec<(usize, Period)>,
     value_column: usize,
     groups: Vec<usize>,
 }
 
 impl Roles {
-    /// Roles as the user assigned them; checked for one region and either year columns or a
-    /// year and a value column.
+    /// Roles as the user assigned them; checked for one region and either period columns or a
+    /// period and a value column.
     fn from_columns(roles: &[ColumnRole]) -> Result<Roles, String> {
         let find = |want: ColumnRole| roles.iter().position(|r| *r == want);
         let region = find(ColumnRole::Region).ok_or("no column is the area (region) column")?;
-        let year_columns: Vec<(usize, i32)> = roles
+        let period_columns: Vec<(usize, Period)> = roles
             .iter()
             .enumerate()
             .filter_map(|(i, r)| {
-                if let ColumnRole::YearValue(y) = r {
-                    Some((i, *y))
+                if let ColumnRole::PeriodValue(p) = r {
+                    Some((i, *p))
                 } else {
                     None
                 }
             })
             .collect();
-        let (year_column, value_column) = match (find(ColumnRole::Year), find(ColumnRole::Value)) {
-            (Some(y), Some(v)) if year_columns.is_empty() => (Some(y), v),
-            (None, None) if !year_columns.is_empty() => (None, year_columns[0].0),
+        let (period_column, value_column) = match (find(ColumnRole::Period), find(ColumnRole::Value)) {
+            (Some(p), Some(v)) if period_columns.is_empty() => (Some(p), v),
+            (None, None) if !period_columns.is_empty() => (None, period_columns[0].0),
             _ => {
                 return Err(
-                    "choose either one year column and one value column, or columns of values per year"
+                    "choose either one period column and one value column, or columns of values per period"
                         .into(),
                 );
             }
@@ -421,21 +421,19 @@ impl Roles {
             .collect();
         Ok(Roles {
             region,
-            year_column,
-            year_columns,
+            period_column,
+            period_columns,
             value_column,
             groups,
         })
     }
 
-    /// The value cells of a row with their year.
-    fn values(&self, fields: &[String]) -> Vec<(usize, Option<i32>)> {
-        match self.year_column {
-            Some(y) => vec![(
-                self.value_column,
-                fields[y].trim().get(..4).and_then(|t| t.parse().ok()),
-            )],
-            None => self.year_columns.iter().map(|(c, y)| (*c, Some(*y))).collect(),
+    /// The value cells of a row with their period (a long layout's period cell may not be one;
+    /// never cut to its first four digits, which would fold months into years).
+    fn values(&self, fields: &[String]) -> Vec<(usize, Result<Period, crate::model::NotAPeriod>)> {
+        match self.period_column {
+            Some(p) => vec![(self.value_column, Period::parse(&fields[p]))],
+            None => self.period_columns.iter().map(|(c, p)| (*c, Ok(*p))).collect(),
         }
     }
 }
@@ -455,11 +453,15 @@ mod tests {
         assert!(t.contains("1 footnote lines"), "{t}");
         assert_eq!(report.rows_loaded, 5);
         assert_eq!(
-            obs.value(&SeriesKey::new("andel", "kön", "kvinnor"), "1480", 2022),
+            obs.value(
+                &SeriesKey::new("andel", "kön", "kvinnor"),
+                "1480",
+                Period::Year(2022)
+            ),
             Some(77.1)
         );
         assert_eq!(
-            obs.value(&SeriesKey::total("andel"), "1480", 2023),
+            obs.value(&SeriesKey::total("andel"), "1480", Period::Year(2023)),
             Some(80.2),
             "totalt is the total"
         );
@@ -477,12 +479,12 @@ mod tests {
             obs.value(
                 &SeriesKey::new("andel", "födelseregion", "utrikes född"),
                 "1480",
-                2024
+                Period::Year(2024)
             ),
             Some(71.5)
         );
         assert_eq!(
-            obs.value(&SeriesKey::total("andel"), REGION_SWEDEN, 2024),
+            obs.value(&SeriesKey::total("andel"), REGION_SWEDEN, Period::Year(2024)),
             Some(82.4)
         );
         assert!(
@@ -503,8 +505,8 @@ mod tests {
             vec![
                 ColumnRole::Region,
                 ColumnRole::Group,
-                ColumnRole::YearValue(2023),
-                ColumnRole::YearValue(2024)
+                ColumnRole::PeriodValue(Period::Year(2023)),
+                ColumnRole::PeriodValue(Period::Year(2024))
             ]
         );
         // Ignore kön and the 2023 column.
@@ -512,11 +514,14 @@ mod tests {
             ColumnRole::Region,
             ColumnRole::Ignore,
             ColumnRole::Ignore,
-            ColumnRole::YearValue(2024),
+            ColumnRole::PeriodValue(Period::Year(2024)),
         ];
         let (obs, _) = parse_with_roles("p.csv", text.as_bytes(), "x", Some(&roles)).expect("parses");
-        assert_eq!(obs.value(&SeriesKey::total("x"), "1480", 2024), Some(2.0));
-        assert_eq!(obs.years("x"), &[2024]);
+        assert_eq!(
+            obs.value(&SeriesKey::total("x"), "1480", Period::Year(2024)),
+            Some(2.0)
+        );
+        assert_eq!(obs.periods("x"), &[Period::Year(2024)]);
         let bad = [
             ColumnRole::Group,
             ColumnRole::Group,
@@ -524,6 +529,44 @@ mod tests {
             ColumnRole::Ignore,
         ];
         assert!(parse_with_roles("p.csv", text.as_bytes(), "x", Some(&bad)).is_err());
+    }
+
+    /// SCB's monthly and quarterly exports: months as columns (`2024M01`), quarters in a
+    /// column `kvartal`; each value keeps its own period, none is folded into its year.
+    #[test]
+    fn months_and_quarters_read_as_such_wide_and_long() {
+        let wide = "\"Arbetslösa\"\n\n\"region\";\"2024M01\";\"2024M02\"\n\"1480 Göteborg\";6,1;5,9\n";
+        let (obs, report) = parse("m.csv", wide.as_bytes(), "ledig").expect("monthly");
+        assert_eq!(
+            obs.periods("ledig"),
+            &[Period::Month(2024, 1), Period::Month(2024, 2)]
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("ledig"), "1480", Period::Month(2024, 2)),
+            Some(5.9)
+        );
+        assert!(
+            report.to_text().contains("periods as columns"),
+            "{}",
+            report.to_text()
+        );
+        let long = "region;kvartal;antal\n1480 Göteborg;2024K1;10\n1480 Göteborg;2024K2;12\n1480 Göteborg;2024K5;1\n";
+        let (obs, report) = parse("q.csv", long.as_bytes(), "brott").expect("quarterly");
+        assert_eq!(
+            obs.periods("brott"),
+            &[Period::Quarter(2024, 1), Period::Quarter(2024, 2)]
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("brott"), "1480", Period::Year(2024)),
+            None
+        );
+        assert!(
+            report
+                .to_text()
+                .contains("line 4, column kvartal: \"2024K5\" is not a period"),
+            "{}",
+            report.to_text()
+        );
     }
 
     #[test]

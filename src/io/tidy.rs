@@ -1,16 +1,20 @@
-//! The canonical tidy long table: `area_code, indicator, year, group_by, group, value` with
-//! optional `moe`, `n` and `source`. CSV here; Parquet comes with the import work.
+//! The canonical tidy long table: `area_code, indicator, period, group_by, group, value` with
+//! optional `moe`, `n` and `source`, as CSV or Parquet. `period` is a year (`2024`), half-year
+//! (`2024H1`), quarter (`2024Q1`, `2024K1`), month (`2024-03`, `2024M03`) or date
+//! (`2025-01-01`); a `year` column in its place keeps working.
 use std::io::Cursor;
 
 use polars::prelude::*;
 
 use super::LoadError;
 use super::validate::{Severity, ValidationReport};
-use crate::model::{Observation, Observations, SeriesKey, TOTAL};
+use crate::model::{Observation, Observations, Period, SeriesKey, TOTAL};
 
-const REQUIRED: [&str; 6] = ["area_code", "indicator", "year", "group_by", "group", "value"];
+const REQUIRED: [&str; 6] = ["area_code", "indicator", "period", "group_by", "group", "value"];
 /// Without a `group_by` column, `group` may pack its dimensions: `kön=kvinnor;ålder=18-29 år`.
-const PACKED_REQUIRED: [&str; 5] = ["area_code", "indicator", "year", "group", "value"];
+const PACKED_REQUIRED: [&str; 5] = ["area_code", "indicator", "period", "group", "value"];
+/// The period column's older name, still read.
+const YEAR: &str = "year";
 
 /// Parse a tidy CSV (UTF-8, comma separated, header row). Rows that cannot be read are
 /// skipped and listed in the report with line and column; empty `value` cells are explicit
@@ -73,12 +77,19 @@ fn read_table(
         }
     };
     let packed = raw.column("group_by").is_err() && raw.column("group").is_ok();
+    // `period`, or `year` as tables written before periods were read call it.
+    let period_name = if raw.column("period").is_err() && raw.column(YEAR).is_ok() {
+        YEAR
+    } else {
+        "period"
+    };
     let expected: &[&str] = if packed { &PACKED_REQUIRED } else { &REQUIRED };
     let mut required = Vec::with_capacity(REQUIRED.len());
     for name in expected.iter().copied() {
+        let name = if name == "period" { period_name } else { name };
         required.push(text_column(name)?.ok_or_else(|| {
             format_err(format!(
-                "column {name:?} is missing (expected the columns {}; found {})",
+                "column {name:?} is missing (expected the columns {} (or year for period); found {})",
                 REQUIRED.join(", "),
                 raw.get_column_names()
                     .iter()
@@ -88,15 +99,16 @@ fn read_table(
             ))
         })?);
     }
-    let (area, indicator, year, group_by, group, value) = match required[..] {
-        [a, i, y, gb, g, v] => (a, i, y, Some(gb), g, v),
-        [a, i, y, g, v] => (a, i, y, None, g, v),
+    let (area, indicator, period, group_by, group, value) = match required[..] {
+        [a, i, p, gb, g, v] => (a, i, p, Some(gb), g, v),
+        [a, i, p, g, v] => (a, i, p, None, g, v),
         _ => return Err(format_err("internal: column list".into())),
     };
     let columns = Columns {
         area,
         indicator,
-        year,
+        period,
+        period_name,
         group_by,
         group,
         value,
@@ -159,7 +171,9 @@ fn read_table(
 struct Columns<'a> {
     area: &'a StringChunked,
     indicator: &'a StringChunked,
-    year: &'a StringChunked,
+    period: &'a StringChunked,
+    /// The period column's header: `period` or `year`.
+    period_name: &'static str,
     group_by: Option<&'a StringChunked>,
     group: &'a StringChunked,
     value: &'a StringChunked,
@@ -181,13 +195,11 @@ impl<'a> Columns<'a> {
         ))?;
         let ind = cell_at(self.indicator, i)
             .ok_or(("indicator", "empty (expected an indicator id)".to_string()))?;
-        let year_text =
-            cell_at(self.year, i).ok_or(("year", "empty (expected a year such as 2024)".to_string()))?;
-        let year: i32 = year_text
-            .parse()
-            .ok()
-            .filter(|y| (1800..=2200).contains(y))
-            .ok_or(("year", crate::model::why_not_a_year(year_text)))?;
+        let period_text = cell_at(self.period, i).ok_or((
+            self.period_name,
+            "empty (expected a period such as 2024 or 2024-03)".to_string(),
+        ))?;
+        let period = Period::parse(period_text).map_err(|e| (self.period_name, e.to_string()))?;
         let value = parse_number(value_text).ok_or(("value", format!("{value_text:?} is not a number")))?;
         let optional = |col: Option<&StringChunked>, name: &'static str| match col.and_then(|c| cell_at(c, i))
         {
@@ -209,7 +221,16 @@ impl<'a> Columns<'a> {
                 SeriesKey::new(ind, &group_by, &group)
             }
         };
-        Ok(Some((key, area, Observation { year, value, moe, n })))
+        Ok(Some((
+            key,
+            area,
+            Observation {
+                period,
+                value,
+                moe,
+                n,
+            },
+        )))
     }
 }
 
@@ -311,13 +332,19 @@ mod tests {
             (3, 2, 0)
         );
         assert!(!report.has_errors());
-        assert_eq!(obs.value(&SeriesKey::total("x"), "1480", 2024), Some(81.5));
-        assert_eq!(obs.value(&SeriesKey::total("x"), "1480", 2023), None);
+        assert_eq!(
+            obs.value(&SeriesKey::total("x"), "1480", Period::Year(2024)),
+            Some(81.5)
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("x"), "1480", Period::Year(2023)),
+            None
+        );
         let women = obs
-            .get(&SeriesKey::new("x", "kon", "kvinnor"), "1481", 2024)
+            .get(&SeriesKey::new("x", "kon", "kvinnor"), "1481", Period::Year(2024))
             .expect("row");
         assert_eq!((women.value, women.moe, women.n), (79.5, Some(1.2), Some(300.0)));
-        assert_eq!(obs.years("x"), &[2024]);
+        assert_eq!(obs.periods("x"), &[Period::Year(2024)]);
     }
 
     #[test]
@@ -332,7 +359,7 @@ mod tests {
         );
         let text = report.to_text();
         assert!(
-            text.contains("error: line 3, column year: \"20x4\" is not a year (expected e.g. 2024)"),
+            text.contains("error: line 3, column year: \"20x4\" is not a period (expected a year 2024"),
             "{text}"
         );
         assert!(
@@ -340,7 +367,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(
-            obs.value(&SeriesKey::total("x"), "1482", 2024),
+            obs.value(&SeriesKey::total("x"), "1482", Period::Year(2024)),
             Some(3.0),
             "suffix stripped"
         );
@@ -379,39 +406,83 @@ mod tests {
         );
     }
 
+    /// `convert` writes each period as it came (a month stays a month), in the canonical
+    /// spelling, and reads back the same observations from CSV and Parquet.
     #[test]
-    fn csv_and_parquet_round_trip() {
-        let text = format!("{HEADER}1480,x,2024,kon,kvinnor,81.5,1.2,300\n1481,x,2023,total,total,2,,\n");
+    fn csv_and_parquet_round_trip_every_kind_of_period() {
+        let text = format!(
+            "{HEADER}1480,x,2024,kon,kvinnor,81.5,1.2,300\n1481,x,2023,total,total,2,,\n\
+             1480,ledig,2024M03,total,total,6.1,,\n1480,ledig,2024K1,total,total,6.0,,\n\
+             1480,ledig,2024H2,total,total,5.9,,\n1480,folk,2025-01-01,total,total,604616,,\n"
+        );
         let (obs, _) = parse_csv("t.csv", text.as_bytes()).expect("valid");
+        assert_eq!(
+            obs.periods("ledig"),
+            &[
+                Period::Quarter(2024, 1),
+                Period::Month(2024, 3),
+                Period::Half(2024, 2)
+            ]
+        );
         let dir = std::env::temp_dir().join(format!("segkarta-rt-{}", std::process::id()));
         for ext in ["csv", "parquet"] {
             let path = dir.join(format!("out.{ext}"));
             write(&obs, &path).expect("written");
             let bytes = std::fs::read(&path).expect("read back");
+            if ext == "csv" {
+                let written = String::from_utf8(bytes.clone()).expect("utf-8");
+                assert!(written.starts_with("area_code,indicator,period,"), "{written}");
+                assert!(
+                    written.contains(",2024-03,") && written.contains(",2024Q1,"),
+                    "{written}"
+                );
+                assert!(written.contains(",2025-01-01,"), "{written}");
+            }
             let (back, report) = if ext == "csv" {
                 parse_csv("o", &bytes)
             } else {
                 parse_parquet("o", &bytes)
             }
             .expect("parses");
-            assert_eq!(report.rows_loaded, 2, "{ext}");
+            assert_eq!(report.rows_loaded, 6, "{ext}");
+            for id in ["x", "ledig", "folk"] {
+                assert_eq!(back.periods(id), obs.periods(id), "{ext} {id}");
+            }
             let key = SeriesKey::new("x", "kon", "kvinnor");
-            assert_eq!(back.get(&key, "1480", 2024), obs.get(&key, "1480", 2024), "{ext}");
+            assert_eq!(
+                back.get(&key, "1480", Period::Year(2024)),
+                obs.get(&key, "1480", Period::Year(2024)),
+                "{ext}"
+            );
+            let month = SeriesKey::total("ledig");
+            assert_eq!(
+                back.value(&month, "1480", Period::Month(2024, 3)),
+                Some(6.1),
+                "{ext}"
+            );
         }
         let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
-    fn a_monthly_table_is_refused_by_name_not_folded_into_years() {
-        let text = format!(
-            "{HEADER}1480,arbetsloshet,2018-01,total,total,6.1,,\n1480,arbetsloshet,2018-02,total,total,6.0,,\n"
-        );
+    fn a_monthly_table_reads_as_months_never_as_their_year() {
+        let text = "area_code,indicator,period,group_by,group,value\n\
+             1480,arbetsloshet,2018-01,total,total,6.1\n1480,arbetsloshet,2018M02,total,total,6.0\n\
+             1480,arbetsloshet,2018-13,total,total,5.0\n";
         let (obs, report) = parse_csv("m.csv", text.as_bytes()).expect("reads");
-        assert!(obs.years("arbetsloshet").is_empty(), "no month counted as 2018");
+        assert_eq!(
+            obs.periods("arbetsloshet"),
+            &[Period::Month(2018, 1), Period::Month(2018, 2)]
+        );
+        assert_eq!(
+            obs.value(&SeriesKey::total("arbetsloshet"), "1480", Period::Year(2018)),
+            None,
+            "no month counted as 2018"
+        );
         assert!(
             report
                 .to_text()
-                .contains("\"2018-01\" is a month (January 2018), not a year"),
+                .contains("line 4, column period: \"2018-13\" is not a period"),
             "{}",
             report.to_text()
         );

@@ -1,4 +1,4 @@
-use super::{AreaLayer, Catalogue, Level, Observations, SeriesKey};
+use super::{AreaLayer, Catalogue, Level, Observations, Period, SeriesKey};
 
 /// The 13 member municipalities of Göteborgsregionen.
 pub const GR_MUNICIPALITIES: [&str; 13] = [
@@ -108,8 +108,8 @@ impl Atlas {
     /// The region's value for a series: the published region row when the data has one,
     /// otherwise the sum of the member municipalities for a count (persons add up), or their
     /// unweighted mean for anything else.
-    pub fn region_value(&self, key: &SeriesKey, year: i32) -> Option<RegionValue> {
-        if let Some(v) = self.observations.value(key, REGION_GR, year) {
+    pub fn region_value(&self, key: &SeriesKey, period: Period) -> Option<RegionValue> {
+        if let Some(v) = self.observations.value(key, REGION_GR, period) {
             return Some(RegionValue {
                 value: v,
                 published: true,
@@ -118,7 +118,7 @@ impl Atlas {
         }
         let vals: Vec<f64> = GR_MUNICIPALITIES
             .iter()
-            .filter_map(|c| self.observations.value(key, c, year))
+            .filter_map(|c| self.observations.value(key, c, period))
             .collect();
         let summed = self
             .catalogue
@@ -146,8 +146,25 @@ impl Atlas {
         }
     }
 
-    pub fn sweden_value(&self, key: &SeriesKey, year: i32) -> Option<f64> {
-        self.observations.value(key, REGION_SWEDEN, year)
+    /// The region's value (see [`Atlas::region_value`]) in every period of the indicator that
+    /// has one, as a series for trends.
+    pub fn region_series(&self, key: &SeriesKey) -> Vec<super::Observation> {
+        self.observations
+            .periods(&key.indicator)
+            .iter()
+            .filter_map(|p| {
+                self.region_value(key, *p).map(|r| super::Observation {
+                    period: *p,
+                    value: r.value,
+                    moe: None,
+                    n: None,
+                })
+            })
+            .collect()
+    }
+
+    pub fn sweden_value(&self, key: &SeriesKey, period: Period) -> Option<f64> {
+        self.observations.value(key, REGION_SWEDEN, period)
     }
 }
 

@@ -25,6 +25,17 @@ pub enum Aggregation {
     None,
 }
 
+/// How sub-annual values of an indicator make a year (the annual view): a stock or a rate
+/// (unemployment, population) is the mean of the year's periods, a flow (crimes reported per
+/// 100 000, people moving in) their sum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum OverTime {
+    #[default]
+    Mean,
+    Sum,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Domain {
     pub id: String,
@@ -85,6 +96,12 @@ pub struct Indicator {
     /// then shows one colour per category.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
+    /// How its sub-annual values make a year.
+    #[serde(default)]
+    pub over_time: OverTime,
+    /// Set on an annual view: the id of the sub-annual indicator it is computed from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_of: Option<String>,
 }
 
 /// One value of a categorical indicator and its name.

@@ -9,6 +9,8 @@ pub use area::{Area, AreaLayer, Level, UNNAMED_CUSTOM_LEVEL};
 pub use atlas::{
     Atlas, GR_MUNICIPALITIES, REGION_ALL_LOADED, REGION_GR, REGION_SWEDEN, RegionValue, is_gr_municipality,
 };
-pub use catalogue::{Aggregation, Catalogue, Category, Dimension, Domain, Group, Indicator, Polarity, TOTAL};
+pub use catalogue::{
+    Aggregation, Catalogue, Category, Dimension, Domain, Group, Indicator, OverTime, Polarity, TOTAL,
+};
 pub use observations::{Observation, Observations, SeriesKey};
-pub use period::{NotAPeriod, Period, why_not_a_year};
+pub use period::{NotAPeriod, Period};

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use polars::prelude::{DataFrame, NamedFrom as _, PolarsResult, df};
 
-use super::AreaLayer;
+use super::{AreaLayer, Period};
 
 /// Identifies one series of values: an indicator for one group.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -26,10 +26,10 @@ impl SeriesKey {
     }
 }
 
-/// One value of a series for one area and year.
+/// One value of a series for one area and period.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Observation {
-    pub year: i32,
+    pub period: Period,
     pub value: f64,
     /// Margin of error (95 %), for survey values.
     pub moe: Option<f64>,
@@ -37,23 +37,23 @@ pub struct Observation {
     pub n: Option<f64>,
 }
 
-/// The tidy long table (`area_code, indicator, year, group_by, group, value, moe, n`) plus an
+/// The tidy long table (`area_code, indicator, period, group_by, group, value, moe, n`) plus an
 /// index built once at load, so that a selection change is answered with hash look-ups
 /// instead of DataFrame scans.
 #[derive(Clone, Debug, Default)]
 pub struct Observations {
     table: DataFrame,
-    /// series → area code → observations sorted by year.
+    /// series → area code → observations sorted by period.
     index: HashMap<SeriesKey, HashMap<String, Vec<Observation>>>,
-    /// indicator → sorted years with at least one value.
-    years: HashMap<String, Vec<i32>>,
+    /// indicator → sorted periods with at least one value.
+    periods: HashMap<String, Vec<Period>>,
     /// indicator → group_by → groups present.
     groups: HashMap<String, HashMap<String, Vec<String>>>,
     /// indicator → unit, where the file had a unit column.
     pub units: std::collections::BTreeMap<String, String>,
     /// indicator → name, where the file had a title.
     pub names: std::collections::BTreeMap<String, String>,
-    /// Rows of the same area, indicator, group and year as an earlier row (the later wins).
+    /// Rows of the same area, indicator, group and period as an earlier row (the later wins).
     pub duplicates: usize,
 }
 
@@ -64,7 +64,7 @@ impl Observations {
         let table = df!(
             "area_code" => rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
             "indicator" => rows.iter().map(|r| r.0.indicator.as_str()).collect::<Vec<_>>(),
-            "year" => rows.iter().map(|r| r.2.year).collect::<Vec<_>>(),
+            "period" => rows.iter().map(|r| r.2.period.to_string()).collect::<Vec<_>>(),
             "group_by" => rows.iter().map(|r| r.0.group_by.as_str()).collect::<Vec<_>>(),
             "group" => rows.iter().map(|r| r.0.group.as_str()).collect::<Vec<_>>(),
             "value" => rows.iter().map(|r| r.2.value).collect::<Vec<_>>(),
@@ -102,9 +102,9 @@ impl Observations {
     fn index_rows(&mut self, rows: Vec<(SeriesKey, String, Observation)>) -> usize {
         let mut replaced = 0;
         for (key, area, obs) in rows {
-            let years = self.years.entry(key.indicator.clone()).or_default();
-            if let Err(pos) = years.binary_search(&obs.year) {
-                years.insert(pos, obs.year);
+            let periods = self.periods.entry(key.indicator.clone()).or_default();
+            if let Err(pos) = periods.binary_search(&obs.period) {
+                periods.insert(pos, obs.period);
             }
             let groups = self
                 .groups
@@ -116,7 +116,7 @@ impl Observations {
                 groups.push(key.group.clone());
             }
             let series = self.index.entry(key).or_default().entry(area).or_default();
-            match series.binary_search_by_key(&obs.year, |o| o.year) {
+            match series.binary_search_by_key(&obs.period, |o| o.period) {
                 // The same value twice (a total given by two packed groupings) is one value.
                 Ok(pos) if series[pos] == obs => {}
                 Ok(pos) => {
@@ -129,10 +129,10 @@ impl Observations {
         replaced
     }
 
-    /// Per area, the years of `indicator` that other areas have but it lacks (any group).
-    pub fn missing_years(&self, indicator: &str) -> Vec<(String, Vec<i32>)> {
-        let all = self.years(indicator);
-        let mut have: HashMap<&str, Vec<i32>> = HashMap::new();
+    /// Per area, the periods of `indicator` that other areas have but it lacks (any group).
+    pub fn missing_periods(&self, indicator: &str) -> Vec<(String, Vec<Period>)> {
+        let all = self.periods(indicator);
+        let mut have: HashMap<&str, Vec<Period>> = HashMap::new();
         for areas in self
             .index
             .iter()
@@ -142,13 +142,13 @@ impl Observations {
             for (area, obs) in areas {
                 have.entry(area.as_str())
                     .or_default()
-                    .extend(obs.iter().map(|o| o.year));
+                    .extend(obs.iter().map(|o| o.period));
             }
         }
-        let mut out: Vec<(String, Vec<i32>)> = have
+        let mut out: Vec<(String, Vec<Period>)> = have
             .into_iter()
-            .filter_map(|(area, years)| {
-                let lacking: Vec<i32> = all.iter().copied().filter(|y| !years.contains(y)).collect();
+            .filter_map(|(area, periods)| {
+                let lacking: Vec<Period> = all.iter().copied().filter(|p| !periods.contains(p)).collect();
                 (!lacking.is_empty()).then(|| (area.to_string(), lacking))
             })
             .collect();
@@ -164,7 +164,7 @@ impl Observations {
             .collect();
         self.table = self.table.filter(&keep)?;
         self.index.retain(|k, _| k.indicator != indicator);
-        self.years.remove(indicator);
+        self.periods.remove(indicator);
         self.groups.remove(indicator);
         self.units.remove(indicator);
         Ok(())
@@ -202,8 +202,8 @@ impl Observations {
                 map.insert(to.to_string(), v);
             }
         }
-        if let Some(y) = self.years.remove(from) {
-            self.years.insert(to.to_string(), y);
+        if let Some(p) = self.periods.remove(from) {
+            self.periods.insert(to.to_string(), p);
         }
         if let Some(g) = self.groups.remove(from) {
             self.groups.insert(to.to_string(), g);
@@ -248,7 +248,7 @@ impl Observations {
 
     /// Indicator ids with at least one value, sorted.
     pub fn indicators(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = self.years.keys().map(String::as_str).collect();
+        let mut ids: Vec<&str> = self.periods.keys().map(String::as_str).collect();
         ids.sort_unstable();
         ids
     }
@@ -266,8 +266,9 @@ impl Observations {
         self.table.height() == 0
     }
 
-    pub fn years(&self, indicator: &str) -> &[i32] {
-        self.years.get(indicator).map(Vec::as_slice).unwrap_or(&[])
+    /// The periods of `indicator` with at least one value, in time order.
+    pub fn periods(&self, indicator: &str) -> &[Period] {
+        self.periods.get(indicator).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Groups of `group_by` that have at least one value for `indicator`.
@@ -279,7 +280,7 @@ impl Observations {
             .unwrap_or(&[])
     }
 
-    /// All observations of a series for one area, sorted by year.
+    /// All observations of a series for one area, in time order.
     pub fn series(&self, key: &SeriesKey, area: &str) -> &[Observation] {
         self.index
             .get(key)
@@ -288,20 +289,20 @@ impl Observations {
             .unwrap_or(&[])
     }
 
-    pub fn get(&self, key: &SeriesKey, area: &str, year: i32) -> Option<Observation> {
+    pub fn get(&self, key: &SeriesKey, area: &str, period: Period) -> Option<Observation> {
         let series = self.series(key, area);
         series
-            .binary_search_by_key(&year, |o| o.year)
+            .binary_search_by_key(&period, |o| o.period)
             .ok()
             .map(|i| series[i])
     }
 
-    pub fn value(&self, key: &SeriesKey, area: &str, year: i32) -> Option<f64> {
-        self.get(key, area, year).map(|o| o.value)
+    pub fn value(&self, key: &SeriesKey, area: &str, period: Period) -> Option<f64> {
+        self.get(key, area, period).map(|o| o.value)
     }
 
     /// Values for every area of `layer`, aligned with its area order; `None` is no data.
-    pub fn values_for_layer(&self, key: &SeriesKey, year: i32, layer: &AreaLayer) -> Vec<Option<f64>> {
+    pub fn values_for_layer(&self, key: &SeriesKey, period: Period, layer: &AreaLayer) -> Vec<Option<f64>> {
         let Some(series) = self.index.get(key) else {
             return vec![None; layer.len()];
         };
@@ -309,11 +310,22 @@ impl Observations {
             .areas
             .iter()
             .map(|a| {
-                series
-                    .get(&a.code)
-                    .and_then(|s| s.binary_search_by_key(&year, |o| o.year).ok().map(|i| s[i].value))
+                series.get(&a.code).and_then(|s| {
+                    s.binary_search_by_key(&period, |o| o.period)
+                        .ok()
+                        .map(|i| s[i].value)
+                })
             })
             .collect()
+    }
+
+    /// Every series of `indicator` (each grouping and group): its key and, per area code, its
+    /// observations in time order.
+    pub fn series_of<'a>(
+        &'a self,
+        indicator: &'a str,
+    ) -> impl Iterator<Item = (&'a SeriesKey, &'a HashMap<String, Vec<Observation>>)> + 'a {
+        self.index.iter().filter(move |(k, _)| k.indicator == indicator)
     }
 
     /// Area codes that have any value for `key`.

@@ -177,6 +177,66 @@ impl Period {
         }
     }
 
+    /// What kind of period this is, for a heading: "Månad", "Quarter".
+    pub fn kind_name(self, lang: Lang) -> &'static str {
+        let (sv, en) = match self {
+            Period::Year(_) => ("År", "Year"),
+            Period::Half(..) => ("Halvår", "Half-year"),
+            Period::Quarter(..) => ("Kvartal", "Quarter"),
+            Period::Month(..) => ("Månad", "Month"),
+            Period::Day(..) => ("Datum", "Date"),
+        };
+        lang.pick(sv, en)
+    }
+
+    /// How many periods of this kind lie from `self` to `last` inclusive (2024-11 to 2025-02:
+    /// 4), so that gaps in a series can be told; `None` for dates (a stock on 1 January each
+    /// year has no gaps between its dates) and for periods of different kinds.
+    pub fn count_to(self, last: Period) -> Option<usize> {
+        let seq = |p: Period| -> Option<i64> {
+            Some(match p {
+                Period::Year(y) => i64::from(y),
+                Period::Half(y, h) => i64::from(y) * 2 + i64::from(h),
+                Period::Quarter(y, q) => i64::from(y) * 4 + i64::from(q),
+                Period::Month(y, m) => i64::from(y) * 12 + i64::from(m),
+                Period::Day(..) => return None,
+            })
+        };
+        if std::mem::discriminant(&self) != std::mem::discriminant(&last) {
+            return None;
+        }
+        let n = seq(last)? - seq(self)? + 1;
+        usize::try_from(n).ok()
+    }
+
+    /// Where the period ends on the time axis: the start of the one after it.
+    pub fn end(self) -> f64 {
+        match self {
+            Period::Year(y) => f64::from(y + 1),
+            Period::Half(y, 2) | Period::Quarter(y, 4) | Period::Month(y, 12) => f64::from(y + 1),
+            Period::Half(y, h) => Period::Half(y, h + 1).axis(),
+            Period::Quarter(y, q) => Period::Quarter(y, q + 1).axis(),
+            Period::Month(y, m) => Period::Month(y, m + 1).axis(),
+            Period::Day(y, m, d) if d < days_in_month(y, m) => Period::Day(y, m, d + 1).axis(),
+            Period::Day(y, 12, _) => f64::from(y + 1),
+            Period::Day(y, m, _) => Period::Day(y, m + 1, 1).axis(),
+        }
+    }
+
+    /// Whether this period starts before `other` ends: "up to 2024" takes in December 2024.
+    pub fn starts_within_or_before(self, other: Period) -> bool {
+        self.axis() < other.end()
+    }
+
+    /// The period of `periods` closest in time to `target` (the later one on a tie).
+    pub fn nearest(periods: &[Period], target: Period) -> Option<Period> {
+        periods.iter().copied().min_by(|a, b| {
+            let da = (a.axis() - target.axis()).abs();
+            let db = (b.axis() - target.axis()).abs();
+            da.total_cmp(&db).then(b.cmp(a))
+        })
+    }
+
     /// A name for people: "mars 2024", "kv. 1 2024", "halvår 1 2024", "1 januari 2025".
     pub fn label(self, lang: Lang) -> String {
         match (self, lang) {
@@ -207,6 +267,47 @@ impl fmt::Display for Period {
     }
 }
 
+impl std::str::FromStr for Period {
+    type Err = NotAPeriod;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Period::parse(s)
+    }
+}
+
+/// Saved as its canonical text (`"2024-03"`); a bare number (a year saved by an earlier
+/// version) reads as that year.
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Saved {
+            Year(i32),
+            Text(String),
+        }
+        match Saved::deserialize(d)? {
+            Saved::Year(y) => Ok(Period::Year(y)),
+            Saved::Text(t) => match t.trim().parse::<i32>() {
+                Ok(y) => Ok(Period::Year(y)),
+                Err(_) => Period::parse(&t).map_err(serde::de::Error::custom),
+            },
+        }
+    }
+}
+
+impl Default for Period {
+    /// No period chosen yet (a selection before it has seen data).
+    fn default() -> Self {
+        Period::Year(0)
+    }
+}
+
 /// Chronological by start; a longer period before a shorter one that starts with it (2024
 /// before 2024H1 before 2024Q1 before 2024-01 before 2024-01-01).
 impl Ord for Period {
@@ -227,20 +328,6 @@ impl Ord for Period {
 impl PartialOrd for Period {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
-    }
-}
-
-/// Why `text` cannot be read as a year, for the readers that take whole years only so far: a
-/// month or a quarter is named as such and skipped, never counted as its year.
-pub fn why_not_a_year(text: &str) -> String {
-    match Period::parse(text) {
-        Ok(p) if !p.is_year() => format!(
-            "{text:?} is {} ({}), not a year: months, quarters and dates are not read yet, so the \
-             value is skipped rather than counted as its year",
-            p.kind(),
-            p.label(Lang::En)
-        ),
-        _ => format!("{text:?} is not a year (expected e.g. 2024)"),
     }
 }
 

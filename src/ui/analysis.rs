@@ -113,7 +113,7 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
             }
         }
     });
-    let cmp = compare::groups(cx.atlas, &ind.id, dim, sel.year, sel.area.as_deref());
+    let cmp = compare::groups(cx.atlas, &ind.id, dim, sel.period, sel.area.as_deref());
     let max = cmp
         .rows
         .iter()
@@ -313,14 +313,15 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
 fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     let sel = &cx.settings.selection;
     let key = &cx.view.key;
-    let years = cx.atlas.observations.years(&ind.id);
-    let region_series: Vec<[f64; 2]> = years
+    // On the real time axis, in years: a month is a twelfth of one.
+    let periods = cx.atlas.observations.periods(&ind.id);
+    let region_series: Vec<[f64; 2]> = periods
         .iter()
-        .filter_map(|y| cx.atlas.region_value(key, *y).map(|r| [*y as f64, r.value]))
+        .filter_map(|p| cx.atlas.region_value(key, *p).map(|r| [p.axis(), r.value]))
         .collect();
-    let sweden: Vec<[f64; 2]> = years
+    let sweden: Vec<[f64; 2]> = periods
         .iter()
-        .filter_map(|y| cx.atlas.sweden_value(key, *y).map(|v| [*y as f64, v]))
+        .filter_map(|p| cx.atlas.sweden_value(key, *p).map(|v| [p.axis(), v]))
         .collect();
     let area_series = sel
         .area
@@ -334,7 +335,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
+        .x_axis_formatter(|m, _| super::year_tick(m.value))
         // Enough decimals to tell the ticks apart (indices of 0–1 need more than shares).
         .y_axis_formatter(move |m, _| {
             format::number(
@@ -359,7 +360,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                     .observations
                     .series(key, code)
                     .iter()
-                    .map(|o| [o.year as f64, o.value])
+                    .map(|o| [o.period.axis(), o.value])
                     .collect();
                 plot.line(
                     Line::new("", PlotPoints::from(pts))
@@ -382,7 +383,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                     .style(egui_plot::LineStyle::dashed_dense()),
             );
             if let Some(series) = area_series {
-                let pts: Vec<[f64; 2]> = series.iter().map(|o| [o.year as f64, o.value]).collect();
+                let pts: Vec<[f64; 2]> = series.iter().map(|o| [o.period.axis(), o.value]).collect();
                 plot.line(
                     Line::new(cx.scope_name(), PlotPoints::from(pts))
                         .color(AREA_LINE)
@@ -390,7 +391,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                 );
             }
             plot.vline(
-                VLine::new("", sel.year as f64)
+                VLine::new("", sel.period.axis())
                     .color(Color32::from_rgb(0x45, 0x75, 0xb4))
                     .width(1.5),
             );
@@ -420,37 +421,30 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
     });
     let own: Vec<crate::model::Observation> = match sel.area.as_deref() {
         Some(code) => cx.atlas.observations.series(key, code).to_vec(),
-        None => years
-            .iter()
-            .filter_map(|y| {
-                cx.atlas.region_value(key, *y).map(|r| crate::model::Observation {
-                    year: *y,
-                    value: r.value,
-                    moe: None,
-                    n: None,
-                })
-            })
-            .collect(),
+        None => cx.atlas.region_series(key),
     };
-    match trend::change(&own, sel.year) {
+    match trend::change(&own, sel.period) {
         Some(ch) => {
-            if let (Some(d), Some((y0, _))) = (ch.since_first(), ch.first) {
+            if let (Some(d), Some((p0, _))) = (ch.since_first(), ch.first) {
                 ui.label(format!(
-                    "{} {y0}: {}",
+                    "{} {}: {}",
                     cx.t("Förändring sedan", "Change since"),
+                    cx.period(p0),
                     format::signed_difference(d, ind, cx.lang)
                 ));
             }
-            if let (Some(d), Some((yp, _))) = (ch.since_previous(), ch.previous) {
+            if let (Some(d), Some((pp, _))) = (ch.since_previous(), ch.previous) {
                 ui.label(format!(
-                    "{} ({yp}): {}",
+                    "{} ({}): {}",
                     cx.t("Sedan föregående mätning", "Since the previous measurement"),
+                    cx.period(pp),
                     format::signed_difference(d, ind, cx.lang)
                 ));
             }
             if ch.first.is_none() {
                 ui.label(
-                    RichText::new(cx.t("Första året med data.", "First year with data.")).color(style::MUTED),
+                    RichText::new(cx.t("Första perioden med data.", "First period with data."))
+                        .color(style::MUTED),
                 );
             }
         }
@@ -459,7 +453,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                 RichText::new(format!(
                     "{} {}",
                     cx.t("Uppgift saknas för", "No data for"),
-                    sel.year
+                    cx.period(sel.period)
                 ))
                 .color(style::MUTED),
             );
@@ -504,14 +498,14 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         ui.label(RichText::new(cx.lang.pick(&domain.sv, &domain.en)).strong());
         for ind in cx.atlas.catalogue.indicators_in(&domain.id) {
             let key = SeriesKey::total(&ind.id);
-            // The latest value up to the chosen year: elections and surveys skip years.
+            // The latest value up to the chosen period: elections and surveys skip years.
             let latest = cx
                 .atlas
                 .observations
                 .series(&key, code)
                 .iter()
                 .rev()
-                .find(|o| o.year <= sel.year)
+                .find(|o| o.period.starts_within_or_before(sel.period))
                 .copied();
             ui.horizontal(|ui| {
                 // Names wrap in a fixed column so that values line up and nothing is cut off.
@@ -535,13 +529,13 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                     ui.label(RichText::new(cx.t("saknas", "no data")).color(style::MUTED));
                     return;
                 };
-                let year = if o.year == sel.year {
+                let when = if o.period == sel.period {
                     String::new()
                 } else {
-                    format!(" ({})", o.year)
+                    format!(" ({})", cx.period(o.period))
                 };
-                ui.label(format!("{}{year}", format::value(o.value, ind, cx.lang)));
-                if let Some(r) = cx.atlas.region_value(&key, o.year)
+                ui.label(format!("{}{when}", format::value(o.value, ind, cx.lang)));
+                if let Some(r) = cx.atlas.region_value(&key, o.period)
                     && ind.is_count()
                     && r.value > 0.0
                 {
@@ -553,7 +547,7 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                         cx.t("% av GR", "% of GR")
                     );
                     ui.label(RichText::new(text).small().color(style::MUTED));
-                } else if let Some(r) = cx.atlas.region_value(&key, o.year) {
+                } else if let Some(r) = cx.atlas.region_value(&key, o.period) {
                     let d = o.value - r.value;
                     let text = format!(
                         "{} {}",

@@ -26,16 +26,23 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let first = series.first().map(|(y, _, _)| *y);
     let (now, missing) = series
         .iter()
-        .find(|(y, _, _)| *y == sel.year)
+        .find(|(p, _, _)| *p == sel.period)
         .map_or(([0.0; 5], 0), |(_, r, m)| (*r, *m));
     let then = series.first().map(|(_, r, _)| *r);
     let colours = crate::map::palette::class_colours(crate::model::Polarity::HigherIsBetter, TYPES.len());
     egui::Grid::new("area_types").striped(true).show(ui, |ui| {
         ui.label(RichText::new(cx.t("Typ", "Type")).strong());
         ui.label(RichText::new(cx.t("Områden", "Areas")).strong());
-        ui.label(RichText::new(format!("{} {}", cx.t("Invånare", "Residents"), sel.year)).strong());
-        if let Some(y) = first {
-            ui.label(RichText::new(format!("{y}")).strong());
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                cx.t("Invånare", "Residents"),
+                cx.period(sel.period)
+            ))
+            .strong(),
+        );
+        if let Some(p) = first {
+            ui.label(RichText::new(cx.period(p)).strong());
         }
         ui.end_row();
         for (t, (sv, en)) in TYPES.iter().enumerate() {
@@ -65,11 +72,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
-            .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
+            .x_axis_formatter(|m, _| super::year_tick(m.value))
             .y_axis_formatter(move |m, _| format!("{:.0}", m.value / 1000.0) + " k")
             .show(ui, |plot| {
                 for (t, (sv, en)) in TYPES.iter().enumerate() {
-                    let points: Vec<[f64; 2]> = series.iter().map(|(y, r, _)| [*y as f64, r[t]]).collect();
+                    let points: Vec<[f64; 2]> = series.iter().map(|(p, r, _)| [p.axis(), r[t]]).collect();
                     plot.line(
                         egui_plot::Line::new(cx.lang.pick(sv, en), egui_plot::PlotPoints::from(points))
                             .color(egui::Color32::from(colours[t]))

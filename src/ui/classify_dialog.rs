@@ -55,11 +55,11 @@ pub fn scheme_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     if ui
         .checkbox(
             &mut pooled,
-            cx.t("Samma gränser alla år", "Same breaks every year"),
+            cx.t("Samma gränser alla perioder", "Same breaks in every period"),
         )
         .on_hover_text(cx.t(
-            "Gränserna räknas på alla års värden, så att en färg betyder samma sak varje år",
-            "Breaks are computed over every year's values, so a colour means the same in every year",
+            "Gränserna räknas på alla perioders värden, så att en färg betyder samma sak i varje period",
+            "Breaks are computed over every period's values, so a colour means the same in every period",
         ))
         .changed()
     {
@@ -199,8 +199,8 @@ fn reference_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         ui.colored_label(
             super::style::ERROR,
             cx.t(
-                "Referensvärdet saknas för året: visar stigande färger.",
-                "No reference value for the year: showing sequential colours.",
+                "Referensvärdet saknas för perioden: visar stigande färger.",
+                "No reference value for the period: showing sequential colours.",
             ),
         );
     }

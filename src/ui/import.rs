@@ -99,9 +99,9 @@ impl PendingImport {
 fn role_name(role: ColumnRole, lang: Lang) -> &'static str {
     match role {
         ColumnRole::Region => lang.pick("område", "area"),
-        ColumnRole::Year => lang.pick("år", "year"),
+        ColumnRole::Period => lang.pick("period (år, månad…)", "period (year, month…)"),
         ColumnRole::Value => lang.pick("värde", "value"),
-        ColumnRole::YearValue(_) => lang.pick("värde för året", "value for the year"),
+        ColumnRole::PeriodValue(_) => lang.pick("värde för perioden", "value for the period"),
         ColumnRole::Group => lang.pick("grupp", "group"),
         ColumnRole::Ignore => lang.pick("används inte", "not used"),
     }
@@ -138,9 +138,9 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingImport) -> O
                         .collect();
                     ui.end_row();
                     for (column, role) in pending.roles.iter_mut().enumerate() {
-                        let year = pending.preview.header[column].trim().parse::<i32>().ok();
-                        let mut choices = vec![ColumnRole::Region, ColumnRole::Year, ColumnRole::Value];
-                        choices.extend(year.map(ColumnRole::YearValue));
+                        let period = crate::io::pxweb::period_header(&pending.preview.header[column]);
+                        let mut choices = vec![ColumnRole::Region, ColumnRole::Period, ColumnRole::Value];
+                        choices.extend(period.map(ColumnRole::PeriodValue));
                         choices.extend([ColumnRole::Group, ColumnRole::Ignore]);
                         let combo = egui::ComboBox::new(("import_role", column), "")
                             .selected_text(RichText::new(role_name(*role, lang)).color(super::style::DEMO))

@@ -116,9 +116,9 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
     let key = &cx.view.key;
     // The view's value, which may be aggregated from sub-areas; margins come with the row.
     let obs = cx.view.values[i].map(|value| {
-        let row = cx.atlas.observations.get(key, &area.code, sel.year);
+        let row = cx.atlas.observations.get(key, &area.code, sel.period);
         crate::model::Observation {
-            year: sel.year,
+            period: sel.period,
             value,
             moe: row.and_then(|r| r.moe),
             n: row.and_then(|r| r.n),
@@ -178,8 +178,8 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
         }
         None => {
             ui.label(cx.t(
-                &format!("Uppgift saknas för {}", sel.year),
-                &format!("No data for {}", sel.year),
+                &format!("Uppgift saknas för {}", cx.period(sel.period)),
+                &format!("No data for {}", cx.period(sel.period)),
             ));
         }
     }
@@ -232,9 +232,9 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     };
                     let unit = cx.lang.pick(&ind.unit_sv, &ind.unit_en);
                     ui.label(if unit.is_empty() {
-                        format!("{group}{}", sel.year)
+                        format!("{group}{}", cx.period(sel.period))
                     } else {
-                        format!("{group}{} · {unit}", sel.year)
+                        format!("{group}{} · {unit}", cx.period(sel.period))
                     });
                     let scheme = super::scheme_name(cx.view.scheme, cx.lang);
                     let scope = if sel.national {
@@ -245,7 +245,7 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                     super::muted_note(ui, format!(
                             "{scheme}{} · {scope}",
                             if sel.pooled {
-                                cx.t(", samma alla år", ", same every year")
+                                cx.t(", samma alla perioder", ", same in every period")
                             } else {
                                 ""
                             }

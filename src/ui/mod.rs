@@ -32,6 +32,16 @@ pub struct UiCx<'a> {
     pub hovered: Option<usize>,
 }
 
+/// A time-axis tick in years: the year at whole-year ticks only, since a tick inside a year
+/// (monthly series) would read as a wrong year.
+pub fn year_tick(axis: f64) -> String {
+    if (axis - axis.round()).abs() < 1e-6 {
+        format!("{}", axis.round() as i64)
+    } else {
+        String::new()
+    }
+}
+
 impl UiCx<'_> {
     pub fn indicator(&self) -> Option<&Indicator> {
         self.atlas.catalogue.indicator(&self.settings.selection.indicator)
@@ -39,6 +49,11 @@ impl UiCx<'_> {
 
     pub fn t<'s>(&self, sv: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(sv, en)
+    }
+
+    /// A period as people read it in the UI language: "2024", "mars 2024", "kv. 1 2024".
+    pub fn period(&self, period: crate::model::Period) -> String {
+        period.label(self.lang)
     }
 
     /// What the region's value of the shown indicator is: an average of rates, or, for a

@@ -60,8 +60,8 @@ pub fn window(
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "{} {} · {}",
-                    cx.t("År", "Year"),
-                    needs.year,
+                    needs.period.kind_name(cx.lang),
+                    cx.period(needs.period),
                     super::level_name(&cx.settings.selection.level, cx.lang)
                 ));
                 if cx.view.demo || cx.atlas.catalogue.indicators.iter().any(|i| i.demo && DOMAINS.contains(&i.domain.as_str())) {
@@ -75,8 +75,8 @@ pub fn window(
                 ui.label(RichText::new(path).small().color(style::MUTED));
             }
             super::muted_note(ui, cx.t(
-                    "Poäng i standardavvikelser mot GR:s områden, vända så att under noll är sämre. Senaste år med värden till och med valt år.",
-                    "Scores in standard deviations from GR's areas, turned so that below zero is worse. Latest year with values up to the chosen year.",
+                    "Poäng i standardavvikelser mot GR:s områden, vända så att under noll är sämre. Senaste period med värden till och med den valda.",
+                    "Scores in standard deviations from GR's areas, turned so that below zero is worse. Latest period with values up to the chosen one.",
                 ));
             ui.separator();
             ui.columns(2, |cols| {
@@ -149,7 +149,7 @@ fn gap_list(ui: &mut egui::Ui, cx: &UiCx, needs: &Needs, widening: bool) {
             cx.t("mot", "vs"),
             cx.group_name(&g.group_by, &g.worst),
             format::difference(g.gap, ind, cx.lang),
-            g.first_year,
+            cx.period(g.first_period),
             cx.t("var", "was"),
             format::difference(g.first_gap, ind, cx.lang),
         ));

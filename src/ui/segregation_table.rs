@@ -33,7 +33,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx) {
         cx.atlas.observations.value(
             &SeriesKey::new(&format!("{PREFIX}{m}_{source}"), &sel.group_by, &sel.group),
             place,
-            sel.year,
+            sel.period,
         )
     };
     let places: Vec<&str> = std::iter::once(REGION_GR)
@@ -42,7 +42,11 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx) {
         .collect();
     super::muted_note(
         ui,
-        format!("{} · {}", cx.group_name(&sel.group_by, &sel.group), sel.year),
+        format!(
+            "{} · {}",
+            cx.group_name(&sel.group_by, &sel.group),
+            cx.period(sel.period)
+        ),
     );
     egui::Grid::new("segregation_table").striped(true).show(ui, |ui| {
         ui.label("");

@@ -1,4 +1,4 @@
-//! Left panel: the domain's indicators, year, group and classification.
+//! Left panel: the domain's indicators, period, group and classification.
 use egui::RichText;
 
 use super::{Outputs, UiCx, demo_badge, style};
@@ -108,7 +108,8 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                 .small(),
             );
             ui.add_space(6.0);
-            year_slider(ui, cx, out);
+            period_slider(ui, cx, out);
+            annual_switch(ui, cx, out, ind);
             ui.add_space(6.0);
             group_pickers(ui, cx, out, &ind.dimensions);
         }
@@ -144,39 +145,77 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     });
 }
 
-fn year_slider(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+/// The time slider: steps through the indicator's own periods (years, quarters, months),
+/// named as people read them.
+fn period_slider(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
-    let years = cx.atlas.observations.years(&sel.indicator);
-    let Some(mut pos) = years.iter().position(|y| *y == sel.year) else {
-        ui.label(cx.t("Inga år med data", "No years with data"));
+    let periods = cx.atlas.observations.periods(&sel.indicator);
+    let Some(mut pos) = periods.iter().position(|p| *p == sel.period) else {
+        ui.label(cx.t("Inga perioder med data", "No periods with data"));
         return;
     };
+    let (first, last) = (periods[0], periods[periods.len() - 1]);
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(cx.t("År", "Year")).strong());
-        ui.label(egui::RichText::new(sel.year.to_string()).size(20.0).strong());
-        if years.len() < (years[years.len() - 1] - years[0] + 1) as usize {
+        ui.label(egui::RichText::new(sel.period.kind_name(cx.lang)).strong());
+        ui.label(egui::RichText::new(cx.period(sel.period)).size(20.0).strong());
+        if first.count_to(last).is_some_and(|n| periods.len() < n) {
             ui.label(
-                egui::RichText::new(cx.t("(vissa år saknas)", "(some years missing)"))
+                egui::RichText::new(cx.t("(vissa perioder saknas)", "(some periods missing)"))
                     .small()
                     .color(style::MUTED),
             );
         }
     });
-    let first = years[0];
-    let last = years[years.len() - 1];
-    let slider = egui::Slider::new(&mut pos, 0..=years.len() - 1)
+    let slider = egui::Slider::new(&mut pos, 0..=periods.len() - 1)
         .show_value(false)
-        .custom_formatter(|v, _| years.get(v as usize).map_or_else(String::new, |y| y.to_string()));
+        .custom_formatter(|v, _| {
+            periods
+                .get(v as usize)
+                .map_or_else(String::new, |p| cx.period(*p))
+        });
     let r = ui.horizontal(|ui| {
-        ui.label(first.to_string());
+        ui.label(cx.period(first));
         let r = ui.add(slider).on_hover_text("← →");
-        ui.label(last.to_string());
+        ui.label(cx.period(last));
         r
     });
     if r.inner.changed()
-        && let Some(y) = years.get(pos)
+        && let Some(p) = periods.get(pos)
     {
-        out.actions.push(Action::SetYear(*y));
+        out.actions.push(Action::SetPeriod(*p));
+    }
+}
+
+/// Between a sub-annual indicator and its annual view (the catalogue's rule makes the years).
+fn annual_switch(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &crate::model::Indicator) {
+    let annual = crate::analysis::annual::annual_id(&ind.id);
+    let (target, label) = match &ind.annual_of {
+        Some(source) => {
+            let kind = cx.atlas.observations.periods(source).first().map_or(
+                cx.t("perioder", "periods"),
+                |p| match p {
+                    crate::model::Period::Month(..) => cx.t("månader", "months"),
+                    crate::model::Period::Quarter(..) => cx.t("kvartal", "quarters"),
+                    crate::model::Period::Half(..) => cx.t("halvår", "half-years"),
+                    _ => cx.t("perioder", "periods"),
+                },
+            );
+            (source.clone(), format!("{} {kind}", cx.t("Visa", "Show")))
+        }
+        None if cx.atlas.catalogue.indicator(&annual).is_some() => {
+            (annual, cx.t("Visa årsvärden", "Show annual values").to_string())
+        }
+        None => return,
+    };
+    if ui
+        .small_button(label)
+        .on_hover_text(cx.t(
+            "Årsvärden: medel av årets perioder (summa för flöden som brott); år där en period saknas visas inte",
+            "Annual values: the mean of the year's periods (the sum for flows such as crimes); years missing a period are not shown",
+        ))
+        .clicked()
+    {
+        out.actions.push(Action::SelectIndicator(target));
     }
 }
 

@@ -121,7 +121,7 @@ pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
         ),
         ("1–8", "Välj område (domän)", "Choose domain"),
         ("↑ ↓", "Föregående/nästa indikator", "Previous/next indicator"),
-        ("← →", "Föregående/nästa år", "Previous/next year"),
+        ("← →", "Föregående/nästa period", "Previous/next period"),
         (
             "G, Home",
             "Zooma till Göteborgsregionen",

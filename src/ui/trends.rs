@@ -1,47 +1,48 @@
-//! More on the trend of the shown series: the change from a year the user picks (absolute and
+//! More on the trend of the shown series: the change from a period the user picks (absolute and
 //! in per cent), the linear trend per year, and whether the selected area's gap to GR widens.
 use egui::RichText;
 
 use super::{Outputs, UiCx, style};
 use crate::analysis::trend;
 use crate::format;
-use crate::model::{Indicator, Observation};
+use crate::model::{Indicator, Observation, Period};
 use crate::state::Action;
 
 pub fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator, own: &[Observation]) {
     let sel = &cx.settings.selection;
-    let years: Vec<i32> = own.iter().map(|o| o.year).filter(|y| *y < sel.year).collect();
-    if let Some(&first) = years.first() {
-        let base = sel.base_year.filter(|y| years.contains(y)).unwrap_or(first);
+    let earlier: Vec<Period> = own.iter().map(|o| o.period).filter(|p| *p < sel.period).collect();
+    if let Some(&first) = earlier.first() {
+        let base = sel.base_period.filter(|p| earlier.contains(p)).unwrap_or(first);
         // The combo and the change on their own lines, so a narrow panel wraps them.
-        egui::ComboBox::new("base_year", cx.t("jämförelseår", "year to compare with"))
-            .selected_text(base.to_string())
-            .width(70.0)
+        egui::ComboBox::new("base_period", cx.t("jämför med", "compare with"))
+            .selected_text(cx.period(base))
+            .width(110.0)
             .show_ui(ui, |ui| {
-                for y in &years {
-                    if ui.selectable_label(*y == base, y.to_string()).clicked() {
-                        out.actions.push(Action::SetBaseYear(Some(*y)));
+                for p in &earlier {
+                    if ui.selectable_label(*p == base, cx.period(*p)).clicked() {
+                        out.actions.push(Action::SetBasePeriod(Some(*p)));
                     }
                 }
             });
-        if let Some((absolute, relative)) = trend::change_between(own, base, sel.year) {
+        if let Some((absolute, relative)) = trend::change_between(own, base, sel.period) {
             let relative = relative
                 .map(|r| format!(" ({} %)", format::signed(r, 1, cx.lang)))
                 .unwrap_or_default();
             ui.label(format!(
-                "{base}–{}: {}{relative}",
-                sel.year,
+                "{}–{}: {}{relative}",
+                cx.period(base),
+                cx.period(sel.period),
                 format::signed_difference(absolute, ind, cx.lang)
             ));
         }
     }
-    let up_to: Vec<Observation> = own.iter().filter(|o| o.year <= sel.year).copied().collect();
+    let up_to: Vec<Observation> = own.iter().filter(|o| o.period <= sel.period).copied().collect();
     if let (Some(s), Some(first)) = (trend::slope(&up_to), up_to.first()) {
         ui.label(format!(
             "{} {}–{}: {} {}",
             cx.t("Linjär trend", "Linear trend"),
-            first.year,
-            sel.year,
+            cx.period(first.period),
+            cx.period(sel.period),
             format::signed_difference(s, ind, cx.lang),
             cx.t("per år", "per year")
         ));
@@ -49,21 +50,8 @@ pub fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator,
     // The selected area against the region: does the difference grow?
     if let Some(code) = sel.area.as_deref() {
         let key = &cx.view.key;
-        let region: Vec<Observation> = cx
-            .atlas
-            .observations
-            .years(&key.indicator)
-            .iter()
-            .filter_map(|y| {
-                cx.atlas.region_value(key, *y).map(|r| Observation {
-                    year: *y,
-                    value: r.value,
-                    moe: None,
-                    n: None,
-                })
-            })
-            .collect();
-        if let Some(g) = trend::gap(cx.atlas.observations.series(key, code), &region, sel.year) {
+        let region = cx.atlas.region_series(key);
+        if let Some(g) = trend::gap(cx.atlas.observations.series(key, code), &region, sel.period) {
             let direction = if g.widening() {
                 cx.t("ökar", "widening")
             } else {
@@ -75,9 +63,9 @@ pub fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator,
                     cx.t("Skillnad mot", "Difference to"),
                     cx.region_label(),
                     format::signed_difference(g.first, ind, cx.lang),
-                    g.first_year,
+                    cx.period(g.first_period),
                     format::signed_difference(g.now, ind, cx.lang),
-                    g.year
+                    cx.period(g.period)
                 ))
                 .color(if g.widening() { style::DEMO } else { style::MUTED }),
             );
