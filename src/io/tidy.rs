@@ -464,6 +464,74 @@ mod tests {
         let _ = std::fs::remove_dir_all(dir);
     }
 
+    /// 10,000 seeded periods in every spelling SCB, Kolada and municipalities use go through
+    /// `convert` (CSV and Parquet) and come back as the same periods; none is folded into
+    /// another.
+    #[test]
+    fn ten_thousand_periods_round_trip_through_convert() {
+        let mut state = 0x2026_1125_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut text = String::from("area_code,indicator,period,group_by,group,value\n");
+        let mut expected = Vec::new();
+        for i in 0..10_000 {
+            let y = 1990 + next(40) as i32;
+            let (period, spelling) = match next(9) {
+                0 => (Period::Year(y), format!("{y}")),
+                1 => {
+                    let h = 1 + next(2) as u8;
+                    (Period::Half(y, h), format!("{y}H{h}"))
+                }
+                2 | 3 => {
+                    let q = 1 + next(4) as u8;
+                    let spelled = [format!("{y}K{q}"), format!("{y}Q{q}"), format!("{y}-Q{q}")];
+                    (Period::Quarter(y, q), spelled[next(3) as usize].clone())
+                }
+                4..=6 => {
+                    let m = 1 + next(12) as u8;
+                    let spelled = [
+                        format!("{y}-{m:02}"),
+                        format!("{y}M{m:02}"),
+                        format!("{y}m{m:02}"),
+                    ];
+                    (Period::Month(y, m), spelled[next(3) as usize].clone())
+                }
+                _ => {
+                    let (m, d) = (1 + next(12) as u8, 1 + next(28) as u8);
+                    (Period::Day(y, m, d), format!("{y}-{m:02}-{d:02}"))
+                }
+            };
+            text += &format!("A{i},x,{spelling},total,total,{i}\n");
+            expected.push(period);
+        }
+        let (obs, report) = parse_csv("p.csv", text.as_bytes()).expect("reads");
+        assert_eq!(report.rows_loaded, 10_000, "{}", report.to_text());
+        let dir = std::env::temp_dir().join(format!("segkarta-periods-{}", std::process::id()));
+        for ext in ["csv", "parquet"] {
+            let path = dir.join(format!("out.{ext}"));
+            write(&obs, &path).expect("written");
+            let bytes = std::fs::read(&path).expect("read back");
+            let (back, _) = if ext == "csv" {
+                parse_csv("o", &bytes)
+            } else {
+                parse_parquet("o", &bytes)
+            }
+            .expect("parses");
+            let key = SeriesKey::total("x");
+            for (i, period) in expected.iter().enumerate() {
+                let got = back.series(&key, &format!("A{i}"));
+                assert_eq!(got.len(), 1, "{ext} A{i}");
+                assert_eq!(got[0].period, *period, "{ext} A{i}");
+                assert_eq!(got[0].value, i as f64, "{ext} A{i}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
     #[test]
     fn a_monthly_table_reads_as_months_never_as_their_year() {
         let text = "area_code,indicator,period,group_by,group,value\n\
