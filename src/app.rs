@@ -181,7 +181,8 @@ impl SegkartaApp {
         let Some(dataset) = self.datasets.get(index) else {
             return;
         };
-        let text = dataset.report.to_text();
+        // Every finding and item, in the UI's language.
+        let text = dataset.report.to_full_text(self.settings.lang);
         let source = std::path::Path::new(&dataset.report.file);
         let name = format!(
             "{}.kontroll.txt",
@@ -222,7 +223,10 @@ impl SegkartaApp {
             self.geometry.remove(i);
         }
         if let Err(e) = load::remove(&mut self.atlas, dataset) {
-            self.datasets[index].report.warning(format!("not removed: {e}"));
+            self.datasets[index].report.warning(
+                "not_removed",
+                crate::io::validate::Said::new(format!("not removed: {e}"), format!("inte borttagen: {e}")),
+            );
             return;
         }
         self.datasets.remove(index);
@@ -398,7 +402,8 @@ impl SegkartaApp {
     /// A file that added nothing: listed with why, and the data window opened on it.
     fn add_failure(&mut self, file: &str, format: &str, error: String) {
         let mut report = ValidationReport::new(file, format);
-        report.error(error);
+        // The reader's message names the file, line and what was expected (in English).
+        report.error("unreadable", crate::io::validate::Said::new(error.clone(), error));
         self.datasets.push(Dataset {
             added: load::Added::Nothing,
             report,

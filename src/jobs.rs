@@ -21,9 +21,13 @@ pub fn prepare_for_map(
     load::keep_to_gr(layer, options, report);
     if layer.level != Level::Kommun && !options.keep_sea {
         let n = clip_to_land(layer, land);
-        report.note(format!(
-            "{n} areas clipped to the land for drawing (their full shape is kept for analysis)"
-        ));
+        report.note(
+            "clipped_to_land",
+            crate::io::validate::Said::new(
+                format!("{n} areas clipped to the land for drawing (their full shape is kept for analysis)"),
+                format!("{n} områden klippta mot land när de ritas (hela formen används i analysen)"),
+            ),
+        );
     }
     LayerGeometry::build(layer)
 }

@@ -170,7 +170,8 @@ fn validate(files: &[PathBuf], json: bool, options: &LoadOptions) -> anyhow::Res
             Ok(loaded) => load::merge(&mut atlas, loaded, options),
             Err(e) => {
                 let mut r = ValidationReport::new(&file.display().to_string(), "unreadable");
-                r.error(e.to_string());
+                let e = e.to_string();
+                r.error("unreadable", segkarta::io::validate::Said::new(e.clone(), e));
                 r
             }
         };

@@ -48,6 +48,15 @@ fn validate_json_has_the_documented_shape() {
         (first["severity"].as_str(), first["feature"].as_u64()),
         (Some("error"), Some(2))
     );
+    // A stable code for scripts, the English message and the Swedish one the UI shows.
+    assert_eq!(first["code"], "geometry_unreadable");
+    assert!(first["message"].is_string() && first["message_sv"].is_string());
+    assert!(
+        r["findings"].as_array().is_some_and(|f| f
+            .iter()
+            .all(|f| f["code"].as_str().is_some_and(|c| !c.is_empty()))),
+        "every finding has a code"
+    );
     assert!(
         first["message"]
             .as_str()

@@ -78,9 +78,10 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
     let mut harness = harness();
     load(&mut harness, vec![path, dir.join("missing.geojson")]);
     harness.get_by_label("Datakontroll");
-    harness.get_by_label_contains("\"2O24\" is not a period");
+    // Findings in the UI's language (Swedish by default).
+    harness.get_by_label_contains("rad 3, kolumn year: \"2O24\" är ingen period");
     harness.get_by_label_contains("missing.geojson: could not read the file");
-    harness.get_by_label_contains("replaces the demo indicator of the same id");
+    harness.get_by_label_contains("ersätter demoindikatorn med samma id");
     let app = harness.state();
     assert_eq!(
         app.settings.selection.indicator, "forvarvsarbetande",
@@ -341,7 +342,8 @@ fn a_report_is_kept_as_text_beside_its_file() {
     harness.run_steps(2);
     let saved = std::fs::read_to_string(dir.join("shifted.csv.kontroll.txt")).expect("report written");
     assert!(saved.starts_with(&csv.display().to_string()), "{saved}");
-    assert!(saved.contains("error: line"), "{saved}");
+    // In the UI's language, every finding.
+    assert!(saved.contains("  fel: rad 3, kolumn year: "), "{saved}");
     harness.get_by_label(&format!(
         "Rapporten sparades som {}",
         dir.join("shifted.csv.kontroll.txt").display()

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use geo::MultiPolygon;
 
-use super::validate::{Severity, ValidationReport};
+use super::validate::{Said, Severity, ValidationReport};
 use crate::model::{Area, AreaLayer, Level};
 
 /// SCB's attribute names for an area's code, any letter case, with the level they mean.
@@ -209,17 +209,24 @@ impl FeatureTable {
                 Ok(p) => p,
                 Err(e) => {
                     report.rows_skipped += 1;
-                    report.feature(Severity::Error, f.number, message(e));
+                    // The geometry reader's own words, in both languages.
+                    let said = Said::new(message(e), message(e));
+                    report.feature(Severity::Error, f.number, "geometry_unreadable", said);
                     continue;
                 }
             };
             let Some(code) = code.clone() else {
                 report.rows_skipped += 1;
-                let what = format!(
-                    "attribute {:?} is missing or empty (expected an area code)",
-                    self.attributes[code_at]
+                let attribute = &self.attributes[code_at];
+                let said = Said::new(
+                    message(&format!(
+                        "attribute {attribute:?} is missing or empty (expected an area code)"
+                    )),
+                    message(&format!(
+                        "attributet {attribute:?} saknas eller är tomt (väntat: en områdeskod)"
+                    )),
                 );
-                report.feature(Severity::Error, f.number, message(&what));
+                report.feature(Severity::Error, f.number, "area_code_missing", said);
                 continue;
             };
             let name = match value(name_at) {
@@ -230,7 +237,7 @@ impl FeatureTable {
             areas.push(Area::new(code, name, value(kommun_at), polygons.clone()).within(value(parent_at)));
         }
         report.rows_loaded = areas.len();
-        report.note(roles.describe(self));
+        report.note("attribute_roles", roles.describe(self));
         Ok(AreaLayer::new(roles.level.clone(), areas))
     }
 }
@@ -461,23 +468,34 @@ impl BoundaryRoles {
     }
 
     /// One line for the report: which attribute gave what, and the level.
-    pub fn describe(&self, table: &FeatureTable) -> String {
-        let mut parts = Vec::new();
-        for (role, what) in [
-            (AttributeRole::Code, "area codes"),
-            (AttributeRole::Name, "names"),
-            (AttributeRole::Kommun, "municipality"),
-            (AttributeRole::Parent, "parent area codes"),
+    pub fn describe(&self, table: &FeatureTable) -> Said {
+        let (mut en, mut sv) = (Vec::new(), Vec::new());
+        for (role, what_en, what_sv) in [
+            (AttributeRole::Code, "area codes", "områdeskoder"),
+            (AttributeRole::Name, "names", "namn"),
+            (AttributeRole::Kommun, "municipality", "kommun"),
+            (
+                AttributeRole::Parent,
+                "parent area codes",
+                "överordnade områdeskoder",
+            ),
         ] {
             if let Some(a) = self.attribute(table, role) {
-                parts.push(format!("{what} from the attribute {a:?}"));
+                en.push(format!("{what_en} from the attribute {a:?}"));
+                sv.push(format!("{what_sv} från attributet {a:?}"));
             }
         }
-        let level = match &self.level {
-            Level::Custom(name) => format!("custom level {name:?}"),
-            other => format!("{} level", other.report_name()),
+        let (level_en, level_sv) = match &self.level {
+            Level::Custom(name) => (format!("custom level {name:?}"), format!("egen nivå {name:?}")),
+            other => (
+                format!("{} level", other.report_name()),
+                format!("nivån {}", other.report_name_sv()),
+            ),
         };
-        format!("{}; read as the {level}", parts.join(", "))
+        Said::new(
+            format!("{}; read as the {level_en}", en.join(", ")),
+            format!("{}; inläst som {level_sv}", sv.join(", ")),
+        )
     }
 }
 

@@ -19,6 +19,39 @@ impl Crs {
         }
     }
 
+    /// The report's note on how coordinates were read: `how` says where the CRS came from
+    /// (English, Swedish), `table` names a GeoPackage's table.
+    pub fn coordinates_note(
+        self,
+        how: (&str, &str),
+        table: Option<&str>,
+        reprojected: bool,
+    ) -> super::validate::Said {
+        let (to_en, to_sv) = if reprojected {
+            (
+                ", reprojected to WGS84 with proj4rs",
+                ", omräknade till WGS84 med proj4rs",
+            )
+        } else {
+            ("", "")
+        };
+        let (table_en, table_sv) = table.map_or((String::new(), String::new()), |t| {
+            (format!("table {t:?}, "), format!("tabellen {t:?}, "))
+        });
+        super::validate::Said::new(
+            format!(
+                "{table_en}coordinates read as {} ({}){to_en}",
+                self.describe(),
+                how.0
+            ),
+            format!(
+                "{table_sv}koordinaterna lästa som {} ({}){to_sv}",
+                self.describe(),
+                how.1
+            ),
+        )
+    }
+
     /// From a CRS name as GeoJSON 2008 `crs` members and GeoPackages write it.
     pub fn from_name(name: &str) -> Option<Crs> {
         let n = name.to_ascii_uppercase();

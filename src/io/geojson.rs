@@ -82,15 +82,7 @@ pub fn read_table(file: &str, text: &str) -> Result<(FeatureTable, ValidationRep
             geometry: read_geometry(feature.geometry, to_wgs84.as_ref()),
         });
     }
-    let reprojected = if to_wgs84.is_some() {
-        ", reprojected to WGS84 with proj4rs"
-    } else {
-        ""
-    };
-    report.note(format!(
-        "coordinates read as {} ({how}){reprojected}",
-        crs.describe()
-    ));
+    report.note("coordinates", crs.coordinates_note(how, None, to_wgs84.is_some()));
     Ok((FeatureTable { attributes, features }, report))
 }
 
@@ -124,7 +116,7 @@ fn open_ring(g: &geojson::GeometryValue) -> Option<usize> {
 
 /// The CRS from a declared `crs` member, else from the first coordinate, else WGS84 as the
 /// GeoJSON standard prescribes.
-fn detect_crs(collection: &geojson::FeatureCollection) -> (Crs, &'static str) {
+fn detect_crs(collection: &geojson::FeatureCollection) -> (Crs, (&'static str, &'static str)) {
     let declared = collection
         .foreign_members
         .as_ref()
@@ -133,7 +125,7 @@ fn detect_crs(collection: &geojson::FeatureCollection) -> (Crs, &'static str) {
         .and_then(|n| n.as_str())
         .and_then(Crs::from_name);
     if let Some(crs) = declared {
-        return (crs, "declared in the file");
+        return (crs, ("declared in the file", "angivet i filen"));
     }
     let first = collection
         .features
@@ -141,8 +133,11 @@ fn detect_crs(collection: &geojson::FeatureCollection) -> (Crs, &'static str) {
         .find_map(|f| f.geometry.as_ref())
         .and_then(|g| first_position(&g.value));
     match first.and_then(|(x, y)| Crs::from_coordinate(x, y)) {
-        Some(crs) => (crs, "recognised from the coordinates"),
-        None => (Crs::Wgs84, "the GeoJSON default"),
+        Some(crs) => (
+            crs,
+            ("recognised from the coordinates", "igenkänt från koordinaterna"),
+        ),
+        None => (Crs::Wgs84, ("the GeoJSON default", "GeoJSON:s standard")),
     }
 }
 

@@ -8,7 +8,7 @@ use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo::line_intersection::{LineIntersection, line_intersection};
 use geo::{Coord, Line, LineString};
 
-use super::validate::{Severity, ValidationReport};
+use super::validate::{Said, Severity, ValidationReport};
 use crate::model::AreaLayer;
 
 /// Add a warning per empty or invalid area of `layer` to `report` (feature numbers from 1).
@@ -17,7 +17,7 @@ use crate::model::AreaLayer;
 pub fn check_layer(layer: &AreaLayer, report: &mut ValidationReport) {
     let half = layer.len().div_ceil(2).max(1);
     // Per half: its problems (area index, message), or `None` when its thread failed.
-    let parts: Vec<Option<Vec<(usize, String)>>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<Vec<(usize, Said)>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = layer
             .areas
             .chunks(half)
@@ -37,23 +37,37 @@ pub fn check_layer(layer: &AreaLayer, report: &mut ValidationReport) {
     for part in parts {
         let Some(problems) = part else {
             // A check that failed says so rather than passing silently.
-            report.warning("the geometry check stopped early".into());
+            report.warning(
+                "geometry_check_stopped",
+                Said::new(
+                    "the geometry check stopped early",
+                    "geometrikontrollen avbröts i förtid",
+                ),
+            );
             continue;
         };
         for (i, message) in problems {
+            let code = &layer.areas[i].code;
             report.feature(
                 Severity::Warning,
                 i + 1,
-                format!("{}: {message}", layer.areas[i].code),
+                "geometry_problem",
+                Said::new(
+                    format!("{code}: {}", message.en),
+                    format!("{code}: {}", message.sv),
+                ),
             );
         }
     }
 }
 
 /// What is wrong with an area's geometry, if anything.
-fn problem(area: &crate::model::Area) -> Option<String> {
+fn problem(area: &crate::model::Area) -> Option<Said> {
     if area.lonlat.0.is_empty() {
-        return Some("has an empty geometry (no polygons): it cannot be drawn".to_string());
+        return Some(Said::new(
+            "has an empty geometry (no polygons): it cannot be drawn",
+            "har en tom geometri (inga polygoner): det kan inte ritas",
+        ));
     }
     area.lonlat.0.iter().enumerate().find_map(|(p, polygon)| {
         let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
@@ -64,15 +78,22 @@ fn problem(area: &crate::model::Area) -> Option<String> {
             } else {
                 String::new()
             };
-            let ring = if r == 0 {
-                "outer ring".to_string()
+            let (ring_en, ring_sv) = if r == 0 {
+                ("outer ring".to_string(), "yttre ringen".to_string())
             } else {
-                format!("hole {r}")
+                (format!("hole {r}"), format!("hål {r}"))
             };
-            Some(format!(
-                "{polygon}{ring} crosses or touches itself near ({:.5}, {:.5}) (drawn as given; \
-                 its area and neighbours may be off)",
-                at.x, at.y
+            Some(Said::new(
+                format!(
+                    "{polygon}{ring_en} crosses or touches itself near ({:.5}, {:.5}) (drawn as given; \
+                     its area and neighbours may be off)",
+                    at.x, at.y
+                ),
+                format!(
+                    "{polygon}{ring_sv} korsar eller rör sig själv nära ({:.5}, {:.5}) (ritas som den är; \
+                     ytan och grannarna kan bli fel)",
+                    at.x, at.y
+                ),
             ))
         })
     })

@@ -87,15 +87,17 @@ pub fn read_table(path: &std::path::Path) -> Result<(FeatureTable, ValidationRep
             geometry,
         });
     }
-    let reprojected = if to_wgs84.is_some() {
-        ", reprojected to WGS84 with proj4rs"
-    } else {
-        ""
-    };
-    report.note(format!(
-        "table {table:?}, coordinates in {}{reprojected}",
-        crs.describe()
-    ));
+    report.note(
+        "coordinates",
+        crs.coordinates_note(
+            (
+                "from the GeoPackage's spatial reference",
+                "från GeoPackage-filens referenssystem",
+            ),
+            Some(&table),
+            to_wgs84.is_some(),
+        ),
+    );
     Ok((FeatureTable { attributes, features }, report))
 }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::LoadError;
 use super::tidy::{strip_deso_suffix, unpack_group};
-use super::validate::{Severity, ValidationReport};
+use super::validate::{Said, Severity, ValidationReport};
 use crate::model::{Observation, Observations, REGION_SWEDEN, SeriesKey};
 
 pub fn looks_like_jsonstat(doc: &Value) -> bool {
@@ -163,7 +163,11 @@ pub fn parse(
                     Severity::Error,
                     i + 1,
                     Some(&dims[time].id),
-                    format!("time category {e}"),
+                    "not_a_period",
+                    Said::new(
+                        format!("time category {e}"),
+                        format!("tidskategorin {}", e.swedish()),
+                    ),
                 );
                 continue;
             }
@@ -186,9 +190,13 @@ pub fn parse(
         ));
     }
     if missing > 0 {
-        report.note(format!(
-            "{missing} cells have no value (null, \"..\" or left out) and are read as no data"
-        ));
+        report.note(
+            "cells_missing",
+            Said::new(
+                format!("{missing} cells have no value (null, \"..\" or left out) and are read as no data"),
+                format!("{missing} celler saknar värde (null, \"..\" eller utelämnade) och läses som uppgift saknas"),
+            ),
+        );
     }
     report.rows_loaded = rows.len();
     let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::LoadError;
 use super::tidy::strip_deso_suffix;
-use super::validate::{Finding, Severity, ValidationReport};
+use super::validate::{Finding, Said, Severity, ValidationReport};
 use crate::model::{Observation, Observations, SeriesKey, TOTAL};
 
 /// Whether a JSON document looks like a Kolada response.
@@ -30,15 +30,19 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
     let mut missing = 0;
     for (i, entry) in entries.iter().enumerate() {
         let place = i + 1;
-        let skip = |report: &mut ValidationReport, what: String| {
+        let skip = |report: &mut ValidationReport, code: &'static str, what: Said| {
             report.rows_read += 1;
             report.rows_skipped += 1;
-            report.feature(Severity::Error, place, what);
+            report.feature(Severity::Error, place, code, what);
         };
         let Some(kpi) = entry.get("kpi").and_then(Value::as_str) else {
             skip(
                 &mut report,
-                "no \"kpi\" (expected a key figure id such as N00914)".into(),
+                "kpi_missing",
+                Said::new(
+                    "no \"kpi\" (expected a key figure id such as N00914)",
+                    "inget \"kpi\" (väntat: ett nyckeltals-id som N00914)",
+                ),
             );
             continue;
         };
@@ -49,7 +53,11 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
         let Some(area) = area else {
             skip(
                 &mut report,
-                format!("{kpi}: no \"municipality\" (expected a code such as 1480)"),
+                "area_code_missing",
+                Said::new(
+                    format!("{kpi}: no \"municipality\" (expected a code such as 1480)"),
+                    format!("{kpi}: ingen \"municipality\" (väntat: en kod som 1480)"),
+                ),
             );
             continue;
         };
@@ -59,7 +67,14 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
         let period = match crate::model::Period::parse(&period_text) {
             Ok(p) => p,
             Err(e) => {
-                skip(&mut report, format!("{kpi} {area}: \"period\" {e}"));
+                skip(
+                    &mut report,
+                    "not_a_period",
+                    Said::new(
+                        format!("{kpi} {area}: \"period\" {e}"),
+                        format!("{kpi} {area}: \"period\" {}", e.swedish()),
+                    ),
+                );
                 continue;
             }
         };
@@ -77,13 +92,14 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
                 "M" => ("kon", "man"),
                 other => {
                     report.rows_skipped += 1;
+                    let said = Said::new(
+                        format!("{kpi} {area} {period}: gender {other:?} (expected T, K or M)"),
+                        format!("{kpi} {area} {period}: kön {other:?} (väntat: T, K eller M)"),
+                    );
                     report.push(Finding {
-                        severity: Severity::Error,
-                        line: None,
                         feature: Some(place),
                         column: Some("gender".into()),
-                        message: format!("{kpi} {area} {period}: gender {other:?} (expected T, K or M)"),
-                        details: Vec::new(),
+                        ..Finding::new(Severity::Error, "gender_unknown", said)
                     });
                     continue;
                 }
@@ -107,11 +123,21 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
         }
     }
     if missing > 0 {
-        report.note(format!(
-            "{missing} values are null (status such as \"Missing\") and read as no data"
-        ));
+        report.note(
+            "cells_missing",
+            Said::new(
+                format!("{missing} values are null (status such as \"Missing\") and read as no data"),
+                format!("{missing} värden är null (status som \"Missing\") och läses som uppgift saknas"),
+            ),
+        );
     }
-    report.note("gender T is the total; K and M are the kön groups kvinnor and män".into());
+    report.note(
+        "kolada_gender",
+        Said::new(
+            "gender T is the total; K and M are the kön groups kvinnor and män",
+            "kön T är totalen; K och M är kön-grupperna kvinnor och män",
+        ),
+    );
     report.rows_loaded = rows.len();
     let observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
     Ok((observations, report))

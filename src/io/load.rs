@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::attributes::{BoundaryRoles, FeatureTable, RoleOverrides, custom_level_name};
-use super::validate::{ValidationReport, closest};
+use super::validate::{Said, Severity, ValidationReport, closest};
 use super::{LoadError, read_text};
 use crate::model::{
     AreaLayer, Atlas, Domain, Indicator, Level, Observations, Period, Polarity, REGION_GR, REGION_SWEDEN,
@@ -289,11 +289,22 @@ pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: &LoadOptions) -
             if let Some(layer) = atlas.layer(&level)
                 && let Some(parent) = &layer.parent_level
             {
-                report.note(format!(
-                    "{} areas lie in areas of the {} level (by their parent codes): values roll up to it",
-                    level.report_name(),
-                    parent.report_name()
-                ));
+                report.note(
+                    "levels_linked",
+                    Said::new(
+                        format!(
+                            "{} areas lie in areas of the {} level (by their parent codes): values roll up to it",
+                            level.report_name(),
+                            parent.report_name()
+                        ),
+                        format!(
+                            "områdena i {} ligger i områden på nivån {} (enligt koderna för överordnat område): \
+                             värdena summeras upp dit",
+                            level.report_name_sv(),
+                            parent.report_name_sv()
+                        ),
+                    ),
+                );
             }
             if atlas.layer(&level).is_some() {
                 Added::Layer(level)
@@ -322,10 +333,19 @@ pub fn keep_to_gr(layer: &mut AreaLayer, options: &LoadOptions, report: &mut Val
             .filter(|a| a.in_gr(&level))
             .collect();
         if kept.len() < total {
-            report.note(format!(
-                "kept the {} of {total} areas that lie in GR's 13 municipalities (the switch \"all of Sweden\" keeps every area)",
-                kept.len()
-            ));
+            report.note(
+                "kept_to_gr",
+                Said::new(
+                    format!(
+                        "kept the {} of {total} areas that lie in GR's 13 municipalities (the switch \"all of Sweden\" keeps every area)",
+                        kept.len()
+                    ),
+                    format!(
+                        "behöll de {} av {total} områden som ligger i GR:s 13 kommuner (valet \"hela Sverige\" behåller alla)",
+                        kept.len()
+                    ),
+                ),
+            );
         }
         *layer = AreaLayer::new(level, kept);
     }
@@ -339,7 +359,10 @@ fn merge_layer(
 ) {
     keep_to_gr(&mut layer, options, report);
     if layer.is_empty() {
-        report.warning("no areas left to show".into());
+        report.warning(
+            "no_areas",
+            Said::new("no areas left to show", "inga områden kvar att visa"),
+        );
         return;
     }
     // Values are kept by area code: a division's code that another loaded level also has (a
@@ -370,12 +393,21 @@ fn merge_layer(
         layer = AreaLayer::new(layer.level.clone(), areas);
         if !kept_apart.is_empty() {
             report.summary(
-                super::validate::Severity::Warning,
-                format!(
-                    "{} of the level's codes are also codes of other loaded areas: kept apart as \
-                     \"{name}:code\", and a table whose codes are mostly this level's gives its values to these \
-                     areas, not to the others",
-                    kept_apart.len()
+                Severity::Warning,
+                "codes_kept_apart",
+                Said::new(
+                    format!(
+                        "{} of the level's codes are also codes of other loaded areas: kept apart as \
+                         \"{name}:code\", and a table whose codes are mostly this level's gives its values to these \
+                         areas, not to the others",
+                        kept_apart.len()
+                    ),
+                    format!(
+                        "{} av nivåns koder är också koder för andra inlästa områden: hålls isär som \
+                         \"{name}:kod\", och en tabell vars koder mest är den här nivåns ger sina värden till dessa \
+                         områden, inte till de andra",
+                        kept_apart.len()
+                    ),
                 ),
                 kept_apart,
             );
@@ -399,11 +431,11 @@ fn merge_layer(
                     }
                 }
             }
-            let listed = |names: &[String]| {
+            let listed = |names: &[String], and: &str| {
                 let shown: Vec<&str> = names.iter().take(13).map(String::as_str).collect();
                 let more = names.len().saturating_sub(shown.len());
                 let tail = if more > 0 {
-                    format!(" and {more} more")
+                    format!(" {and} {more}")
                 } else {
                     String::new()
                 };
@@ -413,20 +445,38 @@ fn merge_layer(
                     format!(" ({}{tail})", shown.join(", "))
                 }
             };
-            report.note(format!(
-                "municipal boundaries: {} replaced{}, {} added{}",
-                replaced.len(),
-                listed(&replaced),
-                added.len(),
-                listed(&added)
-            ));
+            report.note(
+                "municipalities_replaced",
+                Said::new(
+                    format!(
+                        "municipal boundaries: {} replaced{}, {} added{}",
+                        replaced.len(),
+                        listed(&replaced, "and more:"),
+                        added.len(),
+                        listed(&added, "and more:")
+                    ),
+                    format!(
+                        "kommungränser: {} ersatta{}, {} tillagda{}",
+                        replaced.len(),
+                        listed(&replaced, "och fler:"),
+                        added.len(),
+                        listed(&added, "och fler:")
+                    ),
+                ),
+            );
             *existing = AreaLayer::new(Level::Kommun, areas);
         }
         Some(existing) => {
-            report.note(format!(
-                "replaces the {} layer loaded before",
-                layer.level.report_name()
-            ));
+            report.note(
+                "layer_replaced",
+                Said::new(
+                    format!("replaces the {} layer loaded before", layer.level.report_name()),
+                    format!(
+                        "ersätter lagret {} som lästes in tidigare",
+                        layer.level.report_name_sv()
+                    ),
+                ),
+            );
             *existing = layer;
         }
         None => atlas.layers.push(layer),
@@ -482,16 +532,30 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
                     .collect();
                 pairs.sort();
                 report.summary(
-                    super::validate::Severity::Note,
-                    format!(
-                        "{} codes read as the areas of the division they belong to, not as the other \
-                         level's areas of the same code",
-                        renamed.len()
+                    Severity::Note,
+                    "codes_read_onto_division",
+                    Said::new(
+                        format!(
+                            "{} codes read as the areas of the division they belong to, not as the other \
+                             level's areas of the same code",
+                            renamed.len()
+                        ),
+                        format!(
+                            "{} koder lästa som områden i den indelning de hör till, inte som den andra \
+                             nivåns områden med samma kod",
+                            renamed.len()
+                        ),
                     ),
                     pairs,
                 );
             }
-            Err(e) => report.warning(format!("could not read codes onto the division's areas: {e}")),
+            Err(e) => report.warning(
+                "codes_not_read_onto_division",
+                Said::new(
+                    format!("could not read codes onto the division's areas: {e}"),
+                    format!("kunde inte läsa koderna till indelningens områden: {e}"),
+                ),
+            ),
         }
     }
     for id in obs.indicators() {
@@ -499,11 +563,21 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
         // the same id, catalogue entry and all (its demo description may not fit the file).
         if let Some(demo) = atlas.catalogue.indicator(id).filter(|i| i.demo).cloned() {
             if let Err(e) = atlas.remove_indicator(id) {
-                report.warning(format!("could not remove the demo values of {id:?}: {e}"));
+                report.warning(
+                    "demo_not_removed",
+                    Said::new(
+                        format!("could not remove the demo values of {id:?}: {e}"),
+                        format!("kunde inte ta bort demovärdena för {id:?}: {e}"),
+                    ),
+                );
             }
-            report.warning(format!(
-                "indicator {id:?} replaces the demo indicator of the same id: its demo values are removed"
-            ));
+            report.warning(
+                "replaces_demo",
+                Said::new(
+                    format!("indicator {id:?} replaces the demo indicator of the same id: its demo values are removed"),
+                    format!("indikatorn {id:?} ersätter demoindikatorn med samma id: dess demovärden tas bort"),
+                ),
+            );
             // The real values take over the entry (domain, names, unit, polarity, rule), with the
             // file as source; only the demo mark and the demo's own description go.
             atlas.catalogue.indicators.push(Indicator {
@@ -534,17 +608,35 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
                     if ["personer", "antal", "st", "persons", "count"].contains(&u.to_lowercase().as_str()) {
                         placeholder.aggregation = crate::model::Aggregation::Sum;
                         placeholder.decimals = 0;
-                        report.note(format!(
-                            "{id:?} is a count ({u}): municipal values can be summed from sub-areas"
-                        ));
+                        report.note(
+                            "count_indicator",
+                            Said::new(
+                                format!(
+                                    "{id:?} is a count ({u}): municipal values can be summed from sub-areas"
+                                ),
+                                format!(
+                                    "{id:?} är ett antal ({u}): kommunvärden kan summeras från delområden"
+                                ),
+                            ),
+                        );
                     }
-                    format!("the file's unit {u:?}")
+                    (format!("the file's unit {u:?}"), format!("filens enhet {u:?}"))
                 }
-                None => "no unit".to_string(),
+                None => ("no unit".to_string(), "ingen enhet".to_string()),
             };
-            report.warning(format!(
-                "indicator {id:?} has no catalogue entry: shown under \"Importerade\" with neutral colours and {unit}"
-            ));
+            report.warning(
+                "no_catalogue_entry",
+                Said::new(
+                    format!(
+                        "indicator {id:?} has no catalogue entry: shown under \"Importerade\" with neutral colours and {}",
+                        unit.0
+                    ),
+                    format!(
+                        "indikatorn {id:?} finns inte i katalogen: visas under \"Importerade\" med neutrala färger och {}",
+                        unit.1
+                    ),
+                ),
+            );
             atlas.catalogue.indicators.push(placeholder);
         }
     }
@@ -562,17 +654,32 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
         });
     }
     if obs.duplicates > 0 {
-        report.warning(format!(
-            "{} rows repeat an area, indicator, group and period given earlier in the file with another value: the later value is used",
-            obs.duplicates
-        ));
+        report.warning(
+            "repeated_rows",
+            Said::new(
+                format!(
+                    "{} rows repeat an area, indicator, group and period given earlier in the file with another value: the later value is used",
+                    obs.duplicates
+                ),
+                format!(
+                    "{} rader upprepar ett område, en indikator, grupp och period från tidigare i filen med ett annat värde: det senare värdet används",
+                    obs.duplicates
+                ),
+            ),
+        );
     }
     check_missing_periods(&obs, report);
     note_sub_annual_periods(atlas, &obs, report);
     check_ranges(atlas, &obs, report);
     check_area_codes(atlas, &obs, report);
     if let Err(e) = atlas.observations.extend(obs) {
-        report.warning(format!("could not add the rows to the table: {e}"));
+        report.warning(
+            "rows_not_added",
+            Said::new(
+                format!("could not add the rows to the table: {e}"),
+                format!("kunde inte lägga till raderna i tabellen: {e}"),
+            ),
+        );
     }
 }
 
@@ -610,16 +717,24 @@ fn check_missing_periods(obs: &Observations, report: &mut ValidationReport) {
         const LISTED: usize = 5;
         for (area, periods) in gaps.iter().take(LISTED) {
             let periods: Vec<String> = periods.iter().map(Period::to_string).collect();
-            report.warning(format!(
-                "{id:?}: area {area} has no value for {}",
-                periods.join(", ")
-            ));
+            let periods = periods.join(", ");
+            report.warning(
+                "missing_periods",
+                Said::new(
+                    format!("{id:?}: area {area} has no value for {periods}"),
+                    format!("{id:?}: området {area} saknar värde för {periods}"),
+                ),
+            );
         }
         if gaps.len() > LISTED {
-            report.warning(format!(
-                "{id:?}: {} more areas lack some periods",
-                gaps.len() - LISTED
-            ));
+            let more = gaps.len() - LISTED;
+            report.warning(
+                "missing_periods_more",
+                Said::new(
+                    format!("{id:?}: {more} more areas lack some periods"),
+                    format!("{id:?}: {more} områden till saknar några perioder"),
+                ),
+            );
         }
     }
 }
@@ -639,23 +754,30 @@ fn note_sub_annual_periods(atlas: &Atlas, obs: &Observations, report: &mut Valid
             continue;
         };
         let view = crate::analysis::annual::annual_view(obs, indicator);
-        let rule = match indicator.over_time {
-            crate::model::OverTime::Mean => "the mean",
-            crate::model::OverTime::Sum => "the sum (a flow)",
+        let (rule_en, rule_sv) = match indicator.over_time {
+            crate::model::OverTime::Mean => ("the mean", "medelvärdet"),
+            crate::model::OverTime::Sum => ("the sum (a flow)", "summan (ett flöde)"),
         };
-        report.note(format!(
-            "{id:?} has {} periods from {first} to {last}: its annual view {:?} is {rule} of each whole year{}",
-            periods.len(),
-            crate::analysis::annual::annual_id(id),
-            if view.incomplete > 0 {
+        let (n, annual) = (periods.len(), crate::analysis::annual::annual_id(id));
+        let (left_en, left_sv) = if view.incomplete > 0 {
+            (
+                format!("; {} area-years missing a period are left out", view.incomplete),
+                format!("; {} områdesår där en period saknas utelämnas", view.incomplete),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        report.note(
+            "sub_annual_periods",
+            Said::new(
                 format!(
-                    "; {} area-years missing a period are left out",
-                    view.incomplete
-                )
-            } else {
-                String::new()
-            }
-        ));
+                    "{id:?} has {n} periods from {first} to {last}: its annual view {annual:?} is {rule_en} of each whole year{left_en}"
+                ),
+                format!(
+                    "{id:?} har {n} perioder från {first} till {last}: dess årsvärden {annual:?} är {rule_sv} av varje helt år{left_sv}"
+                ),
+            ),
+        );
     }
 }
 
@@ -684,9 +806,14 @@ fn check_ranges(atlas: &Atlas, obs: &Observations, report: &mut ValidationReport
         let meta = atlas.catalogue.indicator(id);
         let (lo, hi) = meta.map_or((f64::MIN, f64::MAX), |m| (m.min, m.max));
         let values = if count == 1 { "value" } else { "values" };
-        report.warning(format!(
-            "{count} {values} of {id:?} outside the possible {lo}–{hi} (for example {example})"
-        ));
+        let värden = if count == 1 { "värde" } else { "värden" };
+        report.warning(
+            "out_of_range",
+            Said::new(
+                format!("{count} {values} of {id:?} outside the possible {lo}–{hi} (for example {example})"),
+                format!("{count} {värden} för {id:?} utanför det möjliga {lo}–{hi} (till exempel {example})"),
+            ),
+        );
     }
 }
 
@@ -726,39 +853,78 @@ impl CodeKind {
 
     /// Why codes of this kind match no loaded area: its level is not loaded, or they are of
     /// another edition. `one`: said of a single code.
-    fn why_unknown(self, level_loaded: bool, latest_year: i32, one: bool) -> String {
-        let (a_code, them) = if one { ("a code", "it") } else { ("codes", "them") };
+    fn why_unknown(self, level_loaded: bool, latest_year: i32, one: bool) -> Said {
         let name = self.name();
         match (self, level_loaded) {
             (Self::Deso | Self::Regso, false) => {
-                let s = if one { "" } else { "s" };
-                format!("{name} code{s}: load {name} boundaries to show {them}")
-            }
-            (Self::Deso, true) if latest_year < 2024 => {
-                let what = if one {
-                    "a DeSO 2018 code"
+                let (s, them, dem) = if one {
+                    ("", "it", "den")
                 } else {
-                    "DeSO 2018 codes"
+                    ("s", "them", "dem")
                 };
-                format!(
-                    "probably {what}: tables up to {latest_year} use the 2018 edition, and the 2025 revision \
-                     gave some areas new codes"
+                Said::new(
+                    format!("{name} code{s}: load {name} boundaries to show {them}"),
+                    format!(
+                        "{name}-kod{}: läs in {name}-gränser för att visa {dem}",
+                        if one { "" } else { "er" }
+                    ),
                 )
             }
-            (Self::Deso | Self::Regso, true) => format!("{a_code} of no loaded {name} edition"),
-            (Self::Kommun, _) => format!(
-                "not {}",
-                if one {
-                    "a municipal code"
+            (Self::Deso, true) if latest_year < 2024 => {
+                let (what_en, what_sv) = if one {
+                    ("a DeSO 2018 code", "en DeSO 2018-kod")
                 } else {
-                    "municipal codes"
-                }
+                    ("DeSO 2018 codes", "DeSO 2018-koder")
+                };
+                Said::new(
+                    format!(
+                        "probably {what_en}: tables up to {latest_year} use the 2018 edition, and the 2025 revision \
+                         gave some areas new codes"
+                    ),
+                    format!(
+                        "troligen {what_sv}: tabeller till och med {latest_year} använder 2018 års version, och \
+                         2025 års revision gav några områden nya koder"
+                    ),
+                )
+            }
+            (Self::Deso | Self::Regso, true) => Said::new(
+                format!(
+                    "{} of no loaded {name} edition",
+                    if one { "a code" } else { "codes" }
+                ),
+                format!(
+                    "{} ingen inläst {name}-version",
+                    if one { "en kod i" } else { "koder i" }
+                ),
             ),
-            (Self::Other, false) => format!(
-                "{a_code} of an area division whose boundaries are not loaded: load them to show {}",
-                if one { "its values" } else { "their values" }
+            (Self::Kommun, _) => Said::new(
+                if one {
+                    "not a municipal code"
+                } else {
+                    "not municipal codes"
+                },
+                if one {
+                    "ingen kommunkod"
+                } else {
+                    "inga kommunkoder"
+                },
             ),
-            (Self::Other, true) => "an older area edition, or boundaries not loaded yet".to_string(),
+            (Self::Other, false) => Said::new(
+                format!(
+                    "{} of an area division whose boundaries are not loaded: load them to show {}",
+                    if one { "a code" } else { "codes" },
+                    if one { "its values" } else { "their values" }
+                ),
+                format!(
+                    "{} en områdesindelning vars gränser inte är inlästa: läs in dem för att visa {}",
+                    if one { "en kod i" } else { "koder i" },
+                    if one { "dess värden" } else { "deras värden" }
+                ),
+            ),
+            (Self::Other, true) => Said::new(
+                "an older area edition, or boundaries not loaded yet",
+                "en äldre områdesversion, eller gränser som inte lästs in än",
+            ),
         }
     }
 }
@@ -816,15 +982,22 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
                             .map(|a| format!("{} {}", l.level.report_name(), a.name))
                     })
                     .collect();
-                format!("{code}: {}", places.join(" and "))
+                format!("{code}: {}", places.join(" & "))
             })
             .collect();
+        let n = on_several_levels.len();
         report.summary(
-            super::validate::Severity::Warning,
-            format!(
-                "{} area codes name areas on more than one loaded level, so their values show on each of \
-                 them (a division's own codes can equal municipal or other codes)",
-                on_several_levels.len()
+            Severity::Warning,
+            "codes_on_several_levels",
+            Said::new(
+                format!(
+                    "{n} area codes name areas on more than one loaded level, so their values show on each of \
+                     them (a division's own codes can equal municipal or other codes)"
+                ),
+                format!(
+                    "{n} områdeskoder betecknar områden på mer än en inläst nivå, så deras värden visas på \
+                     var och en (en egen indelnings koder kan vara samma som kommunkoder eller andra koder)"
+                ),
             ),
             details,
         );
@@ -847,6 +1020,7 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
         let latest = codes.iter().map(|c| c.2).max().unwrap_or(i32::MIN);
         let why = kind.why_unknown(loaded, latest, codes.len() == 1);
         let rows = |n: usize| if n == 1 { "row" } else { "rows" };
+        let rader = |n: usize| if n == 1 { "rad" } else { "rader" };
         let suggestion = |code: &str| {
             let near = closest(
                 code,
@@ -862,23 +1036,44 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
             }
         };
         if let [(code, n, _)] = codes[..] {
-            report.warning(format!(
-                "area code {code:?} ({n} {}) matches no loaded area ({why}){}",
-                rows(n),
-                suggestion(code)
-            ));
+            let near = suggestion(code);
+            report.warning(
+                "unknown_area_code",
+                Said::new(
+                    format!(
+                        "area code {code:?} ({n} {}) matches no loaded area ({}){near}",
+                        rows(n),
+                        why.en
+                    ),
+                    format!(
+                        "områdeskoden {code:?} ({n} {}) matchar inget inläst område ({}){}",
+                        rader(n),
+                        why.sv,
+                        near.replace("; closest known:", "; närmaste kända:")
+                    ),
+                ),
+            );
             continue;
         }
         let total_rows: usize = codes.iter().map(|c| c.1).sum();
+        // The codes themselves are the same in both languages; the JSON keeps them in English.
         let details = codes
             .iter()
             .map(|(code, n, _)| format!("{code} ({n} {}{})", rows(*n), suggestion(code)))
             .collect();
+        let count = codes.len();
         report.summary(
-            super::validate::Severity::Warning,
-            format!(
-                "{} area codes ({total_rows} rows) match no loaded area ({why})",
-                codes.len()
+            Severity::Warning,
+            "unknown_area_codes",
+            Said::new(
+                format!(
+                    "{count} area codes ({total_rows} rows) match no loaded area ({})",
+                    why.en
+                ),
+                format!(
+                    "{count} områdeskoder ({total_rows} rader) matchar inget inläst område ({})",
+                    why.sv
+                ),
             ),
             details,
         );
@@ -898,18 +1093,29 @@ fn check_area_codes(atlas: &Atlas, obs: &Observations, report: &mut ValidationRe
         let missing: Vec<&str> = in_gr.iter().copied().filter(|c| !matched.contains(c)).collect();
         if !missing.is_empty() {
             let examples: Vec<&str> = missing.iter().take(5).copied().collect();
-            report.note(format!(
-                "{} of {} {} areas in GR have boundaries but no values in this file (shown as no data): {}{}",
-                missing.len(),
-                in_gr.len(),
-                layer.level.report_name(),
+            let examples = format!(
+                "{}{}",
                 examples.join(", "),
                 if missing.len() > examples.len() {
                     ", …"
                 } else {
                     ""
                 }
-            ));
+            );
+            let (n, of) = (missing.len(), in_gr.len());
+            report.note(
+                "areas_without_values",
+                Said::new(
+                    format!(
+                        "{n} of {of} {} areas in GR have boundaries but no values in this file (shown as no data): {examples}",
+                        layer.level.report_name()
+                    ),
+                    format!(
+                        "{n} av {of} områden i GR på nivån {} har gränser men inga värden i filen (visas som uppgift saknas): {examples}",
+                        layer.level.report_name_sv()
+                    ),
+                ),
+            );
         }
     }
 }

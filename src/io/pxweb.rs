@@ -7,7 +7,7 @@
 //! wide row holds several.
 use super::LoadError;
 use super::tidy::{parse_number, strip_deso_suffix, unpack_group};
-use super::validate::{Severity, ValidationReport};
+use super::validate::{Said, Severity, ValidationReport};
 use crate::model::{Observation, Observations, Period, REGION_SWEDEN, SeriesKey};
 
 /// Whether `bytes` look like a PxWeb export rather than a tidy table.
@@ -84,7 +84,13 @@ pub fn parse_with_roles(
     let (text, latin1) = decode(bytes);
     let mut report = ValidationReport::new(file, FORMAT);
     if latin1 {
-        report.note("not UTF-8: read as Latin-1 (ISO 8859-1), as older PxWeb exports are".into());
+        report.note(
+            "read_as_latin1",
+            Said::new(
+                "not UTF-8: read as Latin-1 (ISO 8859-1), as older PxWeb exports are",
+                "inte UTF-8: läst som Latin-1 (ISO 8859-1), som äldre PxWeb-exporter är",
+            ),
+        );
     }
     let (header, header_line) = find_header(&text).ok_or_else(|| {
         format_err("no header row found (expected a row of column names separated by ; , or tab)".into())
@@ -128,10 +134,18 @@ pub fn parse_with_roles(
                 Severity::Error,
                 line_no,
                 None,
-                format!(
-                    "{} fields, the header has {} (a shifted or broken row)",
-                    fields.len(),
-                    header.len()
+                "field_count",
+                Said::new(
+                    format!(
+                        "{} fields, the header has {} (a shifted or broken row)",
+                        fields.len(),
+                        header.len()
+                    ),
+                    format!(
+                        "{} fält, rubrikraden har {} (en förskjuten eller trasig rad)",
+                        fields.len(),
+                        header.len()
+                    ),
                 ),
             );
             continue;
@@ -149,8 +163,14 @@ pub fn parse_with_roles(
                 Severity::Error,
                 line_no,
                 Some(&header[roles.region]),
-                format!(
-                    "{region:?} is neither a region code nor a municipality's name (expected e.g. \"1480 Göteborg\")"
+                "region_unknown",
+                Said::new(
+                    format!(
+                        "{region:?} is neither a region code nor a municipality's name (expected e.g. \"1480 Göteborg\")"
+                    ),
+                    format!(
+                        "{region:?} är varken en regionkod eller ett kommunnamn (väntat t.ex. \"1480 Göteborg\")"
+                    ),
                 ),
             );
             continue;
@@ -177,7 +197,8 @@ pub fn parse_with_roles(
                         Severity::Error,
                         line_no,
                         Some(&header[roles.period_column.unwrap_or(col)]),
-                        e.to_string(),
+                        "not_a_period",
+                        Said::from(&e),
                     );
                     continue;
                 }
@@ -199,47 +220,75 @@ pub fn parse_with_roles(
                         Severity::Error,
                         line_no,
                         Some(&header[col]),
-                        format!("{cell:?} is not a number"),
+                        "not_a_number",
+                        Said::not_a_number(cell),
                     );
                 }
             }
         }
     }
     if missing > 0 {
-        report.note(format!(
-            "{missing} cells marked missing (.., ., -) read as no data"
-        ));
+        report.note(
+            "cells_missing",
+            Said::new(
+                format!("{missing} cells marked missing (.., ., -) read as no data"),
+                format!("{missing} celler markerade som saknade (.., ., -) lästa som uppgift saknas"),
+            ),
+        );
     }
     if footnotes > 0 {
-        report.note(format!("{footnotes} footnote lines after the table skipped"));
+        report.note(
+            "footnotes_skipped",
+            Said::new(
+                format!("{footnotes} footnote lines after the table skipped"),
+                format!("{footnotes} fotnotsrader efter tabellen hoppades över"),
+            ),
+        );
     }
     if !by_name.is_empty() {
-        report.note(format!(
-            "{} regions given by name matched to municipality codes ({})",
-            by_name.len(),
-            by_name.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-        ));
+        let names = by_name.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+        report.note(
+            "regions_by_name",
+            Said::new(
+                format!(
+                    "{} regions given by name matched to municipality codes ({names})",
+                    by_name.len()
+                ),
+                format!(
+                    "{} regioner angivna med namn matchade mot kommunkoder ({names})",
+                    by_name.len()
+                ),
+            ),
+        );
     }
-    let layout = if roles.period_column.is_some() {
-        "periods in rows"
+    let (layout_en, layout_sv) = if roles.period_column.is_some() {
+        ("periods in rows", "perioder i rader")
     } else {
-        "periods as columns"
+        ("periods as columns", "perioder som kolumner")
     };
-    report.note(format!(
-        "separator {:?}, {layout}, regions from column {:?}, groups from {}",
-        sep,
-        header[roles.region],
-        if roles.groups.is_empty() {
-            "no column".to_string()
-        } else {
-            roles
-                .groups
-                .iter()
-                .map(|g| format!("{:?}", header[*g]))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    ));
+    let groups = roles
+        .groups
+        .iter()
+        .map(|g| format!("{:?}", header[*g]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (groups_en, groups_sv) = if roles.groups.is_empty() {
+        ("no column".to_string(), "ingen kolumn".to_string())
+    } else {
+        (groups.clone(), groups)
+    };
+    let region = &header[roles.region];
+    report.note(
+        "layout",
+        Said::new(
+            format!(
+                "separator {sep:?}, {layout_en}, regions from column {region:?}, groups from {groups_en}"
+            ),
+            format!(
+                "avgränsare {sep:?}, {layout_sv}, regioner från kolumnen {region:?}, grupper från {groups_sv}"
+            ),
+        ),
+    );
     report.rows_loaded = rows.len();
     let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
     if let Some(t) = title.first() {

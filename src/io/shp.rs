@@ -8,7 +8,7 @@ use geo::{Coord, Intersects, LineString, MultiPolygon, Polygon};
 use super::LoadError;
 use super::attributes::{FeatureTable, RawFeature};
 use super::crs::{Crs, ToWgs84};
-use super::validate::{Severity, ValidationReport};
+use super::validate::{Said, Severity, ValidationReport};
 
 /// Every readable feature with its attributes; a file cut short keeps the features before the cut.
 pub fn read_table(path: &std::path::Path) -> Result<(FeatureTable, ValidationReport), LoadError> {
@@ -62,7 +62,7 @@ fn read_features(
 
     let prj = std::fs::read_to_string(path.with_extension("prj")).ok();
     let (crs, how) = match prj.as_deref().map(Crs::from_prj) {
-        Some(Ok(crs)) => (crs, "from the .prj file"),
+        Some(Ok(crs)) => (crs, ("from the .prj file", "från .prj-filen")),
         Some(Err(name)) => {
             return Err(err(format!(
                 "the .prj file declares {name:?} (expected SWEREF 99 TM / EPSG:3006 or WGS84)"
@@ -73,8 +73,14 @@ fn read_features(
                 .iter()
                 .find_map(|(shape, _)| rings(shape)?.first()?.1.first().copied());
             match first_xy.and_then(|c| Crs::from_coordinate(c.x, c.y)) {
-                Some(crs) => (crs, "recognised from the coordinates; no .prj file"),
-                None => (Crs::Wgs84, "assumed; no .prj file"),
+                Some(crs) => (
+                    crs,
+                    (
+                        "recognised from the coordinates; no .prj file",
+                        "igenkänt från koordinaterna; ingen .prj-fil",
+                    ),
+                ),
+                None => (Crs::Wgs84, ("assumed; no .prj file", "antaget; ingen .prj-fil")),
             }
         }
     };
@@ -112,20 +118,14 @@ fn read_features(
         report.feature(
             Severity::Error,
             at,
-            format!(
-                "cannot be read ({e}); this feature and the rest of the file are skipped (a file cut short?)"
+            "file_cut_short",
+            Said::new(
+                format!("cannot be read ({e}); this feature and the rest of the file are skipped (a file cut short?)"),
+                format!("kan inte läsas ({e}); objektet och resten av filen hoppas över (är filen avkortad?)"),
             ),
         );
     }
-    let reprojected = if to_wgs84.is_some() {
-        ", reprojected to WGS84 with proj4rs"
-    } else {
-        ""
-    };
-    report.note(format!(
-        "coordinates read as {} ({how}){reprojected}",
-        crs.describe()
-    ));
+    report.note("coordinates", crs.coordinates_note(how, None, to_wgs84.is_some()));
     Ok((FeatureTable { attributes, features }, report))
 }
 

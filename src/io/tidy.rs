@@ -7,7 +7,7 @@ use std::io::Cursor;
 use polars::prelude::*;
 
 use super::LoadError;
-use super::validate::{Severity, ValidationReport};
+use super::validate::{Said, Severity, ValidationReport};
 use crate::model::{Observation, Observations, Period, SeriesKey, TOTAL};
 
 const REQUIRED: [&str; 6] = ["area_code", "indicator", "period", "group_by", "group", "value"];
@@ -118,7 +118,13 @@ fn read_table(
 
     let mut report = ValidationReport::new(file, format);
     if packed {
-        report.note("no group_by column: groups read from packed \"dimension=group;...\" values, totals (totalt, samtliga …) dropped".into());
+        report.note(
+            "packed_groups",
+            Said::new(
+                "no group_by column: groups read from packed \"dimension=group;...\" values, totals (totalt, samtliga …) dropped",
+                "ingen group_by-kolumn: grupper lästa ur packade värden \"dimension=grupp;...\", totaler (totalt, samtliga …) utelämnade",
+            ),
+        );
     }
     let unit = text_column("unit")?;
     report.rows_read = raw.height();
@@ -145,21 +151,31 @@ fn read_table(
                 };
                 rows.push((key, code.to_string(), obs));
             }
-            Err((column, message)) => {
+            Err((column, code, said)) => {
                 report.rows_skipped += 1;
-                report.line(Severity::Error, line, Some(column), message);
+                report.line(Severity::Error, line, Some(column), code, said);
             }
         }
     }
     if empty_values > 0 {
-        report.note(format!(
-            "{empty_values} rows have an empty value and are read as no data"
-        ));
+        report.note(
+            "empty_values",
+            Said::new(
+                format!("{empty_values} rows have an empty value and are read as no data"),
+                format!("{empty_values} rader har ett tomt värde och läses som uppgift saknas"),
+            ),
+        );
     }
     if suffixed > 0 {
-        report.note(format!(
-            "{suffixed} area codes had SCB's edition suffix (such as _DeSO2025), read without it"
-        ));
+        report.note(
+            "code_suffix",
+            Said::new(
+                format!(
+                    "{suffixed} area codes had SCB's edition suffix (such as _DeSO2025), read without it"
+                ),
+                format!("{suffixed} områdeskoder hade SCB:s versionsändelse (som _DeSO2025), lästa utan den"),
+            ),
+        );
     }
     report.rows_loaded = rows.len();
     let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
@@ -184,29 +200,40 @@ struct Columns<'a> {
 type Row<'a> = (SeriesKey, &'a str, Observation);
 
 impl<'a> Columns<'a> {
-    /// Row `i`: `Ok(None)` for an explicit no-data row, `Err((column, what))` when unreadable.
-    fn row(&self, i: usize) -> Result<Option<Row<'a>>, (&'static str, String)> {
+    /// Row `i`: `Ok(None)` for an explicit no-data row, `Err((column, code, what))` when
+    /// unreadable.
+    fn row(&self, i: usize) -> Result<Option<Row<'a>>, (&'static str, &'static str, Said)> {
         let Some(value_text) = cell_at(self.value, i) else {
             return Ok(None);
         };
-        let area = cell_at(self.area, i).ok_or((
-            "area_code",
-            "empty (expected an area code such as 1480)".to_string(),
-        ))?;
+        let empty = |column: &'static str, en: &str, sv: &str| {
+            (
+                column,
+                "empty_cell",
+                Said::new(format!("empty (expected {en})"), format!("tom (väntat: {sv})")),
+            )
+        };
+        let area = cell_at(self.area, i)
+            .ok_or_else(|| empty("area_code", "an area code such as 1480", "en områdeskod som 1480"))?;
         let ind = cell_at(self.indicator, i)
-            .ok_or(("indicator", "empty (expected an indicator id)".to_string()))?;
-        let period_text = cell_at(self.period, i).ok_or((
-            self.period_name,
-            "empty (expected a period such as 2024 or 2024-03)".to_string(),
-        ))?;
-        let period = Period::parse(period_text).map_err(|e| (self.period_name, e.to_string()))?;
-        let value = parse_number(value_text).ok_or(("value", format!("{value_text:?} is not a number")))?;
+            .ok_or_else(|| empty("indicator", "an indicator id", "ett indikator-id"))?;
+        let period_text = cell_at(self.period, i).ok_or_else(|| {
+            empty(
+                self.period_name,
+                "a period such as 2024 or 2024-03",
+                "en period som 2024 eller 2024-03",
+            )
+        })?;
+        let period =
+            Period::parse(period_text).map_err(|e| (self.period_name, "not_a_period", Said::from(&e)))?;
+        let value =
+            parse_number(value_text).ok_or(("value", "not_a_number", Said::not_a_number(value_text)))?;
         let optional = |col: Option<&StringChunked>, name: &'static str| match col.and_then(|c| cell_at(c, i))
         {
             None => Ok(None),
             Some(t) => parse_number(t)
                 .map(Some)
-                .ok_or((name, format!("{t:?} is not a number"))),
+                .ok_or((name, "not_a_number", Said::not_a_number(t))),
         };
         let moe = optional(self.moe, "moe")?;
         let n = optional(self.n, "n")?;

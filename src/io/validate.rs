@@ -2,6 +2,8 @@
 //! and skipped, and what was assumed. Nothing is dropped without a line here.
 use serde::Serialize;
 
+use crate::i18n::Lang;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -13,17 +15,52 @@ pub enum Severity {
     Note,
 }
 
-/// One finding. `line` is 1-based (the header is line 1); `feature` is 1-based.
+/// A finding's message in both UI languages. The English one is also the JSON's `message`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said {
+    pub en: String,
+    pub sv: String,
+}
+
+impl Said {
+    pub fn new(en: impl Into<String>, sv: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            sv: sv.into(),
+        }
+    }
+
+    /// A cell that should hold a number.
+    pub fn not_a_number(cell: &str) -> Self {
+        Self::new(
+            format!("{cell:?} is not a number"),
+            format!("{cell:?} är inget tal"),
+        )
+    }
+}
+
+impl From<&crate::model::NotAPeriod> for Said {
+    fn from(e: &crate::model::NotAPeriod) -> Self {
+        Self::new(e.to_string(), e.swedish())
+    }
+}
+
+/// One finding. `line` is 1-based (the header is line 1); `feature` is 1-based. `code` names
+/// the kind of finding and stays the same whatever the language and the particulars, so that
+/// scripts reading the JSON can rely on it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub severity: Severity,
+    pub code: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feature: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// In English.
     pub message: String,
+    pub message_sv: String,
     /// Every item a summary finding stands for (all unknown codes, say): the text report shows
     /// the first [`SHOWN`], the JSON and the saved report all of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -66,56 +103,47 @@ impl ValidationReport {
         }
     }
 
-    pub fn line(&mut self, severity: Severity, line: usize, column: Option<&str>, message: String) {
+    pub fn line(
+        &mut self,
+        severity: Severity,
+        line: usize,
+        column: Option<&str>,
+        code: &'static str,
+        said: Said,
+    ) {
         self.push(Finding {
-            severity,
             line: Some(line),
-            feature: None,
             column: column.map(str::to_string),
-            message,
-            details: Vec::new(),
+            ..Finding::new(severity, code, said)
         });
     }
 
     /// A finding about one feature (a boundary, or an entry of a JSON response), numbered from 1.
-    pub fn feature(&mut self, severity: Severity, feature: usize, message: String) {
+    pub fn feature(&mut self, severity: Severity, feature: usize, code: &'static str, said: Said) {
         self.push(Finding {
-            severity,
-            line: None,
             feature: Some(feature),
-            column: None,
-            message,
-            details: Vec::new(),
+            ..Finding::new(severity, code, said)
         });
-    }
-
-    /// A finding about the file as a whole.
-    fn general(&mut self, severity: Severity, message: String) {
-        self.summary(severity, message, Vec::new());
     }
 
     /// One finding that stands for many items (every unknown code, say), all kept in `details`.
-    pub fn summary(&mut self, severity: Severity, message: String, details: Vec<String>) {
+    pub fn summary(&mut self, severity: Severity, code: &'static str, said: Said, details: Vec<String>) {
         self.push(Finding {
-            severity,
-            line: None,
-            feature: None,
-            column: None,
-            message,
             details,
+            ..Finding::new(severity, code, said)
         });
     }
 
-    pub fn note(&mut self, message: String) {
-        self.general(Severity::Note, message);
+    pub fn note(&mut self, code: &'static str, said: Said) {
+        self.push(Finding::new(Severity::Note, code, said));
     }
 
-    pub fn warning(&mut self, message: String) {
-        self.general(Severity::Warning, message);
+    pub fn warning(&mut self, code: &'static str, said: Said) {
+        self.push(Finding::new(Severity::Warning, code, said));
     }
 
-    pub fn error(&mut self, message: String) {
-        self.general(Severity::Error, message);
+    pub fn error(&mut self, code: &'static str, said: Said) {
+        self.push(Finding::new(Severity::Error, code, said));
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -126,23 +154,29 @@ impl ValidationReport {
         self.rows_skipped > 0 || self.count(Severity::Error) > 0
     }
 
-    /// The report as plain text, as the CLI prints it and the data window shows it: a finding
-    /// repeated many times (the same message for other lines or values) shows its first
-    /// [`SHOWN`] and a count, and a summary its first [`SHOWN`] items.
+    /// The report as plain text in English, as the CLI prints it: a finding repeated many
+    /// times (the same message for other lines or values) shows its first [`SHOWN`] and a
+    /// count, and a summary its first [`SHOWN`] items.
     pub fn to_text(&self) -> String {
-        self.text(Some(SHOWN))
+        self.text(Some(SHOWN), Lang::En)
     }
 
-    /// Every finding and every item, for the report saved beside the file.
-    pub fn to_full_text(&self) -> String {
-        self.text(None)
+    /// Every finding and every item in the UI's language, for the report saved beside the file.
+    pub fn to_full_text(&self, lang: Lang) -> String {
+        self.text(None, lang)
     }
 
-    fn text(&self, shown: Option<usize>) -> String {
-        let mut out = format!(
-            "{} ({}): {} rows read, {} loaded, {} skipped\n",
-            self.file, self.format, self.rows_read, self.rows_loaded, self.rows_skipped
-        );
+    fn text(&self, shown: Option<usize>, lang: Lang) -> String {
+        let mut out = match lang {
+            Lang::En => format!(
+                "{} ({}): {} rows read, {} loaded, {} skipped\n",
+                self.file, self.format, self.rows_read, self.rows_loaded, self.rows_skipped
+            ),
+            Lang::Sv => format!(
+                "{} ({}): {} rader lästa, {} inlästa, {} överhoppade\n",
+                self.file, self.format, self.rows_read, self.rows_loaded, self.rows_skipped
+            ),
+        };
         let mut i = 0;
         while i < self.findings.len() {
             let f = &self.findings[i];
@@ -154,44 +188,91 @@ impl ValidationReport {
                 .count();
             let listed = shown.map_or(run, |n| run.min(n));
             for g in &self.findings[i..i + listed] {
-                out.push_str(&finding_line(g, shown));
+                out.push_str(&finding_line(g, shown, lang));
             }
             if listed < run {
-                out.push_str(&format!(
-                    "  … and {} more like the above (all of them in the saved report and in --json)\n",
-                    run - listed
+                out.push_str(lang.pick(
+                    &format!(
+                        "  … och {} till av samma slag (alla i den sparade rapporten)\n",
+                        run - listed
+                    ),
+                    &format!(
+                        "  … and {} more like the above (all of them in the saved report and in --json)\n",
+                        run - listed
+                    ),
                 ));
             }
             i += run;
         }
         if self.unlisted > 0 {
-            out.push_str(&format!("  … and {} more findings not listed\n", self.unlisted));
+            out.push_str(lang.pick(
+                &format!("  … och {} fynd till som inte listas\n", self.unlisted),
+                &format!("  … and {} more findings not listed\n", self.unlisted),
+            ));
         }
         out
     }
 }
 
-fn finding_line(f: &Finding, shown: Option<usize>) -> String {
-    let kind = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    };
-    let place = match (f.line, f.feature, &f.column) {
-        (Some(l), _, Some(c)) => format!("line {l}, column {c}: "),
-        (Some(l), _, None) => format!("line {l}: "),
-        (None, Some(n), _) => format!("feature {n}: "),
-        _ => String::new(),
-    };
-    let mut line = format!("  {kind}: {place}{}\n", f.message);
+impl Finding {
+    pub fn new(severity: Severity, code: &'static str, said: Said) -> Self {
+        Self {
+            severity,
+            code,
+            line: None,
+            feature: None,
+            column: None,
+            message: said.en,
+            message_sv: said.sv,
+            details: Vec::new(),
+        }
+    }
+
+    /// The message in the UI's language.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.message_sv, &self.message)
+    }
+
+    /// Where in the file, as "line 3, column year: ".
+    pub fn place(&self, lang: Lang) -> String {
+        let (line, column, feature) = match lang {
+            Lang::Sv => ("rad", "kolumn", "objekt"),
+            Lang::En => ("line", "column", "feature"),
+        };
+        match (self.line, self.feature, &self.column) {
+            (Some(l), _, Some(c)) => format!("{line} {l}, {column} {c}: "),
+            (Some(l), _, None) => format!("{line} {l}: "),
+            (None, Some(n), _) => format!("{feature} {n}: "),
+            _ => String::new(),
+        }
+    }
+
+    /// The severity as a word: "error", "varning".
+    pub fn kind(&self, lang: Lang) -> &'static str {
+        match self.severity {
+            Severity::Error => lang.pick("fel", "error"),
+            Severity::Warning => lang.pick("varning", "warning"),
+            Severity::Note => lang.pick("notering", "note"),
+        }
+    }
+}
+
+fn finding_line(f: &Finding, shown: Option<usize>, lang: Lang) -> String {
+    let mut line = format!("  {}: {}{}\n", f.kind(lang), f.place(lang), f.message_in(lang));
     let listed = shown.map_or(f.details.len(), |n| f.details.len().min(n));
     for d in &f.details[..listed] {
         line.push_str(&format!("      {d}\n"));
     }
     if listed < f.details.len() {
-        line.push_str(&format!(
-            "      … and {} more (all of them in the saved report and in --json)\n",
-            f.details.len() - listed
+        line.push_str(lang.pick(
+            &format!(
+                "      … och {} till (alla i den sparade rapporten)\n",
+                f.details.len() - listed
+            ),
+            &format!(
+                "      … and {} more (all of them in the saved report and in --json)\n",
+                f.details.len() - listed
+            ),
         ));
     }
     line
@@ -297,9 +378,15 @@ mod tests {
     fn text_report_names_places_and_counts_the_rest() {
         let mut r = ValidationReport::new("t.csv", "tidy CSV");
         r.rows_read = 3;
-        r.line(Severity::Error, 3, Some("year"), "\"20x4\" is not a year".into());
+        r.line(
+            Severity::Error,
+            3,
+            Some("year"),
+            "not_a_period",
+            Said::new("\"20x4\" is not a year", "\"20x4\" är inte ett år"),
+        );
         for i in 0..MAX_LISTED + 5 {
-            r.warning(format!("w{i}"));
+            r.warning("test", Said::new(format!("w{i}"), format!("v{i}")));
         }
         let text = r.to_text();
         assert!(text.starts_with("t.csv (tidy CSV): 3 rows read"));
@@ -315,8 +402,22 @@ mod tests {
         );
         assert!(text.contains("… and 6 more findings not listed"));
         assert!(
-            r.to_full_text().contains("  warning: w10\n"),
+            r.to_full_text(Lang::En).contains("  warning: w10\n"),
             "the saved report has them all"
         );
+        // In Swedish, the UI's language, with the same stable code in the JSON.
+        let swedish = r.to_full_text(Lang::Sv);
+        assert!(
+            swedish.starts_with("t.csv (tidy CSV): 3 rader lästa"),
+            "{swedish}"
+        );
+        assert!(
+            swedish.contains("  fel: rad 3, kolumn year: \"20x4\" är inte ett år\n"),
+            "{swedish}"
+        );
+        assert!(swedish.contains("  varning: v10\n"), "{swedish}");
+        let json = serde_json::to_value(&r.findings[0]).expect("json");
+        assert_eq!(json["code"], "not_a_period");
+        assert_eq!(json["message"], "\"20x4\" is not a year");
     }
 }

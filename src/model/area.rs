@@ -52,6 +52,14 @@ impl Level {
         }
     }
 
+    /// The level's name in a Swedish report: "kommun", "DeSO", a custom level's own name.
+    pub fn report_name_sv(&self) -> Cow<'_, str> {
+        match self {
+            Level::Kommun => "kommun".into(),
+            other => other.report_name(),
+        }
+    }
+
     pub fn is_custom(&self) -> bool {
         matches!(self, Level::Custom(_))
     }

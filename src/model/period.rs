@@ -72,6 +72,17 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 )]
 pub struct NotAPeriod(pub String);
 
+impl NotAPeriod {
+    /// The same message in Swedish, for reports in the UI's language.
+    pub fn swedish(&self) -> String {
+        format!(
+            "{:?} är ingen period (väntat: ett år 2024, ett halvår 2024H1, ett kvartal 2024K1 eller \
+             2024Q1, en månad 2024-03 eller 2024M03, eller ett datum 2025-01-01)",
+            self.0
+        )
+    }
+}
+
 impl Period {
     /// Read a period in any of the spellings above (any letter case, surrounding space ignored).
     pub fn parse(text: &str) -> Result<Period, NotAPeriod> {

@@ -120,19 +120,9 @@ fn report_ui(ui: &mut egui::Ui, lang: Lang, r: &ValidationReport) {
             ),
             Severity::Note => (lang.pick("Notering", "Note"), super::style::MUTED),
         };
-        let place = match (f.line, f.feature, &f.column) {
-            (Some(l), _, Some(c)) => format!(
-                "{} {l}, {} {c}: ",
-                lang.pick("rad", "line"),
-                lang.pick("kolumn", "column")
-            ),
-            (Some(l), _, None) => format!("{} {l}: ", lang.pick("rad", "line")),
-            (None, Some(n), _) => format!("{} {n}: ", lang.pick("objekt", "feature")),
-            _ => String::new(),
-        };
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(mark).color(colour).strong());
-            ui.label(format!("{place}{}", f.message));
+            ui.label(format!("{}{}", f.place(lang), f.message_in(lang)));
         });
     }
     if r.unlisted > 0 {

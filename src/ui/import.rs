@@ -1,6 +1,7 @@
 //! The import dialog for SCB PxWeb exports: a preview of the first rows with what each column
 //! was recognised as, and the indicator's id, name and unit to confirm or change before the
 //! values are merged.
+use crate::io::validate::Said;
 use egui::RichText;
 
 use crate::i18n::Lang;
@@ -74,18 +75,26 @@ impl PendingImport {
                         report,
                     }
                 }
-                Err(e) => loaded.report.warning(format!(
-                    "the chosen column roles could not be used ({e}); the recognised ones were"
-                )),
+                Err(e) => loaded.report.warning(
+                    "roles_not_used",
+                    Said::new(
+                        format!("the chosen column roles could not be used ({e}); the recognised ones were"),
+                        format!("de valda kolumnrollerna kunde inte användas ({e}); de igenkända användes"),
+                    ),
+                ),
             }
         }
         if let Content::Observations(obs) = &mut loaded.content {
             if id != parsed_id
                 && let Err(e) = obs.rename_indicator(&parsed_id, &id)
             {
-                loaded
-                    .report
-                    .warning(format!("could not rename {parsed_id:?} to {id:?}: {e}"));
+                loaded.report.warning(
+                    "not_renamed",
+                    Said::new(
+                        format!("could not rename {parsed_id:?} to {id:?}: {e}"),
+                        format!("kunde inte byta namn på {parsed_id:?} till {id:?}: {e}"),
+                    ),
+                );
             }
             obs.names.insert(id.clone(), name);
             if !unit.trim().is_empty() {
