@@ -172,9 +172,24 @@ fn import(c: &mut Criterion) {
     group.bench_function("deso_6000_clip_to_land", |b| {
         b.iter(|| {
             let mut l = layer.clone();
-            segkarta::map::clip::clip_to_land(&mut l, &land)
+            segkarta::map::clip::clip_to_land(&mut l, &land, None)
         })
     });
+    // The real 584 GR DeSO clipped to the detailed land outline of the coast and archipelago,
+    // as loading them does (only when the shared file is beside the checkout).
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/deso2025_gr.geojson");
+    if let (Ok(text), Some(outline)) = (
+        std::fs::read_to_string(&real),
+        segkarta::io::embedded::land_outline(),
+    ) {
+        let gr = segkarta::io::geojson::parse("deso2025_gr.geojson", &text).expect("the shared DeSO file");
+        group.bench_function("deso_gr_real_clip_to_detailed_land", |b| {
+            b.iter(|| {
+                let mut l = gr.clone();
+                segkarta::map::clip::clip_to_land(&mut l, &land, Some(outline))
+            })
+        });
+    }
     // A city's division: two custom levels, a table, the layer made ready to draw, and the
     // roll-ups base → primary → municipality.
     let (primary, base, table) = division_files();

@@ -31,6 +31,8 @@ pub struct SegkartaApp {
     /// Mesh and hit index per layer of the atlas, in the same order.
     geometry: Vec<LayerGeometry>,
     fills: Vec<Color32>,
+    /// Fills of the municipalities drawn under a finer level (transparent where it covers them).
+    context_fills: Vec<Color32>,
     pub map_memory: MapMemory,
     basemap: Option<Basemap>,
     /// Area under the pointer, on the map or in a linked list.
@@ -92,6 +94,7 @@ impl SegkartaApp {
             view,
             geometry,
             fills,
+            context_fills: Vec::new(),
             map_memory: MapMemory::default(),
             basemap,
             hovered: None,
@@ -255,6 +258,21 @@ impl SegkartaApp {
             })
             .or_insert_with(|| Weights::build(layer, spec));
         self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, Some(weights));
+        self.context_fills = match self.atlas.layer(&Level::Kommun) {
+            Some(municipalities) if layer.level != Level::Kommun => {
+                crate::map::clip::covered_municipalities(municipalities, layer)
+                    .into_iter()
+                    .map(|covered| {
+                        if covered {
+                            Color32::TRANSPARENT
+                        } else {
+                            crate::map::palette::CONTEXT.into()
+                        }
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         if self.needs.is_some() {
             self.needs = Some(crate::analysis::needs::needs(
                 &self.atlas,
@@ -658,7 +676,7 @@ impl eframe::App for SegkartaApp {
                         context: (self.settings.selection.level != Level::Kommun)
                             .then(|| self.atlas.layers.iter().position(|l| l.level == Level::Kommun))
                             .flatten()
-                            .map(|i| &self.geometry[i]),
+                            .map(|i| (&self.geometry[i], self.context_fills.as_slice())),
                         fills: &self.fills,
                         tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
                         reachability: reach,

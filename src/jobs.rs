@@ -20,7 +20,7 @@ pub fn prepare_for_map(
 ) -> LayerGeometry {
     load::keep_to_gr(layer, options, report);
     if layer.level != Level::Kommun && !options.keep_sea {
-        let n = clip_to_land(layer, land);
+        let n = clip_to_land(layer, land, crate::io::embedded::land_outline());
         report.note(
             "clipped_to_land",
             crate::io::validate::Said::new(

@@ -185,3 +185,45 @@ fn contiguity_on_the_real_deso_equals_libpysal() {
     let exact_links = expected["queen"]["links"].as_u64().expect("links") as usize;
     assert_eq!(snapped.summary().links, exact_links + snapped.added_by_tolerance);
 }
+
+/// The archipelago DeSO are clipped to the detailed land outline, not the simplified
+/// municipalities that cover the sea between the skerries: Hönö östra–Grötö–Fotö (Öckerö)
+/// drew as a large shape over the sea. Every DeSO keeps land to draw.
+#[test]
+fn archipelago_deso_are_clipped_to_the_islands_not_the_sea_between_them() {
+    use geo::Area as _;
+    let Some(layer) = shared_layer("deso2025_gr.geojson") else {
+        return;
+    };
+    let municipalities = segkarta::io::embedded::atlas()
+        .expect("embedded")
+        .layers
+        .remove(0);
+    let outline = segkarta::io::embedded::land_outline().expect("the embedded land outline");
+    let (mut coarse, mut detailed) = (layer.clone(), layer);
+    segkarta::map::clip::clip_to_land(&mut coarse, &municipalities, None);
+    let clipped = segkarta::map::clip::clip_to_land(&mut detailed, &municipalities, Some(outline));
+    assert_eq!(clipped, 584, "every DeSO has land to draw");
+    let drawn = |l: &AreaLayer, code: &str| l.get(code).expect(code).drawn().unsigned_area();
+    let hono = (
+        "1407A0020",
+        drawn(&coarse, "1407A0020"),
+        drawn(&detailed, "1407A0020"),
+    );
+    assert!(
+        hono.2 < 0.6 * hono.1,
+        "{hono:?}: the sea between the islands is no longer drawn"
+    );
+    // Inland, the outline changes nothing (lakes count as land): Alingsås, lakes and all.
+    let inland: Vec<_> = detailed
+        .areas
+        .iter()
+        .filter(|a| a.code.starts_with("1489"))
+        .collect();
+    let full: f64 = inland.iter().map(|a| a.lonlat.unsigned_area()).sum();
+    let shown: f64 = inland.iter().map(|a| a.drawn().unsigned_area()).sum();
+    assert!(
+        !inland.is_empty() && (shown - full).abs() < 1e-3 * full,
+        "{shown} of {full}"
+    );
+}

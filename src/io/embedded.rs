@@ -5,6 +5,44 @@ use crate::model::{Atlas, Level};
 pub const KOMMUNER_GEOJSON: &str = include_str!("../../data/kommuner.geojson");
 pub const CATALOGUE_JSON: &str = include_str!("../../data/catalogue.json");
 pub const DEMO_OBSERVATIONS_CSV: &[u8] = include_bytes!("../../data/demo_observations.csv");
+pub const LAND_GR_GEOJSON: &str = include_str!("../../data/land_gr.geojson");
+
+/// GR's coast and archipelago in detail (`data/land_gr.geojson`, from GSHHG), read once: what
+/// DeSO and RegSO areas are clipped to when drawn. `None` only if the embedded file is broken.
+pub fn land_outline() -> Option<&'static crate::map::clip::LandOutline> {
+    use std::sync::OnceLock;
+    static OUTLINE: OnceLock<Option<crate::map::clip::LandOutline>> = OnceLock::new();
+    OUTLINE
+        .get_or_init(|| {
+            let collection: geojson::FeatureCollection = LAND_GR_GEOJSON.parse().ok()?;
+            // The gridded extent, sea included: land and sea are both known inside it.
+            let extent = match collection.bbox.as_deref()? {
+                [w, s, e, n] => geo::Rect::new(geo::coord! { x: *w, y: *s }, geo::coord! { x: *e, y: *n }),
+                _ => return None,
+            };
+            let areas: Vec<crate::model::Area> = collection
+                .features
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, f)| {
+                    let polygons: geo::MultiPolygon<f64> = match geo::Geometry::try_from(f.geometry?).ok()? {
+                        geo::Geometry::MultiPolygon(m) => m,
+                        geo::Geometry::Polygon(p) => geo::MultiPolygon(vec![p]),
+                        _ => return None,
+                    };
+                    Some(crate::model::Area::new(
+                        format!("land{i}"),
+                        String::new(),
+                        None,
+                        polygons,
+                    ))
+                })
+                .collect();
+            let tiles = crate::model::AreaLayer::new(Level::Custom("land".into()), areas);
+            Some(crate::map::clip::LandOutline { tiles, extent })
+        })
+        .as_ref()
+}
 
 /// The atlas the app opens on: all 290 municipalities and the demo indicators.
 pub fn atlas() -> Result<Atlas, LoadError> {

@@ -165,7 +165,9 @@ impl LayerMesh {
     ) {
         out.clear();
         let band = self.band_for_zoom((transform.scale as f64).log2());
+        // A fully transparent fill leaves the area out, outline and all.
         let visible: Vec<usize> = (0..self.area_bbox.len())
+            .filter(|i| fills.get(*i).is_none_or(|c| c.a() > 0))
             .filter(|i| transform.apply_rect(self.area_bbox[*i]).intersects(viewport))
             .collect();
         for &i in &visible {

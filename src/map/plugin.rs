@@ -28,8 +28,8 @@ pub struct ChoroplethPlugin<'a> {
     pub selected: Option<usize>,
     pub events: &'a mut MapEvents,
     /// A layer drawn underneath in a quiet colour, e.g. the municipalities under DeSO areas,
-    /// so the map keeps its surroundings.
-    pub context: Option<&'a LayerMesh>,
+    /// so the map keeps its surroundings, with its fills (transparent: not drawn).
+    pub context: Option<(&'a LayerMesh, &'a [Color32])>,
 }
 
 impl Plugin for ChoroplethPlugin<'_> {
@@ -37,15 +37,14 @@ impl Plugin for ChoroplethPlugin<'_> {
         let transform = ScreenTransform::from_projector(self.mesh, projector);
         let viewport = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(viewport);
-        if let Some(context) = self.context {
+        if let Some((context, fills)) = self.context {
             let mut mesh = egui::Mesh::default();
-            let fills = vec![crate::map::palette::CONTEXT.into(); context.area_bbox.len()];
             let t = ScreenTransform::from_projector(context, projector);
             context.paint_into(
                 &mut mesh,
                 t,
                 viewport,
-                &fills,
+                fills,
                 (0.7, crate::ui::style::CONTEXT_OUTLINE),
             );
             painter.add(Shape::mesh(mesh));

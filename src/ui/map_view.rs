@@ -15,7 +15,8 @@ pub struct MapParts<'a> {
     pub memory: &'a mut MapMemory,
     pub geometry: &'a LayerGeometry,
     /// The municipalities, drawn underneath a sub-municipal layer.
-    pub context: Option<&'a LayerGeometry>,
+    /// The municipalities under a finer level, with their fills.
+    pub context: Option<(&'a LayerGeometry, &'a [egui::Color32])>,
     pub fills: &'a [Color32],
     pub tiles: Option<&'a mut dyn Tiles>,
     pub reachability: Option<Reachability>,
@@ -61,7 +62,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
             linked_hover: cx.hovered,
             selected,
             events: &mut events,
-            context: parts.context.map(|g| &g.mesh),
+            context: parts.context.map(|(g, fills)| (&g.mesh, fills)),
         })
         .show(ui, |_, _, _, _| ())
         .response;
