@@ -120,6 +120,22 @@ fn values_roll_up_base_to_primary_to_district_to_municipality_as_sums() {
     let kommun = to_level(&atlas, &key, segkarta::model::Period::Year(2024), Level::Kommun)
         .expect("to the municipality");
     assert_eq!(kommun.values, sums(2024, |_| "1480".to_string()));
+    // GR's value, which the panels compare with, is what the division rolls up to (it showed
+    // "saknas" for every group while only the division had values).
+    let gr = atlas
+        .region_value(&key, segkarta::model::Period::Year(2024))
+        .expect("a GR value");
+    assert_eq!(
+        (gr.value, gr.published, gr.summed),
+        (sums(2024, |_| "gr".to_string())["gr"], false, true)
+    );
+    let group = SeriesKey::new("folkmangd", "fodelseregion", "sverige");
+    assert!(
+        atlas
+            .region_value(&group, segkarta::model::Period::Year(2024))
+            .is_some(),
+        "per group too"
+    );
 }
 
 #[test]

@@ -116,10 +116,20 @@ impl Atlas {
                 summed: false,
             });
         }
-        let vals: Vec<f64> = GR_MUNICIPALITIES
+        let mut vals: Vec<f64> = GR_MUNICIPALITIES
             .iter()
             .filter_map(|c| self.observations.value(key, c, period))
             .collect();
+        if vals.is_empty()
+            && let Some(rolled_up) = crate::analysis::aggregate::to_level(self, key, period, Level::Kommun)
+        {
+            // Only finer areas have values (a city's own division): the municipalities' values
+            // are what those roll up to by the catalogue's rule.
+            vals = GR_MUNICIPALITIES
+                .iter()
+                .filter_map(|c| rolled_up.values.get(*c).copied())
+                .collect();
+        }
         let summed = self
             .catalogue
             .indicator(&key.indicator)
