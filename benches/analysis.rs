@@ -64,6 +64,12 @@ fn classification(c: &mut Criterion) {
         group.bench_function(format!("fisher_jenks_{n}_k9"), |b| {
             b.iter(|| classify(black_box(&values), Scheme::FisherJenks, 9))
         });
+        // The programme alone, on values already sorted (classify sorts and counts too).
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        group.bench_function(format!("fisher_jenks_sorted_{n}_k5"), |b| {
+            b.iter(|| segkarta::analysis::classify::fisher_jenks(black_box(&sorted), 5))
+        });
         group.bench_function(format!("quantile_{n}_k5"), |b| {
             b.iter(|| classify(black_box(&values), Scheme::Quantile, 5))
         });

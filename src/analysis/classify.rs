@@ -137,6 +137,30 @@ impl Classes {
         }
         classes
     }
+
+    /// [`Classes::counted`] for finite values already sorted: each class's count from where
+    /// its upper bound falls among them, without placing every value.
+    fn counted_sorted(min: f64, breaks: Vec<f64>, sorted: &[f64]) -> Classes {
+        let mut counts = vec![0; breaks.len()];
+        let mut below = 0;
+        for (c, count) in counts.iter_mut().enumerate() {
+            // Values at or under the bound are in this class or an earlier one; the last class
+            // takes the rest, as `class_of` does.
+            let upto = if c + 1 == breaks.len() {
+                sorted.len()
+            } else {
+                sorted.partition_point(|v| *v <= breaks[c])
+            };
+            *count = upto - below;
+            below = upto;
+        }
+        Classes {
+            min,
+            counts,
+            breaks,
+            below_reference: None,
+        }
+    }
 }
 
 /// Classify finite `values` into at most `k` classes (fewer when values repeat); `manual`
@@ -146,7 +170,8 @@ pub fn classify_with(values: &[f64], scheme: Scheme, k: usize, manual: &[f64]) -
     if sorted.is_empty() || k == 0 {
         return None;
     }
-    sorted.sort_by(f64::total_cmp);
+    // Equal keys are indistinguishable, so an unstable sort gives the same order, faster.
+    sorted.sort_unstable_by(f64::total_cmp);
     let min = sorted[0];
     let max = sorted[sorted.len() - 1];
     let mut breaks: Vec<f64> = match scheme {
@@ -161,7 +186,7 @@ pub fn classify_with(values: &[f64], scheme: Scheme, k: usize, manual: &[f64]) -
         }
         Scheme::FisherJenks => fisher_jenks(&sorted, k),
         Scheme::StdMean => std_mean(&sorted),
-        Scheme::BoxPlot => return Some(Classes::counted(min, box_plot(&sorted, 1.5), &sorted)),
+        Scheme::BoxPlot => return Some(Classes::counted_sorted(min, box_plot(&sorted, 1.5), &sorted)),
         Scheme::Manual => return Classes::with_breaks(&sorted, manual.to_vec()),
         Scheme::UniqueValues => {
             let mut unique = sorted.clone();
@@ -170,7 +195,7 @@ pub fn classify_with(values: &[f64], scheme: Scheme, k: usize, manual: &[f64]) -
         }
     };
     breaks.dedup_by(|a, b| (*a - *b).abs() <= f64::EPSILON * a.abs().max(1.0));
-    Some(Classes::counted(min, breaks, &sorted))
+    Some(Classes::counted_sorted(min, breaks, &sorted))
 }
 
 /// [`classify_with`] without manual breaks.
@@ -221,121 +246,122 @@ pub fn classify_diverging(values: &[f64], scheme: Scheme, k: usize, reference: f
 /// Exact Fisher–Jenks natural breaks of `sorted` values into `k` classes: the partition with
 /// the least total squared deviation from the class means. Dynamic programming over classes
 /// where, for each class count, the best start of the last class only moves right as the end
-/// moves right, so each row is filled by divide and conquer (as in Ckmeans.1d.dp): O(k·n·log n)
-/// instead of the classic O(k·n²). Ties go to the earliest start, as mapclassify's loop does.
+/// moves right, so each row is filled by divide and conquer (as in Ckmeans.1d.dp): O(k·m·log m)
+/// instead of the classic O(k·n²). It runs over the m distinct values weighted by how often
+/// each occurs: some optimal partition keeps equal values in one class (a split tie moved to
+/// the class whose mean is nearer costs no more), and the breaks are values either way, so the
+/// breaks are the same while shares with one or two decimals halve the work or better. Ties
+/// between partitions go to the earliest start, as mapclassify's loop does.
 pub fn fisher_jenks(sorted: &[f64], k: usize) -> Vec<f64> {
     let n = sorted.len();
-    let mut distinct = sorted.to_vec();
-    distinct.dedup();
-    let k = k.min(distinct.len());
     if n == 0 || k == 0 {
         return Vec::new();
     }
+    // Distinct values and how many times each occurs.
+    let mut distinct: Vec<f64> = Vec::with_capacity(n);
+    let mut counts: Vec<f64> = Vec::with_capacity(n);
+    for &v in sorted {
+        if distinct.last() == Some(&v) {
+            if let Some(c) = counts.last_mut() {
+                *c += 1.0;
+            }
+        } else {
+            distinct.push(v);
+            counts.push(1.0);
+        }
+    }
+    let m = distinct.len();
+    let k = k.min(m);
     if k == 1 {
         return vec![sorted[n - 1]];
     }
-    // Prefix sums of values centred on the median, so that sums of squares keep their digits.
+    // Weighted prefix sums of values centred on the median, so sums of squares keep their digits.
     let centre = sorted[n / 2];
-    let mut s1 = vec![0.0; n + 1];
-    let mut s2 = vec![0.0; n + 1];
-    for (i, v) in sorted.iter().enumerate() {
+    let mut s0 = vec![0.0; m + 1];
+    let mut s1 = vec![0.0; m + 1];
+    let mut s2 = vec![0.0; m + 1];
+    for (i, (v, w)) in distinct.iter().zip(&counts).enumerate() {
         let d = v - centre;
-        s1[i + 1] = s1[i] + d;
-        s2[i + 1] = s2[i] + d * d;
+        s0[i + 1] = s0[i] + w;
+        s1[i + 1] = s1[i] + w * d;
+        s2[i + 1] = s2[i] + w * d * d;
     }
-    // Squared deviation of sorted[j..=i] from its mean.
-    let cost = |j: usize, i: usize| {
-        let sum = s1[i + 1] - s1[j];
-        let w = (i + 1 - j) as f64;
-        ((s2[i + 1] - s2[j]) - sum * sum / w).max(0.0)
+    let sums = PrefixSums {
+        s0: &s0,
+        s1: &s1,
+        s2: &s2,
     };
-    let mut previous: Vec<f64> = (0..n).map(|i| cost(0, i)).collect();
+    // Squared deviation of distinct[0..=i] from its mean: one class.
+    let mut previous: Vec<f64> = (0..m)
+        .map(|i| (s2[i + 1] - s1[i + 1] * s1[i + 1] / s0[i + 1]).max(0.0))
+        .collect();
     // starts[q][i]: where the last of q + 2 classes starts when the data end at i.
     let mut starts: Vec<Vec<usize>> = Vec::with_capacity(k - 1);
-    let mut scratch = vec![0.0; n];
-    // 1/count for every class size: a multiplication in the inner loop instead of a division.
-    let reciprocal: Vec<f64> = (0..=n).map(|c| 1.0 / c.max(1) as f64).collect();
     for q in 1..k {
-        let mut current = vec![f64::INFINITY; n];
-        let mut start = vec![0usize; n];
-        let sums = PrefixSums {
-            s1: &s1,
-            s2: &s2,
-            reciprocal: &reciprocal,
-        };
+        let mut current = vec![f64::INFINITY; m];
+        let mut start = vec![0usize; m];
         // The last class starts no earlier than it did with one class fewer.
         let lower = starts.last().map(Vec::as_slice);
-        fill_row(
-            q,
-            n,
-            &previous,
-            &sums,
-            lower,
-            &mut current,
-            &mut start,
-            &mut scratch,
-        );
+        // The last row is only wanted where the data end: one scan instead of a whole row.
+        let ends = if q == k - 1 { (m - 1, m - 1) } else { (q, m - 1) };
+        fill_row(q, ends, &previous, &sums, lower, &mut current, &mut start);
         previous = current;
         starts.push(start);
     }
     // Walk back from the last value: each class ends just before the next one starts.
     let mut breaks = vec![sorted[n - 1]];
-    let mut end = n - 1;
+    let mut end = m - 1;
     for start in starts.iter().rev() {
         let j = start[end];
-        breaks.push(sorted[j - 1]);
+        breaks.push(distinct[j - 1]);
         end = j - 1;
     }
     breaks.reverse();
     breaks
 }
 
-/// Prefix sums of the centred values and their squares, and 1/count per class size.
+/// Prefix sums of the weights, the weighted centred values and their squares.
 #[derive(Clone, Copy)]
 struct PrefixSums<'a> {
+    s0: &'a [f64],
     s1: &'a [f64],
     s2: &'a [f64],
-    reciprocal: &'a [f64],
 }
 
-/// One row of the Fisher–Jenks programme: for each end `i ≥ q`, the best start of the last
-/// class. Divide and conquer on the ends (the best start never moves left as the end moves
+/// One row of the Fisher–Jenks programme: for each end from `lowest` to `highest`, the best
+/// start of the last class. Divide and conquer on the ends (the best start never moves left as the end moves
 /// right): the middle end is solved by a scan, then each half within its narrowed range. The
-/// scan is a straight loop over contiguous prefix sums, which the compiler vectorises.
+/// scan runs over contiguous slices of the prefix sums, which the compiler vectorises.
 #[allow(clippy::too_many_arguments)]
 fn fill_row(
     q: usize,
-    n: usize,
+    (lowest, highest): (usize, usize),
     previous: &[f64],
     sums: &PrefixSums,
     lower: Option<&[usize]>,
     current: &mut [f64],
     start: &mut [usize],
-    scratch: &mut [f64],
 ) {
-    let PrefixSums { s1, s2, reciprocal } = *sums;
     // (lowest end, highest end, first start, last start) still to solve.
-    let mut todo = vec![(q, n - 1, q, n - 1)];
+    let mut todo = vec![(lowest, highest, q, highest)];
     while let Some((lo, hi, from, to)) = todo.pop() {
+        // A few ends in a narrow range of starts: one pass over the ends in order, each
+        // starting its scan where the previous end's best start was (they only move right),
+        // which costs less than splitting further.
+        if hi - lo < LEAF_ENDS && to - from < LEAF_STARTS {
+            let mut from = from;
+            for end in lo..=hi {
+                let first = from.max(q).max(lower.map_or(0, |l| l[end]));
+                let (best, best_j) = best_start(previous, sums, first, to.min(end), end);
+                current[end] = best;
+                start[end] = best_j;
+                from = best_j;
+            }
+            continue;
+        }
         let mid = lo + (hi - lo) / 2;
         let first = from.max(q).max(lower.map_or(0, |l| l[mid]));
-        // Starts first..=min(to, mid); none when the range is empty.
-        let len = (to.min(mid) + 1).saturating_sub(first);
-        let (sum_end, sq_end) = (s1[mid + 1], s2[mid + 1]);
-        let values = &mut scratch[..len];
-        for (t, v) in values.iter_mut().enumerate() {
-            let j = first + t;
-            // Squared deviation of sorted[j..=mid] from its mean, after the best q classes before j.
-            let sum = sum_end - s1[j];
-            *v = previous[j - 1] + ((sq_end - s2[j]) - sum * sum * reciprocal[mid + 1 - j]).max(0.0);
-        }
-        let (mut best, mut best_j) = (f64::INFINITY, first);
-        for (t, v) in values.iter().enumerate() {
-            if *v < best {
-                best = *v;
-                best_j = first + t;
-            }
-        }
+        let (best, best_j) = best_start(previous, sums, first, to.min(mid), mid);
         current[mid] = best;
         start[mid] = best_j;
         if mid > lo {
@@ -345,6 +371,39 @@ fn fill_row(
             todo.push((mid + 1, hi, best_j, to));
         }
     }
+}
+
+/// Ends and starts below which a part of a row is filled by one pass rather than split.
+const LEAF_ENDS: usize = 8;
+const LEAF_STARTS: usize = 64;
+
+/// The best start in `first..=last` of a class ending at `end`, and the least total squared
+/// deviation with it: the class's own deviation from its mean after the best classes before it.
+/// `first` when the range is empty. The scan runs from the last start down and stops once the
+/// class's own deviation, which only grows as it takes in more values, plus the least cost any
+/// start could have before it (the costs before grow with the start) exceeds the best found,
+/// as Ckmeans.1d.dp does; ties go to the earliest start.
+fn best_start(previous: &[f64], sums: &PrefixSums, first: usize, last: usize, end: usize) -> (f64, usize) {
+    let PrefixSums { s0, s1, s2 } = *sums;
+    if first > last {
+        return (f64::INFINITY, first);
+    }
+    let (count_end, sum_end, sq_end) = (s0[end + 1], s1[end + 1], s2[end + 1]);
+    let floor = previous[first - 1];
+    let (mut best, mut best_j) = (f64::INFINITY, last);
+    for j in (first..=last).rev() {
+        let sum = sum_end - s1[j];
+        let deviation = ((sq_end - s2[j]) - sum * sum / (count_end - s0[j])).max(0.0);
+        if deviation + floor > best {
+            break;
+        }
+        let total = previous[j - 1] + deviation;
+        if total <= best {
+            best = total;
+            best_j = j;
+        }
+    }
+    (best, best_j)
 }
 
 /// Mean ± 1 and 2 sample standard deviations, then the maximum (mapclassify `StdMean`).
@@ -448,6 +507,82 @@ mod tests {
         assert_eq!(fisher_jenks(&values, 3), vec![1.2, 5.1, 9.3]);
         assert_eq!(fisher_jenks(&[2.0, 2.0, 7.0], 5), vec![2.0, 7.0]);
         assert_eq!(fisher_jenks(&[4.0], 3), vec![4.0]);
+    }
+
+    /// The weighted, divide-and-conquer programme gives the breaks of the classic O(k·n²) one
+    /// on the raw values, on seeded data with many ties (one and two decimals) and without.
+    #[test]
+    fn fisher_jenks_equals_the_classic_programme_on_tied_and_untied_data() {
+        fn classic(sorted: &[f64], k: usize) -> Vec<f64> {
+            let n = sorted.len();
+            let ssq = |j: usize, i: usize| {
+                let part = &sorted[j..=i];
+                let mean = part.iter().sum::<f64>() / part.len() as f64;
+                part.iter().map(|v| (v - mean).powi(2)).sum::<f64>()
+            };
+            let mut cost: Vec<Vec<f64>> = vec![(0..n).map(|i| ssq(0, i)).collect()];
+            let mut from: Vec<Vec<usize>> = Vec::new();
+            for q in 1..k {
+                let (mut row, mut at) = (vec![f64::INFINITY; n], vec![0; n]);
+                for i in q..n {
+                    for j in q..=i {
+                        let c = cost[q - 1][j - 1] + ssq(j, i);
+                        if row[i].is_infinite() || c < row[i] - 1e-9 * row[i].abs().max(1.0) {
+                            (row[i], at[i]) = (c, j);
+                        }
+                    }
+                }
+                cost.push(row);
+                from.push(at);
+            }
+            let (mut breaks, mut end) = (vec![sorted[n - 1]], n - 1);
+            for at in from.iter().rev() {
+                breaks.push(sorted[at[end] - 1]);
+                end = at[end] - 1;
+            }
+            breaks.reverse();
+            breaks
+        }
+        let mut state = 0x5EED_u64;
+        for (round, decimals) in [1.0, 10.0, 100.0, 1e9].into_iter().enumerate() {
+            let mut values: Vec<f64> = (0..300)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let u = (state >> 11) as f64 / (1u64 << 53) as f64;
+                    (-(1.0 - u).ln() * 14.0 * decimals).round() / decimals
+                })
+                .collect();
+            values.sort_by(f64::total_cmp);
+            for k in [2, 3, 5, 7] {
+                assert_eq!(
+                    fisher_jenks(&values, k),
+                    classic(&values, k),
+                    "round {round}, k {k}"
+                );
+            }
+        }
+    }
+
+    /// Counting sorted values by where the bounds fall gives the counts of placing each value.
+    #[test]
+    fn counts_from_sorted_values_equal_counts_value_by_value() {
+        let mut values: Vec<f64> = (0..500).map(|i| ((i * 7919) % 113) as f64 / 3.0).collect();
+        values.sort_by(f64::total_cmp);
+        for breaks in [
+            vec![5.0, 10.0, 37.0],
+            vec![-1.0, 5.0, 100.0],
+            vec![1.0],
+            vec![0.0, 0.0 + 1e-9, 37.3],
+        ] {
+            let min = values[0];
+            assert_eq!(
+                Classes::counted_sorted(min, breaks.clone(), &values).counts,
+                Classes::counted(min, breaks.clone(), &values).counts,
+                "{breaks:?}"
+            );
+        }
     }
 
     #[test]
