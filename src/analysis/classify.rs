@@ -345,20 +345,6 @@ fn fill_row(
     // (lowest end, highest end, first start, last start) still to solve.
     let mut todo = vec![(lowest, highest, q, highest)];
     while let Some((lo, hi, from, to)) = todo.pop() {
-        // A few ends in a narrow range of starts: one pass over the ends in order, each
-        // starting its scan where the previous end's best start was (they only move right),
-        // which costs less than splitting further.
-        if hi - lo < LEAF_ENDS && to - from < LEAF_STARTS {
-            let mut from = from;
-            for end in lo..=hi {
-                let first = from.max(q).max(lower.map_or(0, |l| l[end]));
-                let (best, best_j) = best_start(previous, sums, first, to.min(end), end);
-                current[end] = best;
-                start[end] = best_j;
-                from = best_j;
-            }
-            continue;
-        }
         let mid = lo + (hi - lo) / 2;
         let first = from.max(q).max(lower.map_or(0, |l| l[mid]));
         let (best, best_j) = best_start(previous, sums, first, to.min(mid), mid);
@@ -373,37 +359,42 @@ fn fill_row(
     }
 }
 
-/// Ends and starts below which a part of a row is filled by one pass rather than split.
-const LEAF_ENDS: usize = 8;
-const LEAF_STARTS: usize = 64;
-
 /// The best start in `first..=last` of a class ending at `end`, and the least total squared
 /// deviation with it: the class's own deviation from its mean after the best classes before it.
-/// `first` when the range is empty. The scan runs from the last start down and stops once the
-/// class's own deviation, which only grows as it takes in more values, plus the least cost any
-/// start could have before it (the costs before grow with the start) exceeds the best found,
-/// as Ckmeans.1d.dp does; ties go to the earliest start.
+/// `first` when the range is empty. As in Ckmeans.1d.dp, the scan closes in from both ends and
+/// stops once the high start's own deviation (which only grows as the class takes in more
+/// values) plus the cost before the low start (the least any start left could have, since the
+/// costs before grow with the start) exceeds the best found. Ties go to the earliest start.
 fn best_start(previous: &[f64], sums: &PrefixSums, first: usize, last: usize, end: usize) -> (f64, usize) {
     let PrefixSums { s0, s1, s2 } = *sums;
     if first > last {
         return (f64::INFINITY, first);
     }
     let (count_end, sum_end, sq_end) = (s0[end + 1], s1[end + 1], s2[end + 1]);
-    let floor = previous[first - 1];
-    let (mut best, mut best_j) = (f64::INFINITY, last);
-    for j in (first..=last).rev() {
+    let deviation = |j: usize| {
         let sum = sum_end - s1[j];
-        let deviation = ((sq_end - s2[j]) - sum * sum / (count_end - s0[j])).max(0.0);
-        if deviation + floor > best {
+        ((sq_end - s2[j]) - sum * sum / (count_end - s0[j])).max(0.0)
+    };
+    let consider = |best: &mut (f64, usize), total: f64, j: usize| {
+        if total < best.0 || (total == best.0 && j < best.1) {
+            *best = (total, j);
+        }
+    };
+    let mut best = (f64::INFINITY, last);
+    let (mut low, mut high) = (first, last);
+    while low <= high {
+        let high_deviation = deviation(high);
+        if high_deviation + previous[low - 1] > best.0 {
             break;
         }
-        let total = previous[j - 1] + deviation;
-        if total <= best {
-            best = total;
-            best_j = j;
+        consider(&mut best, previous[high - 1] + high_deviation, high);
+        if low < high {
+            consider(&mut best, previous[low - 1] + deviation(low), low);
         }
+        low += 1;
+        high -= 1;
     }
-    (best, best_j)
+    best
 }
 
 /// Mean ± 1 and 2 sample standard deviations, then the maximum (mapclassify `StdMean`).
