@@ -174,6 +174,16 @@ fn roll_up(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Population in `year` rolled up to the municipalities.
+    fn to_kommun(a: &Atlas, year: i32) -> Option<Aggregated> {
+        to_level(
+            a,
+            &SeriesKey::total("folkmangd"),
+            Period::Year(year),
+            Level::Kommun,
+        )
+    }
     use crate::model::{Area, AreaLayer, Observation, Observations};
     use geo::{MultiPolygon, polygon};
 
@@ -229,13 +239,7 @@ mod tests {
                 ("1481C0001", 950.0, None),
             ],
         );
-        let agg = to_level(
-            &a,
-            &SeriesKey::total("folkmangd"),
-            Period::Year(2030),
-            Level::Kommun,
-        )
-        .expect("aggregated");
+        let agg = to_kommun(&a, 2030).expect("aggregated");
         assert_eq!(agg.from, Level::Deso);
         assert_eq!(agg.values.get("1480"), Some(&2000.0));
         assert_eq!(agg.values.get("1481"), Some(&950.0));
@@ -251,13 +255,7 @@ mod tests {
                 ("1481C0001", 60.0, None),
             ],
         );
-        let agg = to_level(
-            &a,
-            &SeriesKey::total("folkmangd"),
-            Period::Year(2030),
-            Level::Kommun,
-        )
-        .expect("aggregated");
+        let agg = to_kommun(&a, 2030).expect("aggregated");
         assert_eq!(agg.values.get("1480"), Some(&55.0), "(50·300 + 70·100) / 400");
         assert_eq!(agg.incomplete, vec!["1481".to_string()], "no base, no rate");
     }
@@ -295,25 +293,8 @@ mod tests {
     #[test]
     fn indicators_without_a_rule_are_not_aggregated() {
         let a = atlas(Aggregation::None, &[("1480C0001", 1.0, None)]);
-        assert!(
-            to_level(
-                &a,
-                &SeriesKey::total("folkmangd"),
-                Period::Year(2030),
-                Level::Kommun
-            )
-            .is_none()
-        );
+        assert!(to_kommun(&a, 2030).is_none());
         let a = atlas(Aggregation::Sum, &[("1480C0001", 1.0, None)]);
-        assert!(
-            to_level(
-                &a,
-                &SeriesKey::total("folkmangd"),
-                Period::Year(2031),
-                Level::Kommun
-            )
-            .is_none(),
-            "no values that year"
-        );
+        assert!(to_kommun(&a, 2031).is_none(), "no values that year");
     }
 }

@@ -60,12 +60,7 @@ pub fn annual_series(series: &[Observation], rule: OverTime) -> (Vec<Observation
             OverTime::Mean => sum / obs.len() as f64,
             OverTime::Sum => sum,
         };
-        out.push(Observation {
-            period: Period::Year(year),
-            value,
-            moe: None,
-            n: None,
-        });
+        out.push(Observation::new(Period::Year(year), value));
     }
     (out, incomplete)
 }
@@ -162,40 +157,33 @@ pub fn refresh(atlas: &mut Atlas) -> Vec<(String, usize)> {
 mod tests {
     use super::*;
 
-    fn at(period: Period, value: f64) -> Observation {
-        Observation {
-            period,
-            value,
-            moe: None,
-            n: None,
-        }
-    }
+    const AT: fn(Period, f64) -> Observation = Observation::new;
 
     /// Twelve months make a year (mean for a rate, sum for a flow); eleven do not.
     #[test]
     fn whole_years_by_the_rule_and_incomplete_years_left_out() {
         let mut months: Vec<Observation> = (1..=12)
-            .map(|m| at(Period::Month(2023, m), f64::from(m)))
+            .map(|m| AT(Period::Month(2023, m), f64::from(m)))
             .collect();
-        months.extend((1..=11).map(|m| at(Period::Month(2024, m), 1.0)));
+        months.extend((1..=11).map(|m| AT(Period::Month(2024, m), 1.0)));
         let (mean, incomplete) = annual_series(&months, OverTime::Mean);
-        assert_eq!(mean, vec![at(Period::Year(2023), 6.5)]);
+        assert_eq!(mean, vec![AT(Period::Year(2023), 6.5)]);
         assert_eq!(incomplete, 1, "2024 lacks December");
         let (sum, _) = annual_series(&months, OverTime::Sum);
-        assert_eq!(sum, vec![at(Period::Year(2023), 78.0)]);
-        let quarters: Vec<Observation> = (1..=4).map(|q| at(Period::Quarter(2024, q), 10.0)).collect();
+        assert_eq!(sum, vec![AT(Period::Year(2023), 78.0)]);
+        let quarters: Vec<Observation> = (1..=4).map(|q| AT(Period::Quarter(2024, q), 10.0)).collect();
         assert_eq!(
             annual_series(&quarters, OverTime::Sum).0,
-            vec![at(Period::Year(2024), 40.0)]
+            vec![AT(Period::Year(2024), 40.0)]
         );
         // A population on 1 January: the stock on its date stands for the year.
         let dates = [
-            at(Period::Day(2024, 1, 1), 600.0),
-            at(Period::Day(2025, 1, 1), 610.0),
+            AT(Period::Day(2024, 1, 1), 600.0),
+            AT(Period::Day(2025, 1, 1), 610.0),
         ];
         assert_eq!(
             annual_series(&dates, OverTime::Mean).0,
-            vec![at(Period::Year(2024), 600.0), at(Period::Year(2025), 610.0)]
+            vec![AT(Period::Year(2024), 600.0), AT(Period::Year(2025), 610.0)]
         );
         assert_eq!(annual_series(&dates, OverTime::Sum), (Vec::new(), 2));
     }
@@ -211,13 +199,13 @@ mod tests {
                 rows.push((
                     SeriesKey::total("ledighet"),
                     code.to_string(),
-                    at(Period::Month(2024, m), i as f64 + f64::from(m)),
+                    AT(Period::Month(2024, m), i as f64 + f64::from(m)),
                 ));
             }
             rows.push((
                 SeriesKey::total("ledighet"),
                 code.to_string(),
-                at(Period::Month(2025, 1), 1.0),
+                AT(Period::Month(2025, 1), 1.0),
             ));
         }
         atlas

@@ -100,17 +100,10 @@ pub fn gap(a: &[Observation], b: &[Observation], period: Period) -> Option<Gap> 
 mod tests {
     use super::*;
 
-    fn at(period: Period, value: f64) -> Observation {
-        Observation {
-            period,
-            value,
-            moe: None,
-            n: None,
-        }
-    }
+    const AT: fn(Period, f64) -> Observation = Observation::new;
 
     fn obs(year: i32, value: f64) -> Observation {
-        at(Period::Year(year), value)
+        AT(Period::Year(year), value)
     }
 
     const Y: fn(i32) -> Period = Period::Year;
@@ -150,12 +143,12 @@ mod tests {
     #[test]
     fn a_monthly_slope_is_per_year() {
         let s: Vec<Observation> = (1..=12)
-            .map(|m| at(Period::Month(2024, m), 3.0 + 0.5 * f64::from(m)))
+            .map(|m| AT(Period::Month(2024, m), 3.0 + 0.5 * f64::from(m)))
             .collect();
         let per_year = slope(&s).expect("twelve months");
         assert!((per_year - 6.0).abs() < 1e-9, "{per_year}");
         let quarters: Vec<Observation> = (1..=4)
-            .map(|q| at(Period::Quarter(2024, q), f64::from(q)))
+            .map(|q| AT(Period::Quarter(2024, q), f64::from(q)))
             .collect();
         assert!((slope(&quarters).expect("four quarters") - 4.0).abs() < 1e-9);
     }

@@ -226,6 +226,7 @@ pub fn parse(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Period;
 
     const DOC: &str = r#"{"version":"2.0","class":"dataset","label":"Folkmängd efter region, kön och år",
       "id":["Region","Kon","Tid","ContentsCode"],"size":[2,3,2,1],
@@ -247,16 +248,12 @@ mod tests {
             obs.value(
                 &SeriesKey::new("BE0101N1", "kön", "kvinnor"),
                 "1480",
-                crate::model::Period::Year(2024)
+                Period::Year(2024)
             ),
             Some(296000.0)
         );
         assert_eq!(
-            obs.value(
-                &SeriesKey::total("BE0101N1"),
-                "1480",
-                crate::model::Period::Year(2023)
-            ),
+            obs.value(&SeriesKey::total("BE0101N1"), "1480", Period::Year(2023)),
             Some(585000.0),
             "totalt is the total"
         );
@@ -264,16 +261,12 @@ mod tests {
             obs.value(
                 &SeriesKey::new("BE0101N1", "kön", "män"),
                 "1481",
-                crate::model::Period::Year(2024)
+                Period::Year(2024)
             ),
             Some(35500.0)
         );
         assert_eq!(
-            obs.value(
-                &SeriesKey::total("BE0101N1"),
-                "1481",
-                crate::model::Period::Year(2024)
-            ),
+            obs.value(&SeriesKey::total("BE0101N1"), "1481", Period::Year(2024)),
             None
         );
         assert_eq!(obs.names.get("BE0101N1").map(String::as_str), Some("Folkmängd"));
@@ -284,7 +277,6 @@ mod tests {
     /// SCB's monthly tables (`2024M01`) keep their months; none becomes the year 2024.
     #[test]
     fn months_read_as_months_not_folded_into_their_year() {
-        use crate::model::Period;
         let doc: Value =
             serde_json::from_str(&DOC.replace(r#"{"2023":0,"2024":1}"#, r#"{"2024M01":0,"2024M02":1}"#))
                 .expect("json");

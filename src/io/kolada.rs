@@ -155,6 +155,7 @@ fn text(v: Option<&Value>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Period;
 
     #[test]
     fn v2_and_v3_shapes_with_genders_and_missing_values() {
@@ -175,24 +176,16 @@ mod tests {
             obs.value(
                 &SeriesKey::new("N00914", "kon", "kvinnor"),
                 "1480",
-                crate::model::Period::Year(2022)
+                Period::Year(2022)
             ),
             Some(45.2)
         );
         assert_eq!(
-            obs.value(
-                &SeriesKey::total("N00914"),
-                "1480",
-                crate::model::Period::Year(2022)
-            ),
+            obs.value(&SeriesKey::total("N00914"), "1480", Period::Year(2022)),
             Some(43.1)
         );
         assert_eq!(
-            obs.value(
-                &SeriesKey::total("N00914"),
-                "1481",
-                crate::model::Period::Year(2023)
-            ),
+            obs.value(&SeriesKey::total("N00914"), "1481", Period::Year(2023)),
             None
         );
         let t = report.to_text();

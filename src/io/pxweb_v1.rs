@@ -161,6 +161,7 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Period;
     use crate::model::SeriesKey;
 
     const DOC: &str = r#"{"columns":[
@@ -183,27 +184,19 @@ mod tests {
         assert!(!super::super::jsonstat::looks_like_jsonstat(&doc));
         let (obs, report) = parse("folkmangd.json", &doc).expect("parses");
         assert_eq!(
-            obs.value(
-                &SeriesKey::total("BE0101N1"),
-                "1480",
-                crate::model::Period::Year(2024)
-            ),
+            obs.value(&SeriesKey::total("BE0101N1"), "1480", Period::Year(2024)),
             Some(599000.0)
         );
         assert_eq!(
             obs.value(
                 &SeriesKey::new("BE0101N1", "kön", "kvinnor"),
                 "1480",
-                crate::model::Period::Year(2024)
+                Period::Year(2024)
             ),
             Some(301000.0)
         );
         assert_eq!(
-            obs.value(
-                &SeriesKey::total("BE0101N1"),
-                "1481",
-                crate::model::Period::Year(2024)
-            ),
+            obs.value(&SeriesKey::total("BE0101N1"), "1481", Period::Year(2024)),
             None
         );
         assert_eq!(obs.names.get("BE0101N1").map(String::as_str), Some("Folkmängd"));

@@ -163,12 +163,8 @@ impl Atlas {
             .periods(&key.indicator)
             .iter()
             .filter_map(|p| {
-                self.region_value(key, *p).map(|r| super::Observation {
-                    period: *p,
-                    value: r.value,
-                    moe: None,
-                    n: None,
-                })
+                self.region_value(key, *p)
+                    .map(|r| super::Observation::new(*p, r.value))
             })
             .collect()
     }

@@ -37,6 +37,18 @@ pub struct Observation {
     pub n: Option<f64>,
 }
 
+impl Observation {
+    /// A value without a margin of error or a base (a computed or published total).
+    pub fn new(period: Period, value: f64) -> Self {
+        Self {
+            period,
+            value,
+            moe: None,
+            n: None,
+        }
+    }
+}
+
 /// The tidy long table (`area_code, indicator, period, group_by, group, value, moe, n`) plus an
 /// index built once at load, so that a selection change is answered with hash look-ups
 /// instead of DataFrame scans.
