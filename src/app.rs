@@ -43,6 +43,9 @@ pub struct SegkartaApp {
     auto_fit: bool,
     /// Whether settings are saved to disk (off in tests).
     persist: bool,
+    /// When the settings last changed without being written: they are written once they
+    /// settle ([`SETTINGS_SETTLE`]) and on exit, not on every step of a slider drag.
+    unsaved_since: Option<std::time::Instant>,
     show_help: bool,
     /// Where the map was drawn last frame (screen points).
     pub map_rect: egui::Rect,
@@ -78,7 +81,7 @@ pub struct SegkartaApp {
 }
 
 impl SegkartaApp {
-    /// Build the app on `atlas`. `persist` saves the settings on every change.
+    /// Build the app on `atlas`. `persist` saves the settings when they settle after a change.
     pub fn new(ctx: &egui::Context, mut atlas: Atlas, mut settings: Settings, persist: bool) -> Self {
         crate::analysis::refresh_derived(&mut atlas, &settings.area_type_weights);
         ui::style::apply(ctx);
@@ -100,6 +103,7 @@ impl SegkartaApp {
             hovered: None,
             auto_fit: true,
             persist,
+            unsaved_since: None,
             show_help: false,
             map_rect: egui::Rect::NOTHING,
             legend_rect: egui::Rect::NOTHING,
@@ -445,6 +449,25 @@ impl SegkartaApp {
             self.refresh_view();
         }
         if self.persist && self.settings != before {
+            self.unsaved_since = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Write the settings if they changed and have not changed again for [`SETTINGS_SETTLE`]
+    /// by `now`; returns whether they were written.
+    pub fn save_settled_settings(&mut self, now: std::time::Instant) -> bool {
+        match self.unsaved_since {
+            Some(since) if now.saturating_duration_since(since) >= SETTINGS_SETTLE => {
+                self.flush_settings();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Write changed settings now (on exit).
+    pub fn flush_settings(&mut self) {
+        if self.unsaved_since.take().is_some() {
             // Small file, written atomically; losing it is harmless, so errors are only logged.
             if let Err(e) = crate::settings::save(&self.settings) {
                 eprintln!("segkarta: could not save settings: {e}");
@@ -585,10 +608,24 @@ fn to_colour32(view: &View) -> Vec<Color32> {
     view.fills.iter().map(|c| (*c).into()).collect()
 }
 
+/// How long the settings must stay unchanged before they are written.
+pub const SETTINGS_SETTLE: std::time::Duration = std::time::Duration::from_millis(800);
+
 impl eframe::App for SegkartaApp {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_settings();
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_job(&ctx);
+        let now = std::time::Instant::now();
+        if !self.save_settled_settings(now)
+            && let Some(since) = self.unsaved_since
+        {
+            // Come back when they will have settled, even if nothing else happens by then.
+            ctx.request_repaint_after(SETTINGS_SETTLE.saturating_sub(now.saturating_duration_since(since)));
+        }
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
