@@ -15,6 +15,23 @@ pub struct MapEvents {
     pub clicked: Option<Option<usize>>,
 }
 
+/// How the map strokes its areas: given by whoever draws it (the app, a presenter view, an
+/// export), so the map itself holds no UI style.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapStyle {
+    /// Outline of every area of the shown layer.
+    pub outline: Stroke,
+    /// Outline of the areas in focus (the region's own).
+    pub emphasis: Stroke,
+    /// Outline of the context layer drawn underneath.
+    pub context_outline: Stroke,
+    /// The hovered area (or the one hovered in a list).
+    pub hover: Stroke,
+    /// The selected area: a halo under a line, so it reads on any fill and differs from hover.
+    pub selected_halo: Stroke,
+    pub selected: Stroke,
+}
+
 pub struct ChoroplethPlugin<'a> {
     pub layer: &'a AreaLayer,
     pub mesh: &'a LayerMesh,
@@ -22,7 +39,7 @@ pub struct ChoroplethPlugin<'a> {
     pub fills: &'a [Color32],
     /// Areas whose outline is drawn stronger (the region in focus).
     pub emphasised: &'a [usize],
-    pub outline: Color32,
+    pub style: MapStyle,
     /// Highlighted from elsewhere, e.g. a hovered row of the ranking.
     pub linked_hover: Option<usize>,
     pub selected: Option<usize>,
@@ -45,13 +62,18 @@ impl Plugin for ChoroplethPlugin<'_> {
                 t,
                 viewport,
                 fills,
-                (0.7, crate::ui::style::CONTEXT_OUTLINE),
+                (self.style.context_outline.width, self.style.context_outline.color),
             );
             painter.add(Shape::mesh(mesh));
         }
         let mut mesh = egui::Mesh::default();
-        self.mesh
-            .paint_into(&mut mesh, transform, viewport, self.fills, (0.7, self.outline));
+        self.mesh.paint_into(
+            &mut mesh,
+            transform,
+            viewport,
+            self.fills,
+            (self.style.outline.width, self.style.outline.color),
+        );
         painter.add(Shape::mesh(mesh));
 
         let stroke_area = |i: usize, stroke: Stroke| {
@@ -60,7 +82,7 @@ impl Plugin for ChoroplethPlugin<'_> {
             }
         };
         for &i in self.emphasised {
-            stroke_area(i, Stroke::new(1.2, crate::ui::style::OUTLINE));
+            stroke_area(i, self.style.emphasis);
         }
 
         let hovered = response.hover_pos().and_then(|pos| {
@@ -68,11 +90,11 @@ impl Plugin for ChoroplethPlugin<'_> {
             self.hits.area_at(self.layer, lonlat.x(), lonlat.y())
         });
         if let Some(i) = hovered.or(self.linked_hover) {
-            stroke_area(i, Stroke::new(2.5, crate::ui::style::HIGHLIGHT));
+            stroke_area(i, self.style.hover);
         }
         if let Some(i) = self.selected {
-            stroke_area(i, Stroke::new(4.0, Color32::WHITE));
-            stroke_area(i, Stroke::new(2.0, crate::ui::style::HIGHLIGHT));
+            stroke_area(i, self.style.selected_halo);
+            stroke_area(i, self.style.selected);
         }
         self.events.hovered = hovered;
         if response.clicked() {

@@ -43,10 +43,20 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
     let emphasised: Vec<usize> = (0..cx.layer.len())
         .filter(|i| is_gr_municipality(&cx.layer.areas[*i].code))
         .collect();
-    let outline = if cx.settings.selection.national {
-        style::OUTLINE
-    } else {
-        style::CONTEXT_OUTLINE
+    let style = crate::map::plugin::MapStyle {
+        outline: egui::Stroke::new(
+            0.7,
+            if cx.settings.selection.national {
+                style::OUTLINE
+            } else {
+                style::CONTEXT_OUTLINE
+            },
+        ),
+        emphasis: egui::Stroke::new(1.2, style::OUTLINE),
+        context_outline: egui::Stroke::new(0.7, style::CONTEXT_OUTLINE),
+        hover: egui::Stroke::new(2.5, style::HIGHLIGHT),
+        selected_halo: egui::Stroke::new(4.0, egui::Color32::WHITE),
+        selected: egui::Stroke::new(2.0, style::HIGHLIGHT),
     };
     let mut events = MapEvents::default();
     let has_tiles = parts.tiles.is_some();
@@ -58,7 +68,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
             hits: &parts.geometry.hits,
             fills: parts.fills,
             emphasised: &emphasised,
-            outline,
+            style,
             linked_hover: cx.hovered,
             selected,
             events: &mut events,
