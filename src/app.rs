@@ -70,6 +70,8 @@ pub struct SegkartaApp {
     pub saved_report: Option<String>,
     /// Queen weights per level, built when a level is first analysed after its data changed.
     weights: std::collections::HashMap<Level, Weights>,
+    /// How many times `weights` were built, for [`SegkartaApp::weights_built`].
+    weights_built: usize,
     /// The needs view while it is shown, computed for the current year and level.
     pub needs: Option<crate::analysis::needs::Needs>,
     /// Where the needs table was last exported (or why not).
@@ -120,6 +122,7 @@ impl SegkartaApp {
             needs: None,
             exported: None,
             weights: Default::default(),
+            weights_built: 0,
             saved_report: None,
         };
         // Again with the layer's neighbours, for the spatial analysis.
@@ -252,16 +255,14 @@ impl SegkartaApp {
         self.settings.selection.normalise(&self.atlas);
         let layer = current_layer(&self.atlas, &self.settings);
         let spec = self.settings.selection.weights;
-        let weights = self
-            .weights
-            .entry(layer.level.clone())
-            .and_modify(|w| {
-                if w.spec != spec {
-                    *w = Weights::build(layer, spec);
-                }
-            })
-            .or_insert_with(|| Weights::build(layer, spec));
-        self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, Some(weights));
+        let cached = self.weights.get(&layer.level).is_some_and(|w| w.spec == spec);
+        if !cached {
+            self.weights
+                .insert(layer.level.clone(), Weights::build(layer, spec));
+            self.weights_built += 1;
+        }
+        let weights = self.weights.get(&layer.level);
+        self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, weights);
         self.context_fills = match self.atlas.layer(&Level::Kommun) {
             Some(municipalities) if layer.level != Level::Kommun => {
                 crate::map::clip::covered_municipalities(municipalities, layer)
@@ -444,7 +445,10 @@ impl SegkartaApp {
             self.basemap = Some(Basemap::new(ctx.clone()));
         }
         if self.settings.area_type_weights != before.area_type_weights {
-            self.data_changed();
+            // Only the area types depend on their weights: the other derived indicators and the
+            // contiguity weights (the layers did not change) stay as they are.
+            crate::analysis::area_types::refresh(&mut self.atlas, &self.settings.area_type_weights);
+            self.refresh_view();
         } else if changed {
             self.refresh_view();
         }
@@ -463,6 +467,12 @@ impl SegkartaApp {
             }
             _ => false,
         }
+    }
+
+    /// How many times contiguity weights have been built (they are dear at DeSO scale, so only
+    /// a change of the layers or of the weights setting should build them again).
+    pub fn weights_built(&self) -> usize {
+        self.weights_built
     }
 
     /// Write changed settings now (on exit).

@@ -103,6 +103,15 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
         .observations
         .value(&key, "1480", segkarta::model::Period::Year(2024));
     let ctx = harness.ctx.clone();
+    let built = harness.state().weights_built();
+    let segregation_before = harness
+        .state()
+        .atlas
+        .catalogue
+        .indicators
+        .iter()
+        .filter(|i| i.id.starts_with("seg_"))
+        .count();
     harness.state_mut().apply(
         &ctx,
         [segkarta::state::Action::SetAreaTypeWeight(
@@ -111,6 +120,24 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
         )],
     );
     harness.run_steps(2);
+    // Only the area types are recomputed: the contiguity weights and the segregation
+    // measures stay.
+    assert_eq!(
+        harness.state().weights_built(),
+        built,
+        "the queen weights were kept"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .atlas
+            .catalogue
+            .indicators
+            .iter()
+            .filter(|i| i.id.starts_with("seg_"))
+            .count(),
+        segregation_before
+    );
     let after = harness
         .state()
         .atlas
