@@ -8,6 +8,8 @@ use crate::map::palette::{self, Rgb};
 use crate::model::{AreaLayer, Atlas, Level, Period, RegionValue, SeriesKey};
 use crate::state::{Reference, Selection};
 
+pub mod trend;
+
 #[derive(Clone, Debug)]
 pub struct View {
     pub key: SeriesKey,
@@ -42,6 +44,11 @@ pub struct View {
     pub aggregated: Option<(Level, crate::model::Aggregation)>,
     /// When the indicator has no values on the layer: the indicators that do, to offer them.
     pub indicators_with_values: Vec<String>,
+    /// The group comparison panel's numbers: the dimension shown (the selected one, else the
+    /// indicator's first) and each group's value in the selected area or GR.
+    pub groups: Option<(String, crate::analysis::compare::GroupComparison)>,
+    /// The trend panel's lines and numbers for the shown series.
+    pub trend: trend::TrendView,
 }
 
 /// Global and local Moran of the values shown, over the areas in scope that have a value.
@@ -220,7 +227,28 @@ impl View {
         let gr_values: Vec<Option<f64>> = values.iter().zip(&in_gr).map(|(v, g)| v.filter(|_| *g)).collect();
         let gr_rank = ranks_descending(&gr_values);
         let gr_count = gr_values.iter().flatten().count();
+        let groups = indicator
+            .and_then(|i| {
+                if sel.group_by != crate::model::TOTAL {
+                    Some(sel.group_by.clone())
+                } else {
+                    i.dimensions.first().cloned()
+                }
+            })
+            .map(|dim| {
+                let rows = crate::analysis::compare::groups(
+                    atlas,
+                    &sel.indicator,
+                    &dim,
+                    sel.period,
+                    sel.area.as_deref(),
+                );
+                (dim, rows)
+            });
+        let trend = trend::TrendView::compute(atlas, &key, sel);
         View {
+            trend,
+            groups,
             region,
             sweden,
             scheme,

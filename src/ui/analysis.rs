@@ -3,9 +3,9 @@ use egui::{Color32, RichText, vec2};
 use egui_plot::{Line, Plot, PlotPoints, VLine};
 
 use super::{Outputs, UiCx, style};
-use crate::analysis::{compare, trend};
+use crate::analysis::compare;
 use crate::format;
-use crate::model::{Indicator, SeriesKey, TOTAL};
+use crate::model::{Indicator, SeriesKey};
 use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
@@ -78,19 +78,9 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     });
 }
 
-/// The dimension the group comparison shows: the selected one, else the indicator's first.
-fn comparison_dimension<'a>(cx: &'a UiCx, ind: &'a Indicator) -> Option<&'a str> {
-    let sel = &cx.settings.selection;
-    if sel.group_by != TOTAL {
-        Some(sel.group_by.as_str())
-    } else {
-        ind.dimensions.first().map(String::as_str)
-    }
-}
-
 fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     let sel = &cx.settings.selection;
-    let Some(dim) = comparison_dimension(cx, ind) else {
+    let Some((dim, cmp)) = &cx.view.groups else {
         ui.label(
             RichText::new(cx.t(
                 "Indikatorn finns inte uppdelad på grupper.",
@@ -113,7 +103,6 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
             }
         }
     });
-    let cmp = compare::groups(cx.atlas, &ind.id, dim, sel.period, sel.area.as_deref());
     let max = cmp
         .rows
         .iter()
@@ -131,7 +120,7 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         .show(ui, |ui| {
             for row in &cmp.rows {
                 let name = cx.group_name(dim, &row.group);
-                let strong = sel.group_by == dim && sel.group == row.group;
+                let strong = sel.group_by == *dim && sel.group == row.group;
                 let label = if strong {
                     RichText::new(&name).strong()
                 } else {
@@ -312,24 +301,9 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
 
 fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     let sel = &cx.settings.selection;
-    let key = &cx.view.key;
-    // On the real time axis, in years: a month is a twelfth of one.
-    let periods = cx.atlas.observations.periods(&ind.id);
-    let region_series: Vec<[f64; 2]> = periods
-        .iter()
-        .filter_map(|p| cx.atlas.region_value(key, *p).map(|r| [p.axis(), r.value]))
-        .collect();
-    let sweden: Vec<[f64; 2]> = periods
-        .iter()
-        .filter_map(|p| cx.atlas.sweden_value(key, *p).map(|v| [p.axis(), v]))
-        .collect();
-    let area_series = sel
-        .area
-        .as_deref()
-        .map(|code| cx.atlas.observations.series(key, code));
+    let trend = &cx.view.trend;
     let lang = cx.lang;
     let decimals = ind.decimals as usize;
-    let municipal = sel.level == crate::model::Level::Kommun;
     Plot::new("trend")
         .height(190.0)
         .allow_drag(false)
@@ -349,43 +323,30 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
             )
         })
         .show(ui, |plot| {
-            // The municipalities as context only where the map shows them, so the chart
-            // speaks of the level on the map.
-            for code in crate::model::GR_MUNICIPALITIES.iter().filter(|_| municipal) {
-                if Some(*code) == sel.area.as_deref() {
-                    continue;
-                }
-                let pts: Vec<[f64; 2]> = cx
-                    .atlas
-                    .observations
-                    .series(key, code)
-                    .iter()
-                    .map(|o| [o.period.axis(), o.value])
-                    .collect();
+            for pts in &trend.context {
                 plot.line(
-                    Line::new("", PlotPoints::from(pts))
+                    Line::new("", PlotPoints::from(pts.clone()))
                         .color(Color32::from_gray(215))
                         .width(1.0),
                 );
             }
-            if !sweden.is_empty() {
+            if !trend.sweden.is_empty() {
                 plot.line(
-                    Line::new(cx.t("Riket", "Sweden"), PlotPoints::from(sweden.clone()))
+                    Line::new(cx.t("Riket", "Sweden"), PlotPoints::from(trend.sweden.clone()))
                         .color(Color32::from_rgb(0x99, 0x99, 0x99))
                         .width(2.0)
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
             }
             plot.line(
-                Line::new(cx.region_label(), PlotPoints::from(region_series.clone()))
+                Line::new(cx.region_label(), PlotPoints::from(trend.region.clone()))
                     .color(style::REGION_LINE)
                     .width(2.0)
                     .style(egui_plot::LineStyle::dashed_dense()),
             );
-            if let Some(series) = area_series {
-                let pts: Vec<[f64; 2]> = series.iter().map(|o| [o.period.axis(), o.value]).collect();
+            if let Some(pts) = &trend.area {
                 plot.line(
-                    Line::new(cx.scope_name(), PlotPoints::from(pts))
+                    Line::new(cx.scope_name(), PlotPoints::from(pts.clone()))
                         .color(AREA_LINE)
                         .width(3.0),
                 );
@@ -402,7 +363,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
             key_item(ui, AREA_LINE, false, &cx.scope_name());
         }
         key_item(ui, style::REGION_LINE, true, cx.region_label());
-        if !sweden.is_empty() {
+        if !trend.sweden.is_empty() {
             key_item(
                 ui,
                 Color32::from_rgb(0x99, 0x99, 0x99),
@@ -410,7 +371,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                 cx.t("Riket", "Sweden"),
             );
         }
-        if municipal {
+        if !trend.context.is_empty() {
             key_item(
                 ui,
                 Color32::from_gray(200),
@@ -419,11 +380,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
             );
         }
     });
-    let own: Vec<crate::model::Observation> = match sel.area.as_deref() {
-        Some(code) => cx.atlas.observations.series(key, code).to_vec(),
-        None => cx.atlas.region_series(key),
-    };
-    match trend::change(&own, sel.period) {
+    match &trend.change {
         Some(ch) => {
             if let (Some(d), Some((p0, _))) = (ch.since_first(), ch.first) {
                 ui.label(format!(
@@ -459,7 +416,7 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
             );
         }
     }
-    super::trends::details(ui, cx, out, ind, &own);
+    super::trends::details(ui, cx, out, ind);
 }
 
 const AREA_LINE: Color32 = Color32::from_rgb(0xd7, 0x30, 0x27);

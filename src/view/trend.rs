@@ -1,0 +1,123 @@
+//! The trend panel's numbers, computed with the view once per selection change rather than in
+//! every frame: the lines of the chart on the real time axis (years), and the changes, the
+//! linear trend and the gap to GR that the panel states.
+use crate::analysis::trend::{self, Change, Gap};
+use crate::model::{Atlas, GR_MUNICIPALITIES, Level, Observation, Period, SeriesKey};
+use crate::state::Selection;
+
+/// A line of the chart: `[time axis in years, value]` per period.
+pub type Points = Vec<[f64; 2]>;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrendView {
+    pub region: Points,
+    pub sweden: Points,
+    /// The selected area's line.
+    pub area: Option<Points>,
+    /// The other GR municipalities as quiet context, at the municipal level only (so the chart
+    /// speaks of the level on the map).
+    pub context: Vec<Points>,
+    /// The series the numbers are about: the selected area's, else GR's.
+    pub own: Vec<Observation>,
+    /// Change since the first and the previous period, when the shown one has a value.
+    pub change: Option<Change>,
+    /// The periods before the shown one, to compare with.
+    pub earlier: Vec<Period>,
+    /// From the base period (the user's, else the first) to the shown one: base, absolute and
+    /// relative change in per cent.
+    pub since_base: Option<(Period, f64, Option<f64>)>,
+    /// Least-squares trend per year up to the shown period, from its first period.
+    pub slope: Option<(Period, f64)>,
+    /// The selected area's gap to GR, then and now.
+    pub gap: Option<Gap>,
+}
+
+impl TrendView {
+    pub fn compute(atlas: &Atlas, key: &SeriesKey, sel: &Selection) -> TrendView {
+        let points = |series: &[Observation]| -> Points {
+            series.iter().map(|o| [o.period.axis(), o.value]).collect()
+        };
+        let region_series = atlas.region_series(key);
+        let periods = atlas.observations.periods(&key.indicator);
+        let sweden = periods
+            .iter()
+            .filter_map(|p| atlas.sweden_value(key, *p).map(|v| [p.axis(), v]))
+            .collect();
+        let area = sel.area.as_deref();
+        let context = if sel.level == Level::Kommun {
+            GR_MUNICIPALITIES
+                .iter()
+                .filter(|code| Some(**code) != area)
+                .map(|code| points(atlas.observations.series(key, code)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let own: Vec<Observation> = match area {
+            Some(code) => atlas.observations.series(key, code).to_vec(),
+            None => region_series.clone(),
+        };
+        let earlier: Vec<Period> = own.iter().map(|o| o.period).filter(|p| *p < sel.period).collect();
+        let since_base = earlier.first().and_then(|first| {
+            let base = sel.base_period.filter(|p| earlier.contains(p)).unwrap_or(*first);
+            trend::change_between(&own, base, sel.period)
+                .map(|(absolute, relative)| (base, absolute, relative))
+        });
+        let up_to: Vec<Observation> = own.iter().filter(|o| o.period <= sel.period).copied().collect();
+        let slope = trend::slope(&up_to)
+            .zip(up_to.first())
+            .map(|(s, first)| (first.period, s));
+        let gap = area
+            .and_then(|code| trend::gap(atlas.observations.series(key, code), &region_series, sel.period));
+        TrendView {
+            region: points(&region_series),
+            sweden,
+            area: area.map(|code| points(atlas.observations.series(key, code))),
+            context,
+            change: trend::change(&own, sel.period),
+            own,
+            earlier,
+            since_base,
+            slope,
+            gap,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Göteborg selected on the demo data: its own line, the other twelve as context, and the
+    /// panel's numbers from its series.
+    #[test]
+    fn a_selected_municipality_gets_its_line_context_and_numbers() {
+        let atlas = crate::io::embedded::atlas().expect("embedded");
+        let mut sel = Selection {
+            area: Some("1480".into()),
+            ..Selection::default()
+        };
+        sel.normalise(&atlas);
+        let key = SeriesKey::total(&sel.indicator);
+        let view = TrendView::compute(&atlas, &key, &sel);
+        let series = atlas.observations.series(&key, "1480");
+        assert_eq!(view.own, series);
+        assert_eq!(view.context.len(), 12, "the other municipalities");
+        assert_eq!(view.area.as_ref().map(Vec::len), Some(series.len()));
+        let first = series[0];
+        let (base, absolute, _) = view.since_base.expect("a change since the first period");
+        assert_eq!(base, first.period);
+        let now = series
+            .iter()
+            .find(|o| o.period == sel.period)
+            .expect("a value now");
+        assert!((absolute - (now.value - first.value)).abs() < 1e-9);
+        assert!(view.slope.is_some() && view.gap.is_some());
+        // At another level the municipal context lines are left out.
+        let deso = Selection {
+            level: Level::Deso,
+            ..sel
+        };
+        assert!(TrendView::compute(&atlas, &key, &deso).context.is_empty());
+    }
+}
