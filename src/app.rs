@@ -58,7 +58,7 @@ pub struct SegkartaApp {
     pub datasets: Vec<Dataset>,
     show_reports: bool,
     /// A PxWeb table read but not yet merged: the user confirms its columns and names first.
-    pub pending_import: Option<ui::import::PendingImport>,
+    pub pending_import: Option<crate::pending::PendingImport>,
     /// Boundary files of no SCB level, read but not merged: the user confirms their
     /// attributes and level first, one file at a time.
     pub pending_boundaries: std::collections::VecDeque<crate::pending::PendingBoundaries>,
@@ -308,7 +308,7 @@ impl SegkartaApp {
             match result {
                 JobResult::Loaded { loaded, .. } if loaded.report.format == crate::io::pxweb::FORMAT => {
                     // An export's columns were guessed: let the user confirm before merging.
-                    self.pending_import = ui::import::PendingImport::new(*loaded);
+                    self.pending_import = crate::pending::PendingImport::new(*loaded);
                 }
                 JobResult::Loaded { loaded, geometry } => {
                     if let load::Content::Boundaries(b) = &loaded.content

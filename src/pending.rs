@@ -1,6 +1,10 @@
 //! Boundary files read but not merged yet: what the boundary import dialog shows and edits
 //! (each attribute's role, the level and a custom level's name), and the merge once the user
 //! confirms. No egui here: the dialog only draws this state and says Import or Cancel.
+pub mod table;
+
+pub use table::PendingImport;
+
 use crate::io::attributes::{AttributeRole, BoundaryRoles};
 use crate::io::load::{self, Content, Dataset, LoadOptions, Loaded};
 use crate::jobs::prepare_for_map;

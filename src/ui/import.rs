@@ -1,108 +1,15 @@
 //! The import dialog for SCB PxWeb exports: a preview of the first rows with what each column
 //! was recognised as, and the indicator's id, name and unit to confirm or change before the
 //! values are merged.
-use crate::io::validate::Said;
 use egui::RichText;
 
 use crate::i18n::Lang;
-use crate::io::load::{self, Content, Dataset, LoadOptions, Loaded};
-use crate::io::pxweb::{self, ColumnRole, Preview};
-use crate::model::Atlas;
-
-pub struct PendingImport {
-    loaded: Loaded,
-    pub preview: Preview,
-    /// The id the parser gave the values (from the file name).
-    parsed_id: String,
-    pub id: String,
-    pub name: String,
-    pub unit: String,
-    /// Column roles as the user leaves them; the recognised ones to start with.
-    pub roles: Vec<ColumnRole>,
-}
+use crate::io::pxweb::ColumnRole;
+use crate::pending::PendingImport;
 
 pub enum Decision {
     Import,
     Cancel,
-}
-
-impl PendingImport {
-    pub fn new(loaded: Loaded) -> Option<Self> {
-        let bytes = std::fs::read(&loaded.report.file).ok()?;
-        let preview = pxweb::preview(&bytes, 8)?;
-        let Content::Observations(obs) = &loaded.content else {
-            return None;
-        };
-        let parsed_id = obs.indicators().first()?.to_string();
-        let name = obs
-            .names
-            .get(&parsed_id)
-            .cloned()
-            .unwrap_or_else(|| parsed_id.clone());
-        Some(Self {
-            id: parsed_id.clone(),
-            parsed_id,
-            name,
-            unit: String::new(),
-            roles: preview.roles.clone(),
-            preview,
-            loaded,
-        })
-    }
-
-    /// Merge with the confirmed column roles, id, name and unit.
-    pub fn finish(self, atlas: &mut Atlas, options: &LoadOptions) -> Dataset {
-        let Self {
-            mut loaded,
-            parsed_id,
-            id,
-            name,
-            unit,
-            roles,
-            preview,
-        } = self;
-        let id = load::indicator_id(&id);
-        if roles != preview.roles {
-            // The user changed what the columns mean: read the file again with their roles.
-            let file = loaded.report.file.clone();
-            let reread = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
-                pxweb::parse_with_roles(&file, &bytes, &parsed_id, Some(&roles)).map_err(|e| e.to_string())
-            });
-            match reread {
-                Ok((obs, report)) => {
-                    loaded = Loaded {
-                        content: Content::Observations(obs),
-                        report,
-                    }
-                }
-                Err(e) => loaded.report.warning(
-                    "roles_not_used",
-                    Said::new(
-                        format!("the chosen column roles could not be used ({e}); the recognised ones were"),
-                        format!("de valda kolumnrollerna kunde inte användas ({e}); de igenkända användes"),
-                    ),
-                ),
-            }
-        }
-        if let Content::Observations(obs) = &mut loaded.content {
-            if id != parsed_id
-                && let Err(e) = obs.rename_indicator(&parsed_id, &id)
-            {
-                loaded.report.warning(
-                    "not_renamed",
-                    Said::new(
-                        format!("could not rename {parsed_id:?} to {id:?}: {e}"),
-                        format!("kunde inte byta namn på {parsed_id:?} till {id:?}: {e}"),
-                    ),
-                );
-            }
-            obs.names.insert(id.clone(), name);
-            if !unit.trim().is_empty() {
-                obs.units.insert(id, unit.trim().to_string());
-            }
-        }
-        load::merge_dataset(atlas, loaded, options)
-    }
 }
 
 fn role_name(role: ColumnRole, lang: Lang) -> &'static str {
@@ -124,13 +31,13 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingImport) -> O
         .default_width(640.0)
         .default_pos(ctx.content_rect().center() - egui::vec2(320.0, 220.0))
         .show(ctx, |ui| {
-            ui.label(RichText::new(&pending.loaded.report.file).strong());
+            ui.label(RichText::new(&pending.report().file).strong());
             if let Some(t) = &pending.preview.title {
                 ui.label(RichText::new(t).italics());
             }
             ui.label(format!(
                 "{} {}",
-                pending.loaded.report.rows_loaded,
+                pending.report().rows_loaded,
                 lang.pick(
                     "värden hittades. Så här lästes kolumnerna:",
                     "values found. The columns were read like this:"
