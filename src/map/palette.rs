@@ -5,12 +5,6 @@ use crate::model::Polarity;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
-impl From<Rgb> for egui::Color32 {
-    fn from(c: Rgb) -> Self {
-        egui::Color32::from_rgb(c.0, c.1, c.2)
-    }
-}
-
 /// ColorBrewer RdYlBu, 9 classes, red (warm) to blue (cool). Colour-blind safe.
 const RD_YL_BU: [Rgb; 9] = [
     Rgb(0xd7, 0x30, 0x27),

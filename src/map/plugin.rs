@@ -7,6 +7,14 @@ use super::hit::HitIndex;
 use super::mesh::{LayerMesh, ScreenTransform};
 use crate::model::AreaLayer;
 
+/// The palette's plain colours become egui's where the map paints (the view, the palette and
+/// the CLI report know no egui).
+impl From<super::palette::Rgb> for Color32 {
+    fn from(c: super::palette::Rgb) -> Self {
+        Color32::from_rgb(c.0, c.1, c.2)
+    }
+}
+
 /// What happened on the map this frame.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct MapEvents {
