@@ -49,6 +49,44 @@ pub struct View {
     pub groups: Option<(String, crate::analysis::compare::GroupComparison)>,
     /// The trend panel's lines and numbers for the shown series.
     pub trend: trend::TrendView,
+    /// For the selected area, per catalogue indicator: its latest value up to the shown period
+    /// (elections and surveys skip years) and GR's value then. Empty without a selection.
+    pub area_details: Vec<AreaDetail>,
+}
+
+/// One indicator's line in the area details panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaDetail {
+    pub indicator: String,
+    pub latest: Option<crate::model::Observation>,
+    pub region: Option<RegionValue>,
+}
+
+/// The selected area's latest value of every catalogue indicator and GR's at the same period.
+fn area_details(atlas: &Atlas, sel: &Selection) -> Vec<AreaDetail> {
+    let Some(code) = sel.area.as_deref() else {
+        return Vec::new();
+    };
+    atlas
+        .catalogue
+        .indicators
+        .iter()
+        .map(|ind| {
+            let key = SeriesKey::total(&ind.id);
+            let latest = atlas
+                .observations
+                .series(&key, code)
+                .iter()
+                .rev()
+                .find(|o| o.period.starts_within_or_before(sel.period))
+                .copied();
+            AreaDetail {
+                indicator: ind.id.clone(),
+                region: latest.and_then(|o| atlas.region_value(&key, o.period)),
+                latest,
+            }
+        })
+        .collect()
 }
 
 /// Global and local Moran of the values shown, over the areas in scope that have a value.
@@ -247,6 +285,7 @@ impl View {
             });
         let trend = trend::TrendView::compute(atlas, &key, sel);
         View {
+            area_details: area_details(atlas, sel),
             trend,
             groups,
             region,

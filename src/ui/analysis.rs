@@ -5,7 +5,7 @@ use egui_plot::{Line, Plot, PlotPoints, VLine};
 use super::{Outputs, UiCx, style};
 use crate::analysis::compare;
 use crate::format;
-use crate::model::{Indicator, SeriesKey};
+use crate::model::Indicator;
 use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
@@ -440,7 +440,7 @@ fn key_item(ui: &mut egui::Ui, colour: Color32, dashed: bool, label: &str) {
 
 fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
-    let Some(code) = sel.area.as_deref() else {
+    if sel.area.is_none() {
         ui.label(
             RichText::new(cx.t(
                 "Klicka på en kommun på kartan för att se dess värden inom alla områden.",
@@ -449,21 +449,14 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
             .color(style::MUTED),
         );
         return;
-    };
+    }
     for domain in &cx.atlas.catalogue.domains {
         ui.add_space(2.0);
         ui.label(RichText::new(cx.lang.pick(&domain.sv, &domain.en)).strong());
         for ind in cx.atlas.catalogue.indicators_in(&domain.id) {
-            let key = SeriesKey::total(&ind.id);
-            // The latest value up to the chosen period: elections and surveys skip years.
-            let latest = cx
-                .atlas
-                .observations
-                .series(&key, code)
-                .iter()
-                .rev()
-                .find(|o| o.period.starts_within_or_before(sel.period))
-                .copied();
+            let detail = cx.view.area_details.iter().find(|d| d.indicator == ind.id);
+            let latest = detail.and_then(|d| d.latest);
+            let region = detail.and_then(|d| d.region);
             ui.horizontal(|ui| {
                 // Names wrap in a fixed column so that values line up and nothing is cut off.
                 let name = ui
@@ -492,7 +485,7 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                     format!(" ({})", cx.period(o.period))
                 };
                 ui.label(format!("{}{when}", format::value(o.value, ind, cx.lang)));
-                if let Some(r) = cx.atlas.region_value(&key, o.period)
+                if let Some(r) = region
                     && ind.is_count()
                     && r.value > 0.0
                 {
@@ -504,7 +497,7 @@ fn details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                         cx.t("% av GR", "% of GR")
                     );
                     ui.label(RichText::new(text).small().color(style::MUTED));
-                } else if let Some(r) = cx.atlas.region_value(&key, o.period) {
+                } else if let Some(r) = region {
                     let d = o.value - r.value;
                     let text = format!(
                         "{} {}",
