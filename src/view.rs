@@ -407,3 +407,37 @@ impl Classification {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With Göteborg selected, the details hold every catalogue indicator: its latest value up
+    /// to the shown year (turnout, an election indicator, from the last election) and GR's then.
+    #[test]
+    fn area_details_hold_the_latest_value_of_every_indicator() {
+        let atlas = crate::io::embedded::atlas().expect("embedded");
+        let mut sel = Selection {
+            area: Some("1480".into()),
+            ..Selection::default()
+        };
+        sel.normalise(&atlas);
+        let view = View::compute(&atlas, &atlas.layers[0], &sel);
+        assert_eq!(view.area_details.len(), atlas.catalogue.indicators.len());
+        let turnout = view
+            .area_details
+            .iter()
+            .find(|d| d.indicator == "valdeltagande")
+            .expect("turnout");
+        let latest = turnout.latest.expect("a value");
+        assert!(
+            latest.period < sel.period,
+            "the last election before {}",
+            sel.period
+        );
+        let key = SeriesKey::total("valdeltagande");
+        assert_eq!(turnout.region, atlas.region_value(&key, latest.period));
+        let none = View::compute(&atlas, &atlas.layers[0], &Selection { area: None, ..sel });
+        assert!(none.area_details.is_empty());
+    }
+}
