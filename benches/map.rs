@@ -157,11 +157,19 @@ fn bench_scale(c: &mut Criterion, name: &str, layer: AreaLayer) {
     monthly.normalise(&atlas);
     let months = atlas.observations.periods(MONTHLY).to_vec();
     let mut step = 0;
+    // As the app does: the previous view's trend lines are reused when only the period moves.
+    let mut previous = View::compute(&atlas, &atlas.layers[0], &monthly);
     group.bench_function("period_change", |b| {
         b.iter(|| {
             step = (step + 1) % months.len();
             monthly.period = months[step];
-            View::compute(black_box(&atlas), &atlas.layers[0], &monthly)
+            previous = View::compute_after(
+                black_box(&atlas),
+                &atlas.layers[0],
+                &monthly,
+                None,
+                Some(&previous),
+            );
         })
     });
     group.finish();

@@ -247,7 +247,13 @@ impl SegkartaApp {
     fn data_changed(&mut self) {
         crate::analysis::refresh_derived(&mut self.atlas, &self.settings.area_type_weights);
         self.weights.clear();
+        self.forget_view();
         self.refresh_view();
+    }
+
+    /// The values changed: nothing of the last view may be reused for the next.
+    fn forget_view(&mut self) {
+        self.view.trend.series_of = None;
     }
 
     /// Keep the selection valid for the atlas as it is now and rebuild the view.
@@ -262,7 +268,13 @@ impl SegkartaApp {
             self.weights_built += 1;
         }
         let weights = self.weights.get(&layer.level);
-        self.view = View::compute_with(&self.atlas, layer, &self.settings.selection, weights);
+        self.view = View::compute_after(
+            &self.atlas,
+            layer,
+            &self.settings.selection,
+            weights,
+            Some(&self.view),
+        );
         self.context_fills = match self.atlas.layer(&Level::Kommun) {
             Some(municipalities) if layer.level != Level::Kommun => {
                 crate::map::clip::covered_municipalities(municipalities, layer)
@@ -448,6 +460,7 @@ impl SegkartaApp {
             // Only the area types depend on their weights: the other derived indicators and the
             // contiguity weights (the layers did not change) stay as they are.
             crate::analysis::area_types::refresh(&mut self.atlas, &self.settings.area_type_weights);
+            self.forget_view();
             self.refresh_view();
         } else if changed {
             self.refresh_view();

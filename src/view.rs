@@ -166,6 +166,18 @@ impl View {
         sel: &Selection,
         weights: Option<&Weights>,
     ) -> View {
+        Self::compute_after(atlas, layer, sel, weights, None)
+    }
+
+    /// As [`View::compute_with`], reusing what `previous` computed that the new selection does
+    /// not change (the trend's lines, when only the period moved).
+    pub fn compute_after(
+        atlas: &Atlas,
+        layer: &AreaLayer,
+        sel: &Selection,
+        weights: Option<&Weights>,
+        previous: Option<&View>,
+    ) -> View {
         let key = SeriesKey::new(&sel.indicator, &sel.group_by, &sel.group);
         let mut values = atlas.observations.values_for_layer(&key, sel.period, layer);
         let mut aggregated = None;
@@ -283,7 +295,7 @@ impl View {
                 );
                 (dim, rows)
             });
-        let trend = trend::TrendView::compute(atlas, &key, sel);
+        let trend = trend::TrendView::compute_reusing(atlas, &key, sel, previous.map(|v| &v.trend));
         View {
             area_details: area_details(atlas, sel),
             trend,

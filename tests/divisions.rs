@@ -136,6 +136,13 @@ fn values_roll_up_base_to_primary_to_district_to_municipality_as_sums() {
             .is_some(),
         "per group too"
     );
+    // The trend's series, made in one pass, holds the same values period by period.
+    let series = atlas.region_series(&key);
+    assert_eq!(series.len(), 2, "2023 and 2024");
+    for o in &series {
+        let one = atlas.region_value(&key, o.period).map(|r| r.value);
+        assert_eq!(Some(o.value), one, "{}", o.period);
+    }
 }
 
 #[test]

@@ -146,6 +146,8 @@ pub struct AreaLayer {
     index_by_code: HashMap<String, usize>,
     /// Areas whose code was kept apart, by the code their files write.
     index_by_file_code: HashMap<String, usize>,
+    /// The areas that lie in GR, found on first use (see [`AreaLayer::gr_indices`]).
+    gr_indices: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl AreaLayer {
@@ -168,7 +170,23 @@ impl AreaLayer {
             areas,
             index_by_code,
             index_by_file_code,
+            gr_indices: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Indices of the areas that lie in GR, in layer order; found once, since the region's
+    /// value is summed over them for every period of a trend.
+    pub fn gr_indices(&self) -> &[usize] {
+        self.gr_indices.get_or_init(|| {
+            (0..self.areas.len())
+                .filter(|i| self.areas[*i].in_gr(&self.level))
+                .collect()
+        })
+    }
+
+    /// Forget which areas lie in GR, after their municipalities changed.
+    pub fn municipalities_changed(&mut self) {
+        self.gr_indices = std::sync::OnceLock::new();
     }
 
     pub fn index_of(&self, code: &str) -> Option<usize> {

@@ -91,6 +91,7 @@ impl Atlas {
             let parent_level = self.layers[j].level.clone();
             let layer = &mut self.layers[i];
             layer.parent_level = Some(parent_level);
+            layer.municipalities_changed();
             for (area, found) in layer.areas.iter_mut().zip(parents_found) {
                 let Some((parent_code, kommun)) = found else {
                     continue;
@@ -116,29 +117,63 @@ impl Atlas {
                 summed: false,
             });
         }
-        let mut vals: Vec<f64> = GR_MUNICIPALITIES
+        let vals: Vec<f64> = GR_MUNICIPALITIES
             .iter()
             .filter_map(|c| self.observations.value(key, c, period))
             .collect();
-        if vals.is_empty()
-            && let Some(rolled_up) = crate::analysis::aggregate::to_level(self, key, period, Level::Kommun)
-        {
-            // Only finer areas have values (a city's own division): the municipalities' values
-            // are what those roll up to by the catalogue's rule.
-            vals = GR_MUNICIPALITIES
-                .iter()
-                .filter_map(|c| rolled_up.values.get(*c).copied())
-                .collect();
+        let rule = self.catalogue.indicator(&key.indicator).map(|i| i.aggregation);
+        if vals.is_empty() {
+            return self.region_value_from_finer(key, period, rule?);
         }
-        let summed = self
-            .catalogue
-            .indicator(&key.indicator)
-            .is_some_and(|i| i.is_count());
+        let summed = rule == Some(super::Aggregation::Sum);
         let sum = vals.iter().sum::<f64>();
         (!vals.is_empty()).then(|| RegionValue {
             value: if summed { sum } else { sum / vals.len() as f64 },
             published: false,
             summed,
+        })
+    }
+
+    /// GR's value when only finer areas have values (a city's own division, DeSO tables):
+    /// from the GR areas of the level with the most of them valued, by the catalogue's rule —
+    /// counts summed, rates weighted by their base (none when an area lacks it).
+    fn region_value_from_finer(
+        &self,
+        key: &SeriesKey,
+        period: Period,
+        rule: super::Aggregation,
+    ) -> Option<RegionValue> {
+        let layer = self.finest_valued_layer(key)?;
+        let observations: Vec<super::Observation> = layer
+            .gr_indices()
+            .iter()
+            .filter_map(|i| self.observations.get(key, &layer.areas[*i].code, period))
+            .collect();
+        if observations.is_empty() {
+            return None;
+        }
+        let value = match rule {
+            super::Aggregation::Sum => observations.iter().map(|o| o.value).sum(),
+            super::Aggregation::Weighted => {
+                let bases: Option<Vec<f64>> = observations.iter().map(|o| o.n).collect();
+                let bases = bases?;
+                let total: f64 = bases.iter().sum();
+                if total <= 0.0 {
+                    return None;
+                }
+                observations
+                    .iter()
+                    .zip(&bases)
+                    .map(|(o, n)| o.value * n)
+                    .sum::<f64>()
+                    / total
+            }
+            super::Aggregation::None => return None,
+        };
+        Some(RegionValue {
+            value,
+            published: false,
+            summed: rule == super::Aggregation::Sum,
         })
     }
 
@@ -159,6 +194,14 @@ impl Atlas {
     /// The region's value (see [`Atlas::region_value`]) in every period of the indicator that
     /// has one, as a series for trends.
     pub fn region_series(&self, key: &SeriesKey) -> Vec<super::Observation> {
+        let municipal = std::iter::once(REGION_GR)
+            .chain(GR_MUNICIPALITIES)
+            .any(|c| !self.observations.series(key, c).is_empty());
+        let rule = self.catalogue.indicator(&key.indicator).map(|i| i.aggregation);
+        if let (false, Some(rule)) = (municipal, rule) {
+            // Only finer areas have values: one pass over their series, not one per period.
+            return self.region_series_from_finer(key, rule);
+        }
         self.observations
             .periods(&key.indicator)
             .iter()
@@ -167,6 +210,78 @@ impl Atlas {
                     .map(|r| super::Observation::new(*p, r.value))
             })
             .collect()
+    }
+
+    /// [`Atlas::region_value_from_finer`] for every period at once.
+    fn region_series_from_finer(&self, key: &SeriesKey, rule: super::Aggregation) -> Vec<super::Observation> {
+        let Some(layer) = self.finest_valued_layer(key) else {
+            return Vec::new();
+        };
+        // Per period of the indicator: the sum of values (times their base for a rate), of
+        // bases, whether every area had its base, and whether any area had a value.
+        let periods = self.observations.periods(&key.indicator);
+        let Some(by_area) = self.observations.by_area(key) else {
+            return Vec::new();
+        };
+        let mut sums = vec![(0.0, 0.0, true, false); periods.len()];
+        for i in layer.gr_indices() {
+            let Some(series) = by_area.get(&layer.areas[*i].code) else {
+                continue;
+            };
+            // Both in time order: walk the indicator's periods alongside the area's.
+            let mut at = 0;
+            for o in series {
+                while at < periods.len() && periods[at] < o.period {
+                    at += 1;
+                }
+                if at == periods.len() || periods[at] != o.period {
+                    continue;
+                }
+                let entry = &mut sums[at];
+                entry.3 = true;
+                match (rule, o.n) {
+                    (super::Aggregation::Weighted, Some(n)) => {
+                        entry.0 += o.value * n;
+                        entry.1 += n;
+                    }
+                    (super::Aggregation::Weighted, None) => entry.2 = false,
+                    _ => entry.0 += o.value,
+                }
+            }
+        }
+        periods
+            .iter()
+            .zip(sums)
+            .filter(|(_, (.., any))| *any)
+            .filter_map(|(period, (sum, base, complete, _))| {
+                let period = *period;
+                let value = match rule {
+                    super::Aggregation::Sum => sum,
+                    super::Aggregation::Weighted if complete && base > 0.0 => sum / base,
+                    _ => return None,
+                };
+                Some(super::Observation::new(period, value))
+            })
+            .collect()
+    }
+
+    /// The non-municipal layer with the most GR areas that have values for `key`.
+    fn finest_valued_layer(&self, key: &SeriesKey) -> Option<&AreaLayer> {
+        let by_area = self.observations.by_area(key)?;
+        self.layers
+            .iter()
+            .filter(|l| l.level != Level::Kommun)
+            .map(|l| {
+                let valued = l
+                    .gr_indices()
+                    .iter()
+                    .filter(|i| by_area.contains_key(&l.areas[**i].code))
+                    .count();
+                (l, valued)
+            })
+            .filter(|(_, n)| *n > 0)
+            .max_by_key(|(_, n)| *n)
+            .map(|(l, _)| l)
     }
 
     pub fn sweden_value(&self, key: &SeriesKey, period: Period) -> Option<f64> {

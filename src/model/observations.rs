@@ -331,6 +331,11 @@ impl Observations {
             .collect()
     }
 
+    /// The observations of `key` per area code (one hash of the key for many areas).
+    pub fn by_area(&self, key: &SeriesKey) -> Option<&HashMap<String, Vec<Observation>>> {
+        self.index.get(key)
+    }
+
     /// Every series of `indicator` (each grouping and group): its key and, per area code, its
     /// observations in time order.
     pub fn series_of<'a>(

@@ -30,10 +30,30 @@ pub struct TrendView {
     pub slope: Option<(Period, f64)>,
     /// The selected area's gap to GR, then and now.
     pub gap: Option<Gap>,
+    /// GR's series, which the lines and the gap are drawn from.
+    pub region_series: Vec<Observation>,
+    /// The series, area and level the lines are of, so a period step can reuse them.
+    pub series_of: Option<(SeriesKey, Option<String>, Level)>,
 }
 
 impl TrendView {
     pub fn compute(atlas: &Atlas, key: &SeriesKey, sel: &Selection) -> TrendView {
+        Self::compute_reusing(atlas, key, sel, None)
+    }
+
+    /// As [`TrendView::compute`], taking the lines and series from `previous` when it is the
+    /// same series in the same area and level (a step of the time slider changes only the
+    /// numbers, and GR's series may have to be summed from many finer areas).
+    pub fn compute_reusing(
+        atlas: &Atlas,
+        key: &SeriesKey,
+        sel: &Selection,
+        previous: Option<&TrendView>,
+    ) -> TrendView {
+        let series_of = (key.clone(), sel.area.clone(), sel.level.clone());
+        if let Some(prev) = previous.filter(|p| p.series_of.as_ref() == Some(&series_of)) {
+            return Self::numbers(atlas, key, sel, prev.clone());
+        }
         let points = |series: &[Observation]| -> Points {
             series.iter().map(|o| [o.period.axis(), o.value]).collect()
         };
@@ -57,29 +77,46 @@ impl TrendView {
             Some(code) => atlas.observations.series(key, code).to_vec(),
             None => region_series.clone(),
         };
+        let lines = TrendView {
+            region: points(&region_series),
+            region_series,
+            sweden,
+            area: area.map(|code| points(atlas.observations.series(key, code))),
+            context,
+            own,
+            series_of: Some(series_of),
+            ..TrendView::default()
+        };
+        Self::numbers(atlas, key, sel, lines)
+    }
+
+    /// The numbers for the shown period, from the lines and series in `lines`.
+    fn numbers(atlas: &Atlas, key: &SeriesKey, sel: &Selection, lines: TrendView) -> TrendView {
+        let own = &lines.own;
         let earlier: Vec<Period> = own.iter().map(|o| o.period).filter(|p| *p < sel.period).collect();
         let since_base = earlier.first().and_then(|first| {
             let base = sel.base_period.filter(|p| earlier.contains(p)).unwrap_or(*first);
-            trend::change_between(&own, base, sel.period)
+            trend::change_between(own, base, sel.period)
                 .map(|(absolute, relative)| (base, absolute, relative))
         });
         let up_to: Vec<Observation> = own.iter().filter(|o| o.period <= sel.period).copied().collect();
         let slope = trend::slope(&up_to)
             .zip(up_to.first())
             .map(|(s, first)| (first.period, s));
-        let gap = area
-            .and_then(|code| trend::gap(atlas.observations.series(key, code), &region_series, sel.period));
+        let gap = sel.area.as_deref().and_then(|code| {
+            trend::gap(
+                atlas.observations.series(key, code),
+                &lines.region_series,
+                sel.period,
+            )
+        });
         TrendView {
-            region: points(&region_series),
-            sweden,
-            area: area.map(|code| points(atlas.observations.series(key, code))),
-            context,
-            change: trend::change(&own, sel.period),
-            own,
+            change: trend::change(own, sel.period),
             earlier,
             since_base,
             slope,
             gap,
+            ..lines
         }
     }
 }
@@ -119,5 +156,14 @@ mod tests {
             ..sel
         };
         assert!(TrendView::compute(&atlas, &key, &deso).context.is_empty());
+        // A step of the time slider reuses the lines and gives the same view as computing anew.
+        let earlier = Selection {
+            period: Period::Year(2018),
+            level: Level::Kommun,
+            ..deso
+        };
+        let stepped = TrendView::compute_reusing(&atlas, &key, &earlier, Some(&view));
+        assert_eq!(stepped, TrendView::compute(&atlas, &key, &earlier));
+        assert_ne!(stepped.change, view.change);
     }
 }
