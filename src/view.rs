@@ -420,6 +420,18 @@ impl Classification {
     }
 }
 
+/// The demo data with one area selected and the rest of the selection made valid.
+#[cfg(test)]
+pub(crate) fn demo_with_area(code: &str) -> (Atlas, Selection) {
+    let atlas = crate::io::embedded::atlas().expect("embedded");
+    let mut sel = Selection {
+        area: Some(code.into()),
+        ..Selection::default()
+    };
+    sel.normalise(&atlas);
+    (atlas, sel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,12 +440,7 @@ mod tests {
     /// to the shown year (turnout, an election indicator, from the last election) and GR's then.
     #[test]
     fn area_details_hold_the_latest_value_of_every_indicator() {
-        let atlas = crate::io::embedded::atlas().expect("embedded");
-        let mut sel = Selection {
-            area: Some("1480".into()),
-            ..Selection::default()
-        };
-        sel.normalise(&atlas);
+        let (atlas, sel) = demo_with_area("1480");
         let view = View::compute(&atlas, &atlas.layers[0], &sel);
         assert_eq!(view.area_details.len(), atlas.catalogue.indicators.len());
         let turnout = view

@@ -104,14 +104,15 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
         .value(&key, "1480", segkarta::model::Period::Year(2024));
     let ctx = harness.ctx.clone();
     let built = harness.state().weights_built();
-    let segregation_before = harness
-        .state()
-        .atlas
-        .catalogue
-        .indicators
-        .iter()
-        .filter(|i| i.id.starts_with("seg_"))
-        .count();
+    let segregation_measures = |app: &SegkartaApp| {
+        app.atlas
+            .catalogue
+            .indicators
+            .iter()
+            .filter(|i| i.id.starts_with("seg_"))
+            .count()
+    };
+    let segregation_before = segregation_measures(harness.state());
     harness.state_mut().apply(
         &ctx,
         [segkarta::state::Action::SetAreaTypeWeight(
@@ -127,17 +128,7 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
         built,
         "the queen weights were kept"
     );
-    assert_eq!(
-        harness
-            .state()
-            .atlas
-            .catalogue
-            .indicators
-            .iter()
-            .filter(|i| i.id.starts_with("seg_"))
-            .count(),
-        segregation_before
-    );
+    assert_eq!(segregation_measures(harness.state()), segregation_before);
     let after = harness
         .state()
         .atlas

@@ -129,12 +129,7 @@ mod tests {
     /// panel's numbers from its series.
     #[test]
     fn a_selected_municipality_gets_its_line_context_and_numbers() {
-        let atlas = crate::io::embedded::atlas().expect("embedded");
-        let mut sel = Selection {
-            area: Some("1480".into()),
-            ..Selection::default()
-        };
-        sel.normalise(&atlas);
+        let (atlas, sel) = crate::view::demo_with_area("1480");
         let key = SeriesKey::total(&sel.indicator);
         let view = TrendView::compute(&atlas, &key, &sel);
         let series = atlas.observations.series(&key, "1480");
