@@ -59,6 +59,8 @@ pub struct SegkartaApp {
     show_reports: bool,
     /// A PxWeb table read but not yet merged: the user confirms its columns and names first.
     pub pending_import: Option<crate::pending::PendingImport>,
+    /// Further exports of the same load, shown one after the other.
+    queued_imports: std::collections::VecDeque<crate::pending::PendingImport>,
     /// Boundary files of no SCB level, read but not merged: the user confirms their
     /// attributes and level first, one file at a time.
     pub pending_boundaries: std::collections::VecDeque<crate::pending::PendingBoundaries>,
@@ -114,6 +116,7 @@ impl SegkartaApp {
             datasets: Vec::new(),
             show_reports: false,
             pending_import: None,
+            queued_imports: Default::default(),
             pending_boundaries: Default::default(),
             opened: Opened::default(),
             held_tables: Vec::new(),
@@ -318,9 +321,13 @@ impl SegkartaApp {
         }
         for result in results {
             match result {
-                JobResult::Loaded { loaded, .. } if loaded.report.format == crate::io::pxweb::FORMAT => {
+                JobResult::Import(pending) => {
                     // An export's columns were guessed: let the user confirm before merging.
-                    self.pending_import = crate::pending::PendingImport::new(*loaded);
+                    if self.pending_import.is_none() {
+                        self.pending_import = Some(*pending);
+                    } else {
+                        self.queued_imports.push_back(*pending);
+                    }
                 }
                 JobResult::Loaded { loaded, geometry } => {
                     if let load::Content::Boundaries(b) = &loaded.content
@@ -801,6 +808,7 @@ impl eframe::App for SegkartaApp {
             match ui::import::dialog(&ctx, self.settings.lang, pending) {
                 Some(ui::import::Decision::Import) => {
                     if let Some(pending) = self.pending_import.take() {
+                        self.pending_import = self.queued_imports.pop_front();
                         let dataset = pending.finish(&mut self.atlas, &self.load_options);
                         let first = match &dataset.added {
                             load::Added::Indicators(ids) => ids.first().cloned(),
@@ -812,7 +820,9 @@ impl eframe::App for SegkartaApp {
                         self.show_opened_level(&ctx);
                     }
                 }
-                Some(ui::import::Decision::Cancel) => self.pending_import = None,
+                Some(ui::import::Decision::Cancel) => {
+                    self.pending_import = self.queued_imports.pop_front();
+                }
                 None => {}
             }
         }

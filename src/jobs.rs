@@ -38,6 +38,8 @@ pub enum JobResult {
         loaded: Box<Loaded>,
         geometry: Option<Box<LayerGeometry>>,
     },
+    /// A PxWeb export whose guessed columns the user confirms before anything is merged.
+    Import(Box<crate::pending::PendingImport>),
     Failed {
         file: String,
         error: String,
@@ -90,9 +92,17 @@ impl LoadJob {
                             ))),
                             Content::Observations(_) => None,
                         };
-                        JobResult::Loaded {
-                            loaded: Box::new(loaded),
-                            geometry,
+                        if loaded.report.format == crate::io::pxweb::FORMAT {
+                            // Its preview is read here, off the UI thread.
+                            match crate::pending::PendingImport::new(loaded) {
+                                Ok(pending) => JobResult::Import(Box::new(pending)),
+                                Err(loaded) => JobResult::Loaded { loaded, geometry },
+                            }
+                        } else {
+                            JobResult::Loaded {
+                                loaded: Box::new(loaded),
+                                geometry,
+                            }
                         }
                     }
                     Err(e) => JobResult::Failed {

@@ -515,3 +515,33 @@ fn a_monthly_table_steps_through_named_months_and_has_an_annual_view() {
     harness.run_steps(2);
     assert_eq!(harness.state().settings.selection.indicator, "arbetsloshet");
 }
+
+/// Two exports opened together wait one after the other: cancelling the first shows the
+/// second, and importing it merges it (the second used to replace the first unseen).
+#[test]
+fn two_pxweb_exports_wait_in_turn() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut harness = harness();
+    load(
+        &mut harness,
+        vec![
+            fixtures.join("pxweb_wide_latin1.csv"),
+            fixtures.join("arbetsloshet_kvartal.csv"),
+        ],
+    );
+    let pending_id =
+        |h: &Harness<'static, SegkartaApp>| h.state().pending_import.as_ref().map(|p| p.id.clone());
+    assert_eq!(pending_id(&harness).as_deref(), Some("pxweb_wide_latin1"));
+    harness.get_by_label("Avbryt").click();
+    harness.run_steps(2);
+    assert_eq!(pending_id(&harness).as_deref(), Some("arbetsloshet_kvartal"));
+    harness.get_by_label("Importera").click();
+    harness.run_steps(2);
+    assert_eq!(pending_id(&harness), None);
+    let app = harness.state();
+    assert!(app.atlas.catalogue.indicator("arbetsloshet_kvartal").is_some());
+    assert!(
+        app.atlas.catalogue.indicator("pxweb_wide_latin1").is_none(),
+        "cancelled"
+    );
+}

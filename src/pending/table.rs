@@ -25,19 +25,29 @@ impl PendingImport {
         &self.loaded.report
     }
 
-    pub fn new(loaded: Loaded) -> Option<Self> {
-        let bytes = std::fs::read(&loaded.report.file).ok()?;
-        let preview = pxweb::preview(&bytes, 8)?;
-        let Content::Observations(obs) = &loaded.content else {
-            return None;
+    /// The dialog's state for an export read on the loading thread (the preview reads the
+    /// file's first rows again). The export comes back when there is nothing to ask about (no
+    /// preview, no values), to be merged as it is rather than lost.
+    pub fn new(loaded: Loaded) -> Result<Self, Box<Loaded>> {
+        let preview = std::fs::read(&loaded.report.file)
+            .ok()
+            .and_then(|bytes| pxweb::preview(&bytes, 8));
+        let parsed_id = match &loaded.content {
+            Content::Observations(obs) => obs.indicators().first().map(|id| id.to_string()),
+            Content::Boundaries(_) => None,
         };
-        let parsed_id = obs.indicators().first()?.to_string();
+        let (Some(preview), Some(parsed_id)) = (preview, parsed_id) else {
+            return Err(Box::new(loaded));
+        };
+        let Content::Observations(obs) = &loaded.content else {
+            return Err(Box::new(loaded));
+        };
         let name = obs
             .names
             .get(&parsed_id)
             .cloned()
             .unwrap_or_else(|| parsed_id.clone());
-        Some(Self {
+        Ok(Self {
             id: parsed_id.clone(),
             parsed_id,
             name,
