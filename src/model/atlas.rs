@@ -144,34 +144,14 @@ impl Atlas {
         rule: super::Aggregation,
     ) -> Option<RegionValue> {
         let layer = self.finest_valued_layer(key)?;
-        let observations: Vec<super::Observation> = layer
-            .gr_indices()
-            .iter()
-            .filter_map(|i| self.observations.get(key, &layer.areas[*i].code, period))
-            .collect();
-        if observations.is_empty() {
-            return None;
-        }
-        let value = match rule {
-            super::Aggregation::Sum => observations.iter().map(|o| o.value).sum(),
-            super::Aggregation::Weighted => {
-                let bases: Option<Vec<f64>> = observations.iter().map(|o| o.n).collect();
-                let bases = bases?;
-                let total: f64 = bases.iter().sum();
-                if total <= 0.0 {
-                    return None;
-                }
-                observations
-                    .iter()
-                    .zip(&bases)
-                    .map(|(o, n)| o.value * n)
-                    .sum::<f64>()
-                    / total
+        let mut total = GrTotal::default();
+        for i in layer.gr_indices() {
+            if let Some(o) = self.observations.get(key, &layer.areas[*i].code, period) {
+                total.add(rule, &o);
             }
-            super::Aggregation::None => return None,
-        };
+        }
         Some(RegionValue {
-            value,
+            value: total.value(rule)?,
             published: false,
             summed: rule == super::Aggregation::Sum,
         })
@@ -217,13 +197,12 @@ impl Atlas {
         let Some(layer) = self.finest_valued_layer(key) else {
             return Vec::new();
         };
-        // Per period of the indicator: the sum of values (times their base for a rate), of
-        // bases, whether every area had its base, and whether any area had a value.
+        // Per period of the indicator, GR's total so far.
         let periods = self.observations.periods(&key.indicator);
         let Some(by_area) = self.observations.by_area(key) else {
             return Vec::new();
         };
-        let mut sums = vec![(0.0, 0.0, true, false); periods.len()];
+        let mut totals = vec![GrTotal::default(); periods.len()];
         for i in layer.gr_indices() {
             let Some(series) = by_area.get(&layer.areas[*i].code) else {
                 continue;
@@ -234,34 +213,15 @@ impl Atlas {
                 while at < periods.len() && periods[at] < o.period {
                     at += 1;
                 }
-                if at == periods.len() || periods[at] != o.period {
-                    continue;
-                }
-                let entry = &mut sums[at];
-                entry.3 = true;
-                match (rule, o.n) {
-                    (super::Aggregation::Weighted, Some(n)) => {
-                        entry.0 += o.value * n;
-                        entry.1 += n;
-                    }
-                    (super::Aggregation::Weighted, None) => entry.2 = false,
-                    _ => entry.0 += o.value,
+                if at < periods.len() && periods[at] == o.period {
+                    totals[at].add(rule, o);
                 }
             }
         }
         periods
             .iter()
-            .zip(sums)
-            .filter(|(_, (.., any))| *any)
-            .filter_map(|(period, (sum, base, complete, _))| {
-                let period = *period;
-                let value = match rule {
-                    super::Aggregation::Sum => sum,
-                    super::Aggregation::Weighted if complete && base > 0.0 => sum / base,
-                    _ => return None,
-                };
-                Some(super::Observation::new(period, value))
-            })
+            .zip(totals)
+            .filter_map(|(period, total)| Some(super::Observation::new(*period, total.value(rule)?)))
             .collect()
     }
 
@@ -289,6 +249,43 @@ impl Atlas {
     }
 }
 
+/// GR's value summed up from finer areas by the catalogue's rule, one area at a time: counts
+/// add up, rates are weighted by their base (none when an area lacks it), others have none.
+#[derive(Clone, Copy, Debug, Default)]
+struct GrTotal {
+    /// Values, or values times their base for a rate.
+    sum: f64,
+    base: f64,
+    /// Some area lacked the base a rate needs.
+    base_missing: bool,
+    any: bool,
+}
+
+impl GrTotal {
+    fn add(&mut self, rule: super::Aggregation, o: &super::Observation) {
+        self.any = true;
+        match (rule, o.n) {
+            (super::Aggregation::Weighted, Some(n)) => {
+                self.sum += o.value * n;
+                self.base += n;
+            }
+            (super::Aggregation::Weighted, None) => self.base_missing = true,
+            _ => self.sum += o.value,
+        }
+    }
+
+    fn value(self, rule: super::Aggregation) -> Option<f64> {
+        match rule {
+            _ if !self.any => None,
+            super::Aggregation::Sum => Some(self.sum),
+            super::Aggregation::Weighted if !self.base_missing && self.base > 0.0 => {
+                Some(self.sum / self.base)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A region-wide reference value and whether it came from the data or was computed here.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RegionValue {
@@ -296,4 +293,30 @@ pub struct RegionValue {
     pub published: bool,
     /// Computed as the sum of the municipalities (a count), not their mean.
     pub summed: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Aggregation, Observation};
+
+    /// Counts add up; a rate is weighted by its base and has no value when an area lacks one.
+    #[test]
+    fn gr_total_follows_the_catalogue_rule() {
+        let at = |value, n| Observation {
+            n,
+            ..Observation::new(Period::Year(2024), value)
+        };
+        let total = |rule, obs: &[Observation]| {
+            let mut t = GrTotal::default();
+            obs.iter().for_each(|o| t.add(rule, o));
+            t.value(rule)
+        };
+        let rates = [at(50.0, Some(300.0)), at(70.0, Some(100.0))];
+        assert_eq!(total(Aggregation::Sum, &rates), Some(120.0));
+        assert_eq!(total(Aggregation::Weighted, &rates), Some(55.0));
+        assert_eq!(total(Aggregation::Weighted, &[rates[0], at(60.0, None)]), None);
+        assert_eq!(total(Aggregation::None, &rates), None);
+        assert_eq!(total(Aggregation::Sum, &[]), None, "no area, no value");
+    }
 }
