@@ -8,6 +8,7 @@ use crate::map::palette::{self, Rgb};
 use crate::model::{AreaLayer, Atlas, Level, Period, RegionValue, SeriesKey};
 use crate::state::{Reference, Selection};
 
+pub mod caption;
 pub mod trend;
 
 #[derive(Clone, Debug)]

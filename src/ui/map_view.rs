@@ -9,6 +9,7 @@ use crate::map::plugin::{ChoroplethPlugin, MapEvents};
 use crate::map::tiles::Reachability;
 use crate::model::{TOTAL, is_gr_municipality};
 use crate::state::Action;
+use crate::view::caption::{Caption, NoteKind};
 
 /// The runtime parts of the map the app owns.
 pub struct MapParts<'a> {
@@ -217,10 +218,9 @@ fn region_difference(cx: &UiCx, ind: &crate::model::Indicator, diff: f64) -> Str
 }
 
 fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
-    let Some(ind) = cx.indicator() else {
+    let Some(caption) = Caption::of(cx.atlas, cx.view, &cx.settings.selection, cx.lang) else {
         return egui::Rect::NOTHING;
     };
-    let sel = &cx.settings.selection;
     egui::Area::new(egui::Id::unique("segkarta_legend"))
         .fixed_pos(map_rect.left_bottom() + vec2(12.0, -12.0))
         .pivot(Align2::LEFT_BOTTOM)
@@ -230,133 +230,42 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                 .fill(Color32::from_white_alpha(240))
                 .show(ui, |ui| {
                     ui.set_max_width(250.0);
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(cx.indicator_name(ind)).strong());
-                        if ind.demo {
-                            demo_badge(ui, cx.lang);
-                        }
-                    });
-                    let group = if sel.group_by == TOTAL {
-                        String::new()
-                    } else {
-                        format!("{} · ", cx.group_name(&sel.group_by, &sel.group))
-                    };
-                    let unit = cx.lang.pick(&ind.unit_sv, &ind.unit_en);
-                    ui.label(if unit.is_empty() {
-                        format!("{group}{}", cx.period(sel.period))
-                    } else {
-                        format!("{group}{} · {unit}", cx.period(sel.period))
-                    });
-                    let scheme = super::scheme_name(cx.view.scheme, cx.lang);
-                    let scope = if sel.national {
-                        cx.t("hela Sverige", "all of Sweden")
-                    } else {
-                        cx.t("GR", "GR")
-                    };
-                    super::muted_note(ui, format!(
-                            "{scheme}{} · {scope}",
-                            if sel.pooled {
-                                cx.t(", samma alla perioder", ", same in every period")
-                            } else {
-                                ""
-                            }
-                        ));
-                    ui.add_space(2.0);
-                    let decimals = ind.decimals as usize;
-                    if let Some(spatial) = cx.view.spatial.as_ref().filter(|_| sel.lisa_map) {
-                        // The cluster map replaces the classes.
-                        super::muted_note(ui, format!(
-                                "{} (p ≤ {})",
-                                cx.t("Lokala kluster, LISA", "Local clusters, LISA"),
-                                format::number(sel.lisa_alpha, 3, cx.lang)
-                            ));
-                        for cluster in super::spatial::CLUSTERS {
-                            let n = spatial.clusters.iter().filter(|c| **c == Some(cluster)).count();
-                            let colour = crate::map::palette::cluster_colour(cluster);
-                            super::swatch_row(ui, colour.into(), super::spatial::cluster_name(cluster, cx), Some(n));
-                        }
-                    } else if let Some(classes) = &cx.view.classes {
-                        for c in (0..classes.len()).rev() {
-                            let (lo, hi) = classes.bounds(c);
-                            let colour = cx.view.class_colours[c];
-                            let text = if let Some(category) = ind.category(hi) {
-                                format!("{}. {}", hi, cx.lang.pick(&category.sv, &category.en))
-                            } else {
-                                format!(
-                                    "{} – {}",
-                                    format::number(lo, decimals, cx.lang),
-                                    format::value(hi, ind, cx.lang)
-                                )
-                            };
-                            super::swatch_row(ui, colour.into(), &text, Some(classes.counts[c]));
-                        }
-                    }
-                    let missing = cx
-                        .view
-                        .values
-                        .iter()
-                        .zip(&cx.view.in_scope)
-                        .filter(|(v, s)| **s && v.is_none())
-                        .count();
-                    let p = crate::map::palette::NO_DATA;
-                    super::swatch_row(ui, p.into(), cx.t("Uppgift saknas", "No data"), Some(missing));
-                    if cx.view.classes.is_none()
-                        && ind.id.starts_with(crate::analysis::segregation_series::PREFIX)
-                    {
-                        // Only the region-wide measure exists: say what a map per area needs.
-                        ui.label(
-                            RichText::new(cx.t(
-                                "Mått per kommun kräver antal per DeSO eller RegSO.\nNu finns bara hela GR, mätt mellan kommunerna.",
-                                "Measures per municipality need counts per DeSO or RegSO.\nFor now only all of GR, measured between municipalities.",
-                            ))
-                            .small()
-                            .color(style::DEMO),
-                        );
-                    }
-                    if !sel.national {
-                        let p = crate::map::palette::CONTEXT;
-                        super::swatch_row(ui, p.into(), cx.t("Övriga Sverige", "Rest of Sweden"), None);
-                    }
-                    if let Some(region) = cx.view.region {
-                        let how = if region.published {
-                            ""
-                        } else if region.summed {
-                            cx.t(" (summa av kommunerna)", " (sum of the municipalities)")
-                        } else {
-                            cx.t(" (medel av kommunerna)", " (mean of the municipalities)")
-                        };
-                        ui.label(format!(
-                            "{}: {}{how}",
-                            cx.region_label(),
-                            format::value(region.value, ind, cx.lang)
-                        ));
-                    }
-                    if let Some(se) = cx.view.sweden {
-                        ui.label(format!(
-                            "{}: {}",
-                            cx.t("Riket", "Sweden"),
-                            format::value(se, ind, cx.lang)
-                        ));
-                    }
-                    if let Some((level, rule)) = &cx.view.aggregated {
-                        let how = match rule {
-                            crate::model::Aggregation::Sum => cx.t("summerat", "summed"),
-                            _ => cx.t("viktat med antal", "weighted by base"),
-                        };
-                        let from = super::level_name(level, cx.lang);
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {from} ({how})",
-                                cx.t("Aggregerat från", "Aggregated from")
-                            ))
-                            .strong(),
-                        );
-                    }
-                    super::muted_note(ui, format!("{}: {}", cx.t("Källa", "Source"), ind.source));
-                });
+                    caption_body(ui, &caption, cx.lang, 1.0);
+                })
         })
         .response
         .rect
+}
+
+/// A map's legend from its caption, text scaled by `scale` (1 on the desktop, more when
+/// presenting).
+pub fn caption_body(ui: &mut egui::Ui, caption: &Caption, lang: crate::i18n::Lang, scale: f32) {
+    let body = egui::TextStyle::Body.resolve(ui.style()).size * scale;
+    let small = egui::TextStyle::Small.resolve(ui.style()).size * scale;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&caption.title).strong().size(body));
+        if caption.demo {
+            demo_badge(ui, lang);
+        }
+    });
+    ui.label(RichText::new(caption.what()).size(body));
+    ui.label(RichText::new(&caption.method).size(small).color(style::MUTED));
+    ui.add_space(2.0 * scale);
+    if let Some(heading) = &caption.entries_heading {
+        ui.label(RichText::new(heading).size(small).color(style::MUTED));
+    }
+    for entry in &caption.entries {
+        super::swatch_row_scaled(ui, entry.colour.into(), &entry.label, entry.count, scale);
+    }
+    for note in &caption.notes {
+        let text = RichText::new(&note.text).size(body);
+        ui.label(match note.kind {
+            NoteKind::Plain => text,
+            NoteKind::Strong => text.strong(),
+            NoteKind::Warning => text.size(small).color(style::DEMO),
+        });
+    }
+    ui.label(RichText::new(&caption.source).size(small).color(style::MUTED));
 }
 
 fn controls(

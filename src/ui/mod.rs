@@ -59,17 +59,9 @@ impl UiCx<'_> {
     /// What the region's value of the shown indicator is: an average of rates, or, for a
     /// segregation measure, the measure over all of GR.
     pub fn region_label(&self) -> &'static str {
-        if self
-            .settings
-            .selection
-            .indicator
-            .starts_with(crate::analysis::segregation_series::PREFIX)
-        {
-            self.lang.pick("Hela GR", "All of GR")
-        } else if self.indicator().is_some_and(Indicator::is_count) {
-            self.lang.pick("GR totalt", "GR total")
-        } else {
-            self.lang.pick("GR-snitt", "GR average")
+        match self.indicator() {
+            Some(ind) => crate::view::caption::region_label(ind, &self.settings.selection, self.lang),
+            None => self.lang.pick("GR-snitt", "GR average"),
         }
     }
 
@@ -78,11 +70,7 @@ impl UiCx<'_> {
     }
 
     pub fn group_name(&self, dim: &str, group: &str) -> String {
-        self.atlas
-            .catalogue
-            .dimension(dim)
-            .and_then(|d| d.groups.iter().find(|g| g.id == group))
-            .map_or_else(|| group.to_string(), |g| self.lang.pick(&g.sv, &g.en).to_string())
+        crate::view::caption::group_name(self.atlas, dim, group, self.lang)
     }
 
     pub fn dimension_name<'s>(&self, dim: &'s Dimension) -> &'s str {
@@ -107,33 +95,7 @@ impl UiCx<'_> {
     }
 }
 
-/// A level's name in the UI; a custom level by the name the user gave it.
-pub fn level_name(level: &crate::model::Level, lang: Lang) -> std::borrow::Cow<'_, str> {
-    use crate::model::Level::*;
-    match level {
-        Kommun => lang.pick("Kommuner", "Municipalities").into(),
-        Regso => "RegSO".into(),
-        Deso => "DeSO".into(),
-        Custom(name) => name.as_str().into(),
-    }
-}
-
-/// A classification scheme's name, as a GIS user knows it.
-pub fn scheme_name(scheme: crate::analysis::classify::Scheme, lang: Lang) -> &'static str {
-    use crate::analysis::classify::Scheme::*;
-    match scheme {
-        Quantile => lang.pick("Kvantiler", "Quantiles"),
-        EqualInterval => lang.pick("Lika intervall", "Equal interval"),
-        FisherJenks => lang.pick(
-            "Naturliga brytpunkter (Fisher–Jenks)",
-            "Natural breaks (Fisher–Jenks)",
-        ),
-        StdMean => lang.pick("Medelvärde ± standardavvikelse", "Mean ± standard deviation"),
-        BoxPlot => lang.pick("Lådagram (box map)", "Box map"),
-        Manual => lang.pick("Egna gränser", "Manual breaks"),
-        UniqueValues => lang.pick("Unika värden", "Unique values"),
-    }
-}
+pub use crate::view::caption::{level_name, scheme_name};
 
 /// A small grey note under a section: how something was computed, what is missing.
 pub fn muted_note(ui: &mut egui::Ui, text: impl Into<String>) {
@@ -154,11 +116,35 @@ pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
 
 /// A legend row: colour box, text and, when given, how many areas it covers.
 pub fn swatch_row(ui: &mut egui::Ui, colour: egui::Color32, text: &str, count: Option<usize>) {
+    swatch_row_scaled(ui, colour, text, count, 1.0);
+}
+
+/// [`swatch_row`] with box and text scaled by `scale`.
+pub fn swatch_row_scaled(
+    ui: &mut egui::Ui,
+    colour: egui::Color32,
+    text: &str,
+    count: Option<usize>,
+    scale: f32,
+) {
+    let body = egui::TextStyle::Body.resolve(ui.style()).size * scale;
+    let small = egui::TextStyle::Small.resolve(ui.style()).size * scale;
     ui.horizontal(|ui| {
-        swatch(ui, colour);
-        ui.label(text);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0) * scale, egui::Sense::hover());
+        ui.painter().rect(
+            rect,
+            2.0 * scale,
+            colour,
+            egui::Stroke::new(0.5 * scale, style::OUTLINE),
+            egui::StrokeKind::Inside,
+        );
+        ui.label(egui::RichText::new(text).size(body));
         if let Some(n) = count {
-            ui.label(egui::RichText::new(format!("({n})")).small().color(style::MUTED));
+            ui.label(
+                egui::RichText::new(format!("({n})"))
+                    .size(small)
+                    .color(style::MUTED),
+            );
         }
     });
 }

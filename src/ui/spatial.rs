@@ -9,22 +9,10 @@ use crate::state::Action;
 
 /// Cluster kinds in legend order, with their names.
 pub fn cluster_name(cluster: Cluster, cx: &UiCx) -> &'static str {
-    match cluster {
-        Cluster::HighHigh => cx.t("Högt bland höga (hot spot)", "High among high (hot spot)"),
-        Cluster::LowLow => cx.t("Lågt bland låga (cold spot)", "Low among low (cold spot)"),
-        Cluster::HighLow => cx.t("Högt bland låga", "High among low"),
-        Cluster::LowHigh => cx.t("Lågt bland höga", "Low among high"),
-        Cluster::NotSignificant => cx.t("Inte signifikant", "Not significant"),
-    }
+    crate::view::caption::cluster_name(cluster, cx.lang)
 }
 
-pub const CLUSTERS: [Cluster; 5] = [
-    Cluster::HighHigh,
-    Cluster::LowLow,
-    Cluster::HighLow,
-    Cluster::LowHigh,
-    Cluster::NotSignificant,
-];
+pub use crate::view::caption::CLUSTERS;
 
 /// How neighbours are found (queen or rook, exact or within a tolerance), and the weights in
 /// numbers, as GeoDa's weights manager shows them.

@@ -1,0 +1,291 @@
+//! What a map says about itself: its title line and its legend, as text and colours without
+//! egui, so the app's legend, presenter mode and image exports say the same.
+use crate::analysis::autocorrelation::Cluster;
+use crate::analysis::classify::Scheme;
+use crate::format;
+use crate::i18n::Lang;
+use crate::map::palette::{self, Rgb};
+use crate::model::{Atlas, Indicator, Level, TOTAL};
+use crate::state::Selection;
+use crate::view::View;
+
+/// A map's title line and legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Caption {
+    /// The indicator's name.
+    pub title: String,
+    /// The group shown, when not everyone ("Född i Sverige").
+    pub group: Option<String>,
+    /// The period as people read it ("2024", "mars 2024").
+    pub period: String,
+    /// The level's name ("DeSO", "Kommuner", a user's own level).
+    pub level: String,
+    /// The unit ("procent"); empty when the indicator has none.
+    pub unit: String,
+    /// How the classes were made and over which areas ("Kvantiler · GR").
+    pub method: String,
+    /// A heading over the entries when they are not classes (the LISA cluster map).
+    pub entries_heading: Option<String>,
+    /// Legend rows from the highest class down, then no data and the context.
+    pub entries: Vec<Entry>,
+    pub notes: Vec<Note>,
+    pub source: String,
+    /// Synthetic values are on the map: every rendering carries the demo mark.
+    pub demo: bool,
+}
+
+/// One legend row: a colour box, its text and, when it counts areas, how many.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub colour: Rgb,
+    pub label: String,
+    pub count: Option<usize>,
+}
+
+/// A line under the legend rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub text: String,
+    pub kind: NoteKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    Plain,
+    /// Changes how the values must be read (aggregated from a finer level).
+    Strong,
+    /// What is missing for the map to show more.
+    Warning,
+}
+
+impl Caption {
+    /// The caption of `view`, the map of `sel` on `atlas`; `None` without an indicator.
+    pub fn of(atlas: &Atlas, view: &View, sel: &Selection, lang: Lang) -> Option<Caption> {
+        let ind = atlas.catalogue.indicator(&sel.indicator)?;
+        let group = (sel.group_by != TOTAL).then(|| group_name(atlas, &sel.group_by, &sel.group, lang));
+        let scope = if sel.national {
+            lang.pick("hela Sverige", "all of Sweden")
+        } else {
+            "GR"
+        };
+        let pooled = if sel.pooled {
+            lang.pick(", samma alla perioder", ", same in every period")
+        } else {
+            ""
+        };
+        let mut entries = Vec::new();
+        let mut entries_heading = None;
+        if let Some(spatial) = view.spatial.as_ref().filter(|_| sel.lisa_map) {
+            // The cluster map replaces the classes.
+            entries_heading = Some(format!(
+                "{} (p ≤ {})",
+                lang.pick("Lokala kluster, LISA", "Local clusters, LISA"),
+                format::number(sel.lisa_alpha, 3, lang)
+            ));
+            for cluster in CLUSTERS {
+                entries.push(Entry {
+                    colour: palette::cluster_colour(cluster),
+                    label: cluster_name(cluster, lang).to_string(),
+                    count: Some(spatial.clusters.iter().filter(|c| **c == Some(cluster)).count()),
+                });
+            }
+        } else if let Some(classes) = &view.classes {
+            for c in (0..classes.len()).rev() {
+                let (lo, hi) = classes.bounds(c);
+                let label = match ind.category(hi) {
+                    Some(category) => format!("{}. {}", hi, lang.pick(&category.sv, &category.en)),
+                    None => format!(
+                        "{} – {}",
+                        format::number(lo, ind.decimals as usize, lang),
+                        format::value(hi, ind, lang)
+                    ),
+                };
+                entries.push(Entry {
+                    colour: view.class_colours[c],
+                    label,
+                    count: Some(classes.counts[c]),
+                });
+            }
+        }
+        let missing = view
+            .values
+            .iter()
+            .zip(&view.in_scope)
+            .filter(|(v, s)| **s && v.is_none())
+            .count();
+        entries.push(Entry {
+            colour: palette::NO_DATA,
+            label: lang.pick("Uppgift saknas", "No data").into(),
+            count: Some(missing),
+        });
+        if !sel.national {
+            entries.push(Entry {
+                colour: palette::CONTEXT,
+                label: lang.pick("Övriga Sverige", "Rest of Sweden").into(),
+                count: None,
+            });
+        }
+        Some(Caption {
+            title: lang.pick(&ind.sv, &ind.en).to_string(),
+            group,
+            period: sel.period.label(lang),
+            level: level_name(&view.level, lang).into_owned(),
+            unit: lang.pick(&ind.unit_sv, &ind.unit_en).to_string(),
+            method: format!("{}{pooled} · {scope}", scheme_name(view.scheme, lang)),
+            entries_heading,
+            entries,
+            notes: notes(ind, view, sel, lang),
+            source: format!("{}: {}", lang.pick("Källa", "Source"), ind.source),
+            demo: view.demo || ind.demo,
+        })
+    }
+
+    /// "Född i Sverige · 2024 · procent": what the legend's colours are, under its title.
+    pub fn what(&self) -> String {
+        let mut parts: Vec<&str> = self.group.iter().map(String::as_str).collect();
+        parts.push(&self.period);
+        if !self.unit.is_empty() {
+            parts.push(&self.unit);
+        }
+        parts.join(" · ")
+    }
+
+    /// The title line a map always carries: indicator, group, period and level, since period
+    /// and group carry over between domains ("Förvärvsarbetande · Född i Sverige · 2024 · DeSO").
+    pub fn title_line(&self) -> String {
+        let mut parts: Vec<&str> = vec![&self.title];
+        parts.extend(self.group.as_deref());
+        parts.push(&self.period);
+        parts.push(&self.level);
+        parts.join(" · ")
+    }
+}
+
+/// The lines under the legend rows: GR's and Sweden's value, how the values were made.
+fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let note = |text: String, kind| Note { text, kind };
+    if view.classes.is_none() && ind.id.starts_with(crate::analysis::segregation_series::PREFIX) {
+        // Only the region-wide measure exists: say what a map per area needs.
+        notes.push(note(
+            lang.pick(
+                "Mått per kommun kräver antal per DeSO eller RegSO. Nu finns bara hela GR, mätt mellan kommunerna.",
+                "Measures per municipality need counts per DeSO or RegSO. For now only all of GR, measured between municipalities.",
+            )
+            .into(),
+            NoteKind::Warning,
+        ));
+    }
+    if let Some(region) = view.region {
+        let how = if region.published {
+            ""
+        } else if region.summed {
+            lang.pick(" (summa av områdena)", " (sum of the areas)")
+        } else {
+            lang.pick(" (medel av områdena)", " (mean of the areas)")
+        };
+        notes.push(note(
+            format!(
+                "{}: {}{how}",
+                region_label(ind, sel, lang),
+                format::value(region.value, ind, lang)
+            ),
+            NoteKind::Plain,
+        ));
+    }
+    if let Some(se) = view.sweden {
+        notes.push(note(
+            format!(
+                "{}: {}",
+                lang.pick("Riket", "Sweden"),
+                format::value(se, ind, lang)
+            ),
+            NoteKind::Plain,
+        ));
+    }
+    if let Some((level, rule)) = &view.aggregated {
+        let how = match rule {
+            crate::model::Aggregation::Sum => lang.pick("summerat", "summed"),
+            _ => lang.pick("viktat med antal", "weighted by base"),
+        };
+        notes.push(note(
+            format!(
+                "{} {} ({how})",
+                lang.pick("Aggregerat från", "Aggregated from"),
+                level_name(level, lang)
+            ),
+            NoteKind::Strong,
+        ));
+    }
+    notes
+}
+
+/// What the region's value of the shown indicator is: an average of rates, a total of counts,
+/// or, for a segregation measure, the measure over all of GR.
+pub fn region_label(ind: &Indicator, sel: &Selection, lang: Lang) -> &'static str {
+    if sel
+        .indicator
+        .starts_with(crate::analysis::segregation_series::PREFIX)
+    {
+        lang.pick("Hela GR", "All of GR")
+    } else if ind.is_count() {
+        lang.pick("GR totalt", "GR total")
+    } else {
+        lang.pick("GR-snitt", "GR average")
+    }
+}
+
+/// A group's name in the UI language; its id when the catalogue does not know it.
+pub fn group_name(atlas: &Atlas, dim: &str, group: &str, lang: Lang) -> String {
+    atlas
+        .catalogue
+        .dimension(dim)
+        .and_then(|d| d.groups.iter().find(|g| g.id == group))
+        .map_or_else(|| group.to_string(), |g| lang.pick(&g.sv, &g.en).to_string())
+}
+
+/// A level's name in the UI; a custom level by the name the user gave it.
+pub fn level_name(level: &Level, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match level {
+        Level::Kommun => lang.pick("Kommuner", "Municipalities").into(),
+        Level::Regso => "RegSO".into(),
+        Level::Deso => "DeSO".into(),
+        Level::Custom(name) => name.as_str().into(),
+    }
+}
+
+/// A classification scheme's name, as a GIS user knows it.
+pub fn scheme_name(scheme: Scheme, lang: Lang) -> &'static str {
+    match scheme {
+        Scheme::Quantile => lang.pick("Kvantiler", "Quantiles"),
+        Scheme::EqualInterval => lang.pick("Lika intervall", "Equal interval"),
+        Scheme::FisherJenks => lang.pick(
+            "Naturliga brytpunkter (Fisher–Jenks)",
+            "Natural breaks (Fisher–Jenks)",
+        ),
+        Scheme::StdMean => lang.pick("Medelvärde ± standardavvikelse", "Mean ± standard deviation"),
+        Scheme::BoxPlot => lang.pick("Lådagram (box map)", "Box map"),
+        Scheme::Manual => lang.pick("Egna gränser", "Manual breaks"),
+        Scheme::UniqueValues => lang.pick("Unika värden", "Unique values"),
+    }
+}
+
+/// A LISA cluster's name, hot and cold spots as GeoDa calls them.
+pub fn cluster_name(cluster: Cluster, lang: Lang) -> &'static str {
+    match cluster {
+        Cluster::HighHigh => lang.pick("Högt bland höga (hot spot)", "High among high (hot spot)"),
+        Cluster::LowLow => lang.pick("Lågt bland låga (cold spot)", "Low among low (cold spot)"),
+        Cluster::HighLow => lang.pick("Högt bland låga", "High among low"),
+        Cluster::LowHigh => lang.pick("Lågt bland höga", "Low among high"),
+        Cluster::NotSignificant => lang.pick("Inte signifikant", "Not significant"),
+    }
+}
+
+/// The clusters in the order the legend lists them.
+pub const CLUSTERS: [Cluster; 5] = [
+    Cluster::HighHigh,
+    Cluster::LowLow,
+    Cluster::HighLow,
+    Cluster::LowHigh,
+    Cluster::NotSignificant,
+];
