@@ -46,8 +46,19 @@ pub fn land_outline() -> Option<&'static crate::map::clip::LandOutline> {
 
 /// The atlas the app opens on: all 290 municipalities and the demo indicators.
 pub fn atlas() -> Result<Atlas, LoadError> {
+    atlas_with(municipalities()?)
+}
+
+/// All 290 municipal boundaries (a few milliseconds: what clipping needs before the rest).
+pub fn municipalities() -> Result<crate::model::AreaLayer, LoadError> {
     let kommuner = super::geojson::parse("data/kommuner.geojson", KOMMUNER_GEOJSON)?;
     debug_assert_eq!(kommuner.level, Level::Kommun);
+    Ok(kommuner)
+}
+
+/// [`atlas`] on municipalities already read: the catalogue and the demo values (the slow
+/// part, about 80 ms, which start-up runs beside reading the user's files).
+pub fn atlas_with(kommuner: crate::model::AreaLayer) -> Result<Atlas, LoadError> {
     let catalogue = super::catalogue::parse("data/catalogue.json", CATALOGUE_JSON)?;
     let (observations, report) = super::tidy::parse_csv("data/demo_observations.csv", DEMO_OBSERVATIONS_CSV)?;
     if report.has_errors() {

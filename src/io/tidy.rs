@@ -333,6 +333,10 @@ fn cell_at(col: &StringChunked, i: usize) -> Option<&str> {
 /// A number written with a decimal point or a decimal comma.
 /// Spaces (also no-break) may group thousands, as Swedish exports write them.
 pub(crate) fn parse_number(text: &str) -> Option<f64> {
+    // Most cells are plain numbers: parse them without building a cleaned copy.
+    if let Ok(v) = text.parse::<f64>() {
+        return v.is_finite().then_some(v);
+    }
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')

@@ -69,6 +69,19 @@ pub struct Observations {
     pub duplicates: usize,
 }
 
+/// Each row's period as the table writes it, formatted once per distinct period.
+fn period_texts(rows: &[(SeriesKey, String, Observation)]) -> Vec<String> {
+    let mut texts: HashMap<Period, String> = HashMap::new();
+    rows.iter()
+        .map(|r| {
+            texts
+                .entry(r.2.period)
+                .or_insert_with(|| r.2.period.to_string())
+                .clone()
+        })
+        .collect()
+}
+
 impl Observations {
     /// Build from validated rows: the long table and the index. Later duplicates replace
     /// earlier ones in the index.
@@ -76,7 +89,7 @@ impl Observations {
         let table = df!(
             "area_code" => rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
             "indicator" => rows.iter().map(|r| r.0.indicator.as_str()).collect::<Vec<_>>(),
-            "period" => rows.iter().map(|r| r.2.period.to_string()).collect::<Vec<_>>(),
+            "period" => period_texts(&rows),
             "group_by" => rows.iter().map(|r| r.0.group_by.as_str()).collect::<Vec<_>>(),
             "group" => rows.iter().map(|r| r.0.group.as_str()).collect::<Vec<_>>(),
             "value" => rows.iter().map(|r| r.2.value).collect::<Vec<_>>(),
@@ -114,16 +127,23 @@ impl Observations {
     fn index_rows(&mut self, rows: Vec<(SeriesKey, String, Observation)>) -> usize {
         let mut replaced = 0;
         for (key, area, obs) in rows {
-            let periods = self.periods.entry(key.indicator.clone()).or_default();
+            // Look up before inserting: most rows repeat an indicator and group already seen,
+            // and cloning their keys for `entry` took a tenth of the start-up.
+            let periods = match self.periods.get_mut(&key.indicator) {
+                Some(p) => p,
+                None => self.periods.entry(key.indicator.clone()).or_default(),
+            };
             if let Err(pos) = periods.binary_search(&obs.period) {
                 periods.insert(pos, obs.period);
             }
-            let groups = self
-                .groups
-                .entry(key.indicator.clone())
-                .or_default()
-                .entry(key.group_by.clone())
-                .or_default();
+            let by_dimension = match self.groups.get_mut(&key.indicator) {
+                Some(g) => g,
+                None => self.groups.entry(key.indicator.clone()).or_default(),
+            };
+            let groups = match by_dimension.get_mut(&key.group_by) {
+                Some(g) => g,
+                None => by_dimension.entry(key.group_by.clone()).or_default(),
+            };
             if !groups.contains(&key.group) {
                 groups.push(key.group.clone());
             }
