@@ -3,6 +3,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, vec2};
 use geo::{LineString, MultiPolygon, Polygon};
+use segkarta::i18n::Lang;
 use segkarta::map::mesh::{LayerMesh, ScreenTransform};
 use segkarta::model::{
     Area, AreaLayer, Atlas, Level, Observation, Observations, Period, SeriesKey, is_gr_municipality,
@@ -196,7 +197,72 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
+/// The embedded atlas with `layer` added and a seeded value per area for 2024 (bench input,
+/// not statistics).
+fn atlas_plus(layer: AreaLayer) -> Atlas {
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded data");
+    let rows = layer
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let value = 50.0 + 30.0 * ((i * 7919) % 1000) as f64 / 1000.0;
+            let observation = Observation {
+                period: Period::Year(2024),
+                value,
+                moe: None,
+                n: None,
+            };
+            (SeriesKey::total("forvarvsarbetande"), a.code.clone(), observation)
+        })
+        .collect();
+    atlas
+        .observations
+        .extend(Observations::from_rows(rows).expect("table"))
+        .expect("merge");
+    atlas.layers.push(layer);
+    atlas
+}
+
+/// Headless pictures (`segkarta render`, export): the scene from the selection, then PNG and
+/// SVG at 1920 × 1080, for GR's real 584 DeSO (clipped to land as the app draws them) when the
+/// shared file is there, and for 6,000 synthetic areas.
+fn pictures(c: &mut Criterion) {
+    use segkarta::render;
+    let mut layers = vec![("national_6000x300", national_layer(100, 60, 300))];
+    let deso = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/deso2025_gr.geojson");
+    if let Ok(text) = segkarta::io::read_text(&deso) {
+        let mut layer = segkarta::io::geojson::parse("deso2025_gr.geojson", &text).expect("DeSO");
+        let land = kommun_layer();
+        let mut report = segkarta::io::validate::ValidationReport::new("deso2025_gr.geojson", "GeoJSON");
+        segkarta::jobs::prepare_layer(&mut layer, &Default::default(), &land, &mut report);
+        layers.insert(0, ("deso_584_real", layer));
+    }
+    let mut group = c.benchmark_group("render");
+    group.sample_size(20);
+    for (name, layer) in layers {
+        let level = layer.level.clone();
+        let atlas = atlas_plus(layer);
+        let mut sel = segkarta::state::Settings::default().selection;
+        sel.indicator = "forvarvsarbetande".into();
+        sel.level = level;
+        let date = "2026-11-26";
+        group.bench_function(format!("{name}/scene"), |b| {
+            b.iter(|| render::scene_of(&atlas, &mut sel.clone(), Lang::Sv, date).expect("scene"))
+        });
+        let (scene, _) = render::scene_of(&atlas, &mut sel.clone(), Lang::Sv, date).expect("scene");
+        group.bench_function(format!("{name}/png_1920x1080"), |b| {
+            b.iter(|| render::png(black_box(&scene), 1920, 1080).expect("png"))
+        });
+        group.bench_function(format!("{name}/svg_1920x1080"), |b| {
+            b.iter(|| render::svg(black_box(&scene), 1920, 1080))
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    pictures(c);
     startup(c);
     bench_scale(c, "gr_13", gr_layer());
     bench_scale(c, "kommun_290", kommun_layer());

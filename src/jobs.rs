@@ -10,14 +10,25 @@ use crate::map::LayerGeometry;
 use crate::map::clip::clip_to_land;
 use crate::model::{AreaLayer, Level};
 
-/// Make a read layer ready to draw: keep it to GR (unless all of Sweden is asked for), clip
-/// sub-municipal areas to the land, and build its mesh and hit index.
+/// Make a read layer ready to draw: [`prepare_layer`], then its mesh and hit index.
 pub fn prepare_for_map(
     layer: &mut AreaLayer,
     options: &LoadOptions,
     land: &AreaLayer,
     report: &mut ValidationReport,
 ) -> LayerGeometry {
+    prepare_layer(layer, options, land, report);
+    LayerGeometry::build(layer)
+}
+
+/// Keep a read layer to GR (unless all of Sweden is asked for) and clip sub-municipal areas
+/// to the land for drawing, as the app and the image exports show them.
+pub fn prepare_layer(
+    layer: &mut AreaLayer,
+    options: &LoadOptions,
+    land: &AreaLayer,
+    report: &mut ValidationReport,
+) {
     load::keep_to_gr(layer, options, report);
     if layer.level != Level::Kommun && !options.keep_sea {
         let n = clip_to_land(layer, land, crate::io::embedded::land_outline());
@@ -29,7 +40,6 @@ pub fn prepare_for_map(
             ),
         );
     }
-    LayerGeometry::build(layer)
 }
 
 pub enum JobResult {

@@ -57,6 +57,8 @@ enum Command {
     },
     /// Class breaks, Moran's I, LISA clusters and segregation measures (embedded data by default).
     Analyze(AnalyzeArgs),
+    /// Draw a map as PNG or SVG without a window, display or GPU: title, legend, source, date.
+    Render(RenderArgs),
 }
 
 /// How files are read: which areas are kept and, for boundary files, what their attributes
@@ -145,12 +147,69 @@ struct AnalyzeArgs {
     load: LoadFlags,
 }
 
+#[derive(Args)]
+struct RenderArgs {
+    /// The indicator; by default the first of the first domain, as the app opens.
+    #[arg(long, value_name = "ID")]
+    indicator: Option<String>,
+    /// The period; by default the indicator's latest.
+    #[arg(long, value_name = "PERIOD", visible_alias = "year")]
+    period: Option<segkarta::model::Period>,
+    /// kommun, regso, deso or a custom level's name; by default the level of the last
+    /// --boundaries file, else kommun.
+    #[arg(long, value_name = "LEVEL")]
+    level: Option<String>,
+    #[arg(long, value_name = "DIM")]
+    group_by: Option<String>,
+    #[arg(long, value_name = "G", requires = "group_by")]
+    group: Option<String>,
+    /// quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values.
+    #[arg(long, default_value = "quantile")]
+    scheme: String,
+    /// Number of classes, 3 to 9.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=9))]
+    k: u8,
+    /// Picture size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+    size: (u32, u32),
+    /// Text language: sv or en.
+    #[arg(long, default_value = "sv", value_parser = ["sv", "en"])]
+    lang: String,
+    /// Tables to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    data: Vec<PathBuf>,
+    /// Boundary files to load, before the tables (repeatable).
+    #[arg(long, value_name = "FILE")]
+    boundaries: Vec<PathBuf>,
+    /// OUT.png or OUT.svg.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    #[command(flatten)]
+    load: LoadFlags,
+}
+
+/// "1920x1080" (or with ×) as a width and height of at least one pixel and at most 16384.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{text:?}: expected WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let side = |s: &str| -> Result<u32, String> {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (1..=16384).contains(v))
+            .ok_or_else(|| format!("{s:?}: expected a whole number of pixels from 1 to 16384"))
+    };
+    Ok((side(w)?, side(h)?))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate { files, json, load }) => validate(&files, json, &load.options()),
         Some(Command::Convert { files, to, load }) => convert(&files, &to, &load.options()),
         Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Render(args)) => render(args),
         None => gui(cli.files, cli.load.options()).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
@@ -227,26 +286,13 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
                 args.scheme
             )
         })?;
-    let options = args.load.options();
-    let mut atlas = segkarta::io::embedded::atlas().context("the embedded data could not be loaded")?;
-    // Boundaries first, so that values are checked against their areas.
-    let mut last_level = None;
-    for file in args.boundaries.iter().chain(&args.data) {
-        let loaded = load::load_path_with(file, &options.roles)?;
-        let dataset = load::merge_dataset(&mut atlas, loaded, &options);
-        if let load::Added::Layer(level) = &dataset.added {
-            last_level = Some(level.clone());
-        }
-        if dataset.report.has_errors() || !args.json {
-            eprint!("{}", dataset.report.to_text());
-        }
-    }
-    let weights = segkarta::state::Settings::default().area_type_weights;
-    segkarta::analysis::refresh_derived(&mut atlas, &weights);
-    let level = match &args.level {
-        Some(name) => segkarta::report::level_by_name(&atlas, name).map_err(anyhow::Error::msg)?,
-        None => last_level.unwrap_or(segkarta::model::Level::Kommun),
-    };
+    let (atlas, level) = load_for_command(
+        &args.boundaries,
+        &args.data,
+        &args.load,
+        args.level.as_deref(),
+        !args.json,
+    )?;
     let request = segkarta::report::Request {
         indicator: args.indicator,
         period: args.period,
@@ -281,8 +327,166 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The embedded atlas with `boundaries` then `data` merged (so values are checked against
+/// their areas) and derived indicators computed, and the level asked for: by name, else the
+/// level of the last boundary file, else the municipalities. Reports go to stderr when
+/// `verbose` or when they have errors.
+fn load_for_command(
+    boundaries: &[PathBuf],
+    data: &[PathBuf],
+    flags: &LoadFlags,
+    level: Option<&str>,
+    verbose: bool,
+) -> anyhow::Result<(segkarta::model::Atlas, segkarta::model::Level)> {
+    let options = flags.options();
+    let embedded = || "the embedded data could not be loaded";
+    let land = segkarta::io::embedded::municipalities().context(embedded())?;
+    // The demo values parse beside the user's files (both take about 100 ms).
+    let background = {
+        let kommuner = land.clone();
+        std::thread::spawn(move || segkarta::io::embedded::atlas_with(kommuner))
+    };
+    let mut files = Vec::new();
+    for file in boundaries.iter().chain(data) {
+        let mut loaded = load::load_path_with(file, &options.roles)?;
+        if let load::Content::Boundaries(layer) = &mut loaded.content {
+            segkarta::jobs::prepare_layer(&mut layer.layer, &options, &land, &mut loaded.report);
+        }
+        files.push(loaded);
+    }
+    let mut atlas = background
+        .join()
+        .map_err(|_| anyhow::anyhow!(embedded()))?
+        .context(embedded())?;
+    let mut last_level = None;
+    for loaded in files {
+        let dataset = load::merge_dataset(&mut atlas, loaded, &options);
+        if let load::Added::Layer(level) = &dataset.added {
+            last_level = Some(level.clone());
+        }
+        if dataset.report.has_errors() || verbose {
+            eprint!("{}", dataset.report.to_text());
+        }
+    }
+    let weights = segkarta::state::Settings::default().area_type_weights;
+    segkarta::analysis::refresh_derived(&mut atlas, &weights);
+    let level = match level {
+        Some(name) => segkarta::report::level_by_name(&atlas, name).map_err(anyhow::Error::msg)?,
+        None => last_level.unwrap_or(segkarta::model::Level::Kommun),
+    };
+    Ok((atlas, level))
+}
+
+/// Draw the map the flags describe into a PNG or SVG file, written atomically.
+fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    use segkarta::analysis::classify::Scheme;
+    let scheme = Scheme::from_cli_name(&args.scheme)
+        .filter(|s| *s != Scheme::Manual)
+        .with_context(|| {
+            format!(
+                "--scheme {:?}: expected quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values",
+                args.scheme
+            )
+        })?;
+    let svg = match args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
+        Some(e) if e == "png" => false,
+        Some(e) if e == "svg" => true,
+        _ => anyhow::bail!(
+            "--out {}: expected a file ending in .png or .svg",
+            args.out.display()
+        ),
+    };
+    let (atlas, level) = load_for_command(
+        &args.boundaries,
+        &args.data,
+        &args.load,
+        args.level.as_deref(),
+        false,
+    )?;
+    let mut sel = segkarta::state::Settings::default().selection;
+    if let Some(id) = &args.indicator {
+        anyhow::ensure!(
+            atlas.catalogue.indicator(id).is_some(),
+            "--indicator {id:?}: no such indicator in the embedded data or the files given"
+        );
+        sel.indicator = id.clone();
+    }
+    sel.level = level;
+    if let Some(dim) = &args.group_by {
+        sel.group_by = dim.clone();
+        sel.group = args.group.clone().unwrap_or_default();
+    }
+    sel.scheme = scheme;
+    sel.classes = usize::from(args.k);
+    if let Some(period) = args.period {
+        sel.period = period;
+    }
+    let asked = sel.clone();
+    let lang = if args.lang == "en" {
+        segkarta::i18n::Lang::En
+    } else {
+        segkarta::i18n::Lang::Sv
+    };
+    let date = segkarta::render::today();
+    let (scene, view) = segkarta::render::scene_of(&atlas, &mut sel, lang, &date)
+        .context("nothing to draw: no indicator, or no areas of that level")?;
+    if view.areas_with_values() == 0 {
+        anyhow::bail!(
+            "{} has no values for {} at level {}{}",
+            sel.indicator,
+            sel.period,
+            sel.level.report_name(),
+            if view.indicators_with_values.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; indicators that have: {}",
+                    view.indicators_with_values.join(", ")
+                )
+            }
+        );
+    }
+    // The selection is made valid as in the app; say what changed rather than draw it silently.
+    if args.period.is_some() && sel.period != asked.period {
+        anyhow::bail!(
+            "--period {}: {} has no values then (it has {})",
+            asked.period,
+            sel.indicator,
+            segkarta::report::periods_text(atlas.observations.periods(&sel.indicator))
+        );
+    }
+    if args.group_by.is_some() && (sel.group_by != asked.group_by || sel.group != asked.group) {
+        anyhow::bail!(
+            "--group-by {} --group {}: {} has no such group",
+            asked.group_by,
+            asked.group,
+            sel.indicator
+        );
+    }
+    let (w, h) = args.size;
+    let bytes = if svg {
+        segkarta::render::svg(&scene, w, h).0.into_bytes()
+    } else {
+        segkarta::render::png(&scene, w, h)?.0
+    };
+    segkarta::io::write_atomically(&args.out, &bytes)
+        .with_context(|| format!("{} could not be written", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({w} × {h}): {}",
+        args.out.display(),
+        scene.caption.title_line()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn gui(files: Vec<PathBuf>, options: LoadOptions) -> anyhow::Result<()> {
-    let atlas = segkarta::io::embedded::atlas().context("the embedded data could not be loaded")?;
+    // The embedded data parses while the window and its GL context are made.
+    let atlas = std::thread::spawn(segkarta::io::embedded::atlas);
     let settings = segkarta::settings::load();
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -296,6 +500,10 @@ fn gui(files: Vec<PathBuf>, options: LoadOptions) -> anyhow::Result<()> {
         "segkarta",
         native,
         Box::new(move |cc| {
+            let atlas = atlas
+                .join()
+                .map_err(|_| anyhow::anyhow!("the embedded data could not be loaded"))?
+                .context("the embedded data could not be loaded")?;
             let mut app = segkarta::app::SegkartaApp::new(&cc.egui_ctx, atlas, settings, true);
             app.load_files(&cc.egui_ctx, files, options);
             Ok(Box::new(app))

@@ -114,6 +114,18 @@ pub fn level_by_name(atlas: &Atlas, name: &str) -> Result<Level, String> {
 
 /// Analyse `atlas` as asked. Errors name what is missing (an unknown indicator, a level that is
 /// not loaded, a period without values).
+/// "2011, 2012, 2013", or "none", for a message about a period that has no values.
+pub fn periods_text(periods: &[Period]) -> String {
+    if periods.is_empty() {
+        return "none".into();
+    }
+    periods
+        .iter()
+        .map(Period::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
     let indicator = atlas
         .catalogue
@@ -130,21 +142,11 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
         .periods(&request.indicator)
         .contains(&request.period)
     {
-        let have: Vec<String> = atlas
-            .observations
-            .periods(&request.indicator)
-            .iter()
-            .map(Period::to_string)
-            .collect();
         return Err(format!(
             "{:?} has no values for {} (periods with values: {})",
             request.indicator,
             request.period,
-            if have.is_empty() {
-                "none".to_string()
-            } else {
-                have.join(", ")
-            }
+            periods_text(atlas.observations.periods(&request.indicator))
         ));
     }
     let mut selection = Selection {
