@@ -82,6 +82,14 @@ pub struct SegkartaApp {
     pub classify_dialog: Option<ui::classify_dialog::ClassifyDialog>,
     /// File → Open, while it is shown.
     pub open_dialog: Option<ui::open_dialog::OpenDialog>,
+    /// Presenter mode: the map alone, full screen, large text, driven from the keyboard.
+    pub presenting: bool,
+    /// While the animation plays: when it last stepped to the next period.
+    pub playing: Option<std::time::Instant>,
+    /// The colours the map is changing from, and since when (presenter mode).
+    transition: Option<(Vec<Color32>, std::time::Instant)>,
+    /// Where the presenter overlays covered the map last frame.
+    covered: ui::presenter::Covered,
 }
 
 impl SegkartaApp {
@@ -127,6 +135,10 @@ impl SegkartaApp {
             weights: Default::default(),
             weights_built: 0,
             saved_report: None,
+            presenting: false,
+            playing: None,
+            transition: None,
+            covered: Default::default(),
         };
         // Again with the layer's neighbours, for the spatial analysis.
         app.refresh_view();
@@ -300,7 +312,12 @@ impl SegkartaApp {
                 self.settings.selection.period,
             ));
         }
-        self.fills = to_colour32(&self.view);
+        let fills = to_colour32(&self.view);
+        // In presenter mode colours move to the new period's over a moment, so a change
+        // reads as change (an area that turns from light to dark), not as a new picture.
+        self.transition = (self.presenting && fills.len() == self.fills.len() && fills != self.fills)
+            .then(|| (std::mem::take(&mut self.fills), std::time::Instant::now()));
+        self.fills = fills;
     }
 
     /// Whether files are still being read.
@@ -509,6 +526,32 @@ impl SegkartaApp {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
+        if self.presenting {
+            let scale = self.settings.presenter_scale;
+            ctx.input_mut(|i| {
+                if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
+                    out.toggle_presenter = true;
+                }
+                if i.consume_key(egui::Modifiers::NONE, Key::Space) {
+                    out.toggle_play = true;
+                }
+                if i.consume_key(egui::Modifiers::NONE, Key::Plus)
+                    || i.consume_key(egui::Modifiers::NONE, Key::Equals)
+                {
+                    out.actions.push(Action::SetPresenterScale(scale + 0.1));
+                }
+                if i.consume_key(egui::Modifiers::NONE, Key::Minus) {
+                    out.actions.push(Action::SetPresenterScale(scale - 0.1));
+                }
+                // Page keys step like the arrows, as a presentation remote sends them.
+                if i.consume_key(egui::Modifiers::NONE, Key::PageUp) {
+                    out.actions.push(Action::StepIndicator(-1));
+                }
+                if i.consume_key(egui::Modifiers::NONE, Key::PageDown) {
+                    out.actions.push(Action::StepIndicator(1));
+                }
+            });
+        }
         let domains: Vec<String> = self
             .atlas
             .catalogue
@@ -565,7 +608,29 @@ impl SegkartaApp {
             if i.consume_key(egui::Modifiers::NONE, Key::F1) {
                 self.show_help = !self.show_help;
             }
+            if i.consume_key(egui::Modifiers::NONE, Key::F5) {
+                out.toggle_presenter = true;
+            }
         });
+    }
+
+    /// Whether the map's colours are moving from one period's to the next (presenter mode).
+    pub fn is_transitioning(&self) -> bool {
+        self.transition.is_some()
+    }
+
+    /// Enter or leave presenter mode: full screen, panels hidden, the region fitted anew to
+    /// what the overlays leave free. Leaving stops the animation.
+    pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        self.presenting = on;
+        if !on {
+            self.playing = None;
+            self.transition = None;
+            self.covered = Default::default();
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        self.auto_fit = true;
+        ctx.request_repaint();
     }
 
     /// Screen position of a lon/lat point on the map as last drawn.
@@ -582,12 +647,23 @@ impl SegkartaApp {
     /// Centre and zoom the map so that the 13 municipalities fill the part of the map that the
     /// legend leaves free (beside it or above it, whichever shows GR larger).
     fn fit_gr(&mut self) {
-        let Some(bbox) = self.layer().bbox_of(is_gr_municipality) else {
+        // GR's extent from its municipalities, whatever level is shown (a DeSO code is no
+        // municipality's, so the shown layer alone found nothing at DeSO level).
+        let Some(bbox) = self
+            .atlas
+            .layer(&Level::Kommun)
+            .unwrap_or_else(|| self.layer())
+            .bbox_of(is_gr_municipality)
+        else {
             return;
         };
         let (x0, y0) = merc_of(lon_lat(bbox.min().x, bbox.max().y));
         let (x1, y1) = merc_of(lon_lat(bbox.max().x, bbox.min().y));
-        let map = self.map_rect;
+        let mut map = self.map_rect;
+        if self.presenting && self.covered.title.is_positive() {
+            // Below the title and period, which span the top of the screen.
+            map.min.y = map.min.y.max(self.covered.title.bottom() + 8.0);
+        }
         let mut free = vec![map];
         if self.legend_rect.is_positive() && map.intersects(self.legend_rect) {
             free = vec![
@@ -609,7 +685,7 @@ impl SegkartaApp {
         let _ = self.map_memory.set_zoom(zoom);
         // Put the region's centre at the centre of the free part, not of the whole map.
         let scale = 2f64.powf(zoom);
-        let offset = target.center() - map.center();
+        let offset = target.center() - self.map_rect.center();
         let centre_merc = (
             (x0 + x1) / 2.0 - offset.x as f64 / scale,
             (y0 + y1) / 2.0 - offset.y as f64 / scale,
@@ -679,9 +755,12 @@ impl eframe::App for SegkartaApp {
             lang: self.settings.lang,
             hovered: self.hovered,
         };
-        ui::top::show(ui, &cx, &mut out, &mut self.show_help);
+        let presenting = self.presenting;
+        if !presenting {
+            ui::top::show(ui, &cx, &mut out, &mut self.show_help);
+        }
         let mut reopen = None;
-        if !self.datasets.is_empty() || !self.settings.recent_files.is_empty() {
+        if !presenting && (!self.datasets.is_empty() || !self.settings.recent_files.is_empty()) {
             // Files: the data window and the recently opened files.
             egui::Panel::top("reports_bar").show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -712,7 +791,7 @@ impl eframe::App for SegkartaApp {
         if let Some(job) = &self.job {
             ui::data::progress(ui, cx.lang, job);
         }
-        if self.settings.left_panel {
+        if self.settings.left_panel && !presenting {
             egui::Panel::left("selection")
                 .resizable(true)
                 .default_size(260.0)
@@ -720,13 +799,30 @@ impl eframe::App for SegkartaApp {
                     ui::selection::show(ui, &cx, &mut out);
                 });
         }
-        if self.settings.right_panel {
+        if self.settings.right_panel && !presenting {
             egui::Panel::right("analysis")
                 .resizable(true)
                 .default_size(340.0)
                 .show(ui, |ui| {
                     ui::analysis::show(ui, &cx, &mut out);
                 });
+        }
+        let fills = match &self.transition {
+            Some((from, since)) => {
+                let t = since.elapsed().as_secs_f32() / ui::presenter::TRANSITION.as_secs_f32();
+                if t < 1.0 {
+                    ctx.request_repaint();
+                }
+                ui::presenter::blend(from, &self.fills, t)
+            }
+            None => self.fills.clone(),
+        };
+        if self
+            .transition
+            .as_ref()
+            .is_some_and(|(_, since)| since.elapsed() >= ui::presenter::TRANSITION)
+        {
+            self.transition = None;
         }
         let frame_rects = egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(ui::style::SEA))
@@ -744,13 +840,23 @@ impl eframe::App for SegkartaApp {
                             .then(|| self.atlas.layers.iter().position(|l| l.level == Level::Kommun))
                             .flatten()
                             .map(|i| (&self.geometry[i], self.context_fills.as_slice())),
-                        fills: &self.fills,
+                        fills: &fills,
                         tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
                         reachability: reach,
+                        presenter_scale: presenting.then_some(self.settings.presenter_scale),
                     },
                 )
             })
             .inner;
+        let mut frame_rects = frame_rects;
+        if presenting {
+            let show = ui::presenter::Show {
+                scale: self.settings.presenter_scale,
+                playing: self.playing.is_some(),
+            };
+            self.covered = ui::presenter::overlays(&ctx, &cx, frame_rects.map, out.hovered, &show);
+            frame_rects.legend = self.covered.legend;
+        }
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);
         }
@@ -875,6 +981,42 @@ impl eframe::App for SegkartaApp {
         if self.auto_fit && (layout_changed || out.zoom_to_gr) {
             self.fit_gr();
             ctx.request_repaint();
+        }
+        if out.toggle_presenter {
+            self.set_presenting(&ctx, !self.presenting);
+        }
+        if out.toggle_play {
+            self.playing = match self.playing {
+                Some(_) => None,
+                None => {
+                    // From the start when the last period is shown.
+                    let periods = self
+                        .atlas
+                        .observations
+                        .periods(&self.settings.selection.indicator);
+                    if periods.last() == Some(&self.settings.selection.period)
+                        && let Some(first) = periods.first()
+                    {
+                        out.actions.push(Action::SetPeriod(*first));
+                    }
+                    Some(std::time::Instant::now())
+                }
+            };
+        }
+        if let Some(since) = self.playing {
+            let periods = self
+                .atlas
+                .observations
+                .periods(&self.settings.selection.indicator);
+            if since.elapsed() >= ui::presenter::PLAY_STEP {
+                if periods.last() == Some(&self.settings.selection.period) {
+                    self.playing = None;
+                } else {
+                    out.actions.push(Action::StepPeriod(1));
+                    self.playing = Some(std::time::Instant::now());
+                }
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         self.hovered = out.hovered;
         self.apply(&ctx, out.actions);

@@ -165,6 +165,8 @@ pub struct Settings {
     pub recent_files: Vec<String>,
     /// Indicators of the socioeconomic area-type index and their weights.
     pub area_type_weights: Vec<(String, f64)>,
+    /// Text scale of presenter mode (`+`/`−` while presenting).
+    pub presenter_scale: f32,
 }
 
 /// How many recent files are remembered.
@@ -184,6 +186,7 @@ impl Default for Settings {
                 .iter()
                 .map(|c| (c.to_string(), 1.0))
                 .collect(),
+            presenter_scale: crate::ui::presenter::DEFAULT_SCALE,
         }
     }
 }
@@ -218,6 +221,7 @@ pub enum Action {
     ToggleLeftPanel,
     ToggleRightPanel,
     SetUiZoom(f32),
+    SetPresenterScale(f32),
     SetLevel(Level),
     /// A file was opened: it goes to the top of the recent files.
     RememberFile(String),
@@ -295,6 +299,10 @@ impl Settings {
             Action::ToggleLeftPanel => self.left_panel = !self.left_panel,
             Action::ToggleRightPanel => self.right_panel = !self.right_panel,
             Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
+            Action::SetPresenterScale(s) => {
+                use crate::ui::presenter::{MAX_SCALE, MIN_SCALE};
+                self.presenter_scale = s.clamp(MIN_SCALE, MAX_SCALE);
+            }
             Action::RememberFile(path) => {
                 self.recent_files.retain(|p| *p != path);
                 self.recent_files.insert(0, path);

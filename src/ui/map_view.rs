@@ -21,6 +21,9 @@ pub struct MapParts<'a> {
     pub fills: &'a [Color32],
     pub tiles: Option<&'a mut dyn Tiles>,
     pub reachability: Option<Reachability>,
+    /// While presenting: the text scale. The map then has heavier lines and no legend,
+    /// buttons or tooltip of its own (presenter mode draws its own, larger).
+    pub presenter_scale: Option<f32>,
 }
 
 /// Where the map and its legend were drawn, for fitting the view.
@@ -44,21 +47,24 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
     let emphasised: Vec<usize> = (0..cx.layer.len())
         .filter(|i| is_gr_municipality(&cx.layer.areas[*i].code))
         .collect();
+    // Lines a little heavier when presenting, so they hold on a projector.
+    let w = parts.presenter_scale.map_or(1.0, |s| 1.0 + 0.4 * s);
     let style = crate::map::plugin::MapStyle {
         outline: egui::Stroke::new(
-            0.7,
+            0.7 * w,
             if cx.settings.selection.national {
                 style::OUTLINE
             } else {
                 style::CONTEXT_OUTLINE
             },
         ),
-        emphasis: egui::Stroke::new(1.2, style::OUTLINE),
-        context_outline: egui::Stroke::new(0.7, style::CONTEXT_OUTLINE),
-        hover: egui::Stroke::new(2.5, style::HIGHLIGHT),
-        selected_halo: egui::Stroke::new(4.0, egui::Color32::WHITE),
-        selected: egui::Stroke::new(2.0, style::HIGHLIGHT),
+        emphasis: egui::Stroke::new(1.2 * w, style::OUTLINE),
+        context_outline: egui::Stroke::new(0.7 * w, style::CONTEXT_OUTLINE),
+        hover: egui::Stroke::new(2.5 * w, style::HIGHLIGHT),
+        selected_halo: egui::Stroke::new(4.0 * w, egui::Color32::WHITE),
+        selected: egui::Stroke::new(2.0 * w, style::HIGHLIGHT),
     };
+    let presenting = parts.presenter_scale.is_some();
     let mut events = MapEvents::default();
     let has_tiles = parts.tiles.is_some();
     let response = Map::new(parts.tiles, parts.memory, lon_lat(12.0, 57.75))
@@ -78,10 +84,16 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
         .show(ui, |_, _, _, _| ())
         .response;
     let map_rect = response.rect;
-    let legend = legend(ui.ctx(), cx, map_rect);
-    controls(ui.ctx(), cx, out, map_rect, has_tiles, parts.reachability);
+    let legend = if presenting {
+        egui::Rect::NOTHING
+    } else {
+        controls(ui.ctx(), cx, out, map_rect, has_tiles, parts.reachability);
+        legend(ui.ctx(), cx, map_rect)
+    };
     if let Some(i) = events.hovered {
         out.hovered = Some(i);
+    }
+    if let Some(i) = events.hovered.filter(|_| !presenting) {
         // An area beside the pointer rather than an egui tooltip: it appears at once, without
         // the tooltip delay, as map tips do in desktop GIS.
         if let Some(pointer) = response.hover_pos() {
@@ -230,42 +242,58 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                 .fill(Color32::from_white_alpha(240))
                 .show(ui, |ui| {
                     ui.set_max_width(250.0);
-                    caption_body(ui, &caption, cx.lang, 1.0);
+                    let look = LegendLook {
+                        scale: 1.0,
+                        family: egui::FontFamily::Proportional,
+                        title: true,
+                    };
+                    caption_body(ui, &caption, cx.lang, &look);
                 })
         })
         .response
         .rect
 }
 
-/// A map's legend from its caption, text scaled by `scale` (1 on the desktop, more when
-/// presenting).
-pub fn caption_body(ui: &mut egui::Ui, caption: &Caption, lang: crate::i18n::Lang, scale: f32) {
+/// How a legend is drawn: text scale (1 on the desktop, more when presenting), font family,
+/// and whether it names the indicator (presenter mode has a title of its own).
+pub struct LegendLook {
+    pub scale: f32,
+    pub family: egui::FontFamily,
+    pub title: bool,
+}
+
+/// A map's legend from its caption.
+pub fn caption_body(ui: &mut egui::Ui, caption: &Caption, lang: crate::i18n::Lang, look: &LegendLook) {
+    let LegendLook { scale, family, .. } = look;
+    let scale = *scale;
     let body = egui::TextStyle::Body.resolve(ui.style()).size * scale;
     let small = egui::TextStyle::Small.resolve(ui.style()).size * scale;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&caption.title).strong().size(body));
-        if caption.demo {
-            demo_badge(ui, lang);
-        }
-    });
-    ui.label(RichText::new(caption.what()).size(body));
-    ui.label(RichText::new(&caption.method).size(small).color(style::MUTED));
-    ui.add_space(2.0 * scale);
-    if let Some(heading) = &caption.entries_heading {
-        ui.label(RichText::new(heading).size(small).color(style::MUTED));
-    }
-    for entry in &caption.entries {
-        super::swatch_row_scaled(ui, entry.colour.into(), &entry.label, entry.count, scale);
-    }
-    for note in &caption.notes {
-        let text = RichText::new(&note.text).size(body);
-        ui.label(match note.kind {
-            NoteKind::Plain => text,
-            NoteKind::Strong => text.strong(),
-            NoteKind::Warning => text.size(small).color(style::DEMO),
+    let text = |t: &str, size: f32| RichText::new(t).font(egui::FontId::new(size, family.clone()));
+    if look.title {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(text(&caption.title, body).strong());
+            if caption.demo {
+                demo_badge(ui, lang);
+            }
         });
     }
-    ui.label(RichText::new(&caption.source).size(small).color(style::MUTED));
+    ui.label(text(&caption.what(), body));
+    ui.label(text(&caption.method, small).color(style::MUTED));
+    ui.add_space(2.0 * scale);
+    if let Some(heading) = &caption.entries_heading {
+        ui.label(text(heading, small).color(style::MUTED));
+    }
+    for entry in &caption.entries {
+        super::swatch_row_scaled(ui, entry.colour.into(), &entry.label, entry.count, scale, family);
+    }
+    for note in &caption.notes {
+        ui.label(match note.kind {
+            NoteKind::Plain => text(&note.text, body),
+            NoteKind::Strong => text(&note.text, body).strong(),
+            NoteKind::Warning => text(&note.text, small).color(style::DEMO),
+        });
+    }
+    ui.label(text(&caption.source, small).color(style::MUTED));
 }
 
 fn controls(

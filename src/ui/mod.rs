@@ -9,6 +9,7 @@ pub mod import;
 pub mod map_view;
 pub mod needs;
 pub mod open_dialog;
+pub mod presenter;
 pub mod segregation_table;
 pub mod selection;
 pub mod spatial;
@@ -116,17 +117,19 @@ pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
 
 /// A legend row: colour box, text and, when given, how many areas it covers.
 pub fn swatch_row(ui: &mut egui::Ui, colour: egui::Color32, text: &str, count: Option<usize>) {
-    swatch_row_scaled(ui, colour, text, count, 1.0);
+    swatch_row_scaled(ui, colour, text, count, 1.0, &egui::FontFamily::Proportional);
 }
 
-/// [`swatch_row`] with box and text scaled by `scale`.
+/// [`swatch_row`] with box and text scaled by `scale`, the text in `family`.
 pub fn swatch_row_scaled(
     ui: &mut egui::Ui,
     colour: egui::Color32,
     text: &str,
     count: Option<usize>,
     scale: f32,
+    family: &egui::FontFamily,
 ) {
+    let font = |size: f32| egui::FontId::new(size, family.clone());
     let body = egui::TextStyle::Body.resolve(ui.style()).size * scale;
     let small = egui::TextStyle::Small.resolve(ui.style()).size * scale;
     ui.horizontal(|ui| {
@@ -138,11 +141,11 @@ pub fn swatch_row_scaled(
             egui::Stroke::new(0.5 * scale, style::OUTLINE),
             egui::StrokeKind::Inside,
         );
-        ui.label(egui::RichText::new(text).size(body));
+        ui.label(egui::RichText::new(text).font(font(body)));
         if let Some(n) = count {
             ui.label(
                 egui::RichText::new(format!("({n})"))
-                    .size(small)
+                    .font(font(small))
                     .color(style::MUTED),
             );
         }
@@ -161,14 +164,26 @@ pub struct Outputs {
     pub open_classification: bool,
     /// The user asked for the needs view (button or P).
     pub open_needs: bool,
+    /// The user asked to enter or leave presenter mode (button, F5, Esc while presenting).
+    pub toggle_presenter: bool,
+    /// Start or stop the animation through the periods (Space while presenting).
+    pub toggle_play: bool,
 }
 
 /// The "Demodata" mark shown wherever synthetic values are on screen.
 pub fn demo_badge(ui: &mut egui::Ui, lang: Lang) -> egui::Response {
+    demo_badge_in(ui, lang, None)
+}
+
+/// [`demo_badge`] in `font` (presenter mode's larger, heavier text); small text by default.
+pub fn demo_badge_in(ui: &mut egui::Ui, lang: Lang, font: Option<egui::FontId>) -> egui::Response {
     let text = egui::RichText::new(lang.pick("DEMODATA", "DEMO DATA"))
         .strong()
-        .color(egui::Color32::WHITE)
-        .small();
+        .color(egui::Color32::WHITE);
+    let text = match font {
+        Some(font) => text.font(font),
+        None => text.small(),
+    };
     egui::Frame::new()
         .fill(style::DEMO)
         .corner_radius(3.0)

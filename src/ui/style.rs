@@ -18,6 +18,7 @@ pub fn apply(ctx: &egui::Context) {
     if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         proportional.push("Hack".to_owned());
     }
+    super::presenter::add_font(&mut fonts);
     ctx.set_fonts(fonts);
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {

@@ -27,6 +27,16 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
                 out.open_needs = true;
             }
             if ui
+                .button(cx.t("Presentera", "Present"))
+                .on_hover_text(cx.t(
+                    "Kartan i helskärm med stor text för projektor; Esc avslutar (F5)",
+                    "The map full screen with large text for a projector; Esc leaves (F5)",
+                ))
+                .clicked()
+            {
+                out.toggle_presenter = true;
+            }
+            if ui
                 .button(cx.t("Öppna filer…", "Open files…"))
                 .on_hover_text(cx.t(
                     "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Filer kan också dras hit.",
@@ -107,7 +117,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
 }
 
 pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
-    let rows: [(&str, &str, &str); 15] = [
+    let rows: [(&str, &str, &str); 16] = [
         (
             "P",
             "Behovsanalys: prioriterade områden och grupper",
@@ -137,6 +147,11 @@ pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
         ),
         ("L", "Byt språk", "Switch language"),
         ("F1", "Den här hjälpen", "This help"),
+        (
+            "F5",
+            "Presentationsläge (Esc avslutar, Mellanslag spelar upp åren, + − textstorlek)",
+            "Presenter mode (Esc leaves, Space plays the years, + − text size)",
+        ),
         (
             "Ctrl + / Ctrl − / Ctrl 0",
             "Större/mindre/normal text (projektor)",
