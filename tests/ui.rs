@@ -351,3 +351,45 @@ fn gr_fits_beside_the_legend() {
         );
     }
 }
+
+/// At DeSO level, after the user zoomed in, G (Zooma till GR) brings all of GR back into view:
+/// it used to look for municipal codes among the DeSO and do nothing.
+#[test]
+fn zoom_to_gr_works_at_deso_level_after_a_zoom() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    let fixture =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deso_sweref99tm.gpkg");
+    harness
+        .state_mut()
+        .load_files(&ctx, vec![fixture], segkarta::io::load::LoadOptions::default());
+    common::wait_for_load(&mut harness);
+    harness.run_steps(2);
+    harness.state_mut().apply(
+        &ctx,
+        [segkarta::state::Action::SetLevel(segkarta::model::Level::Deso)],
+    );
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().settings.selection.level,
+        segkarta::model::Level::Deso
+    );
+    // The user zooms far in.
+    let _ = harness.state_mut().map_memory.set_zoom(15.0);
+    harness.run_steps(2);
+    let gbg = harness.state().screen_of(11.97, 57.71);
+    let kungsbacka = harness.state().screen_of(12.08, 57.49);
+    assert!(!(harness.state().map_rect.contains(gbg) && harness.state().map_rect.contains(kungsbacka)));
+    harness.key_press(Key::G);
+    harness.run_steps(3);
+    let app = harness.state();
+    let bbox = app
+        .atlas
+        .layer(&segkarta::model::Level::Kommun)
+        .and_then(|k| k.bbox_of(is_gr_municipality))
+        .expect("GR bbox");
+    for (lon, lat) in [(bbox.min().x, bbox.min().y), (bbox.max().x, bbox.max().y)] {
+        let p = app.screen_of(lon, lat);
+        assert!(app.map_rect.contains(p), "corner {lon},{lat} at {p:?}");
+    }
+}
