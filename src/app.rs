@@ -82,6 +82,8 @@ pub struct SegkartaApp {
     pub classify_dialog: Option<ui::classify_dialog::ClassifyDialog>,
     /// File → Open, while it is shown.
     pub open_dialog: Option<ui::open_dialog::OpenDialog>,
+    /// The export window, while it is shown.
+    pub export_dialog: Option<ui::export::ExportDialog>,
     /// Presenter mode: the map alone, full screen, large text, driven from the keyboard.
     pub presenting: bool,
     /// While the animation plays: when it last stepped to the next period.
@@ -135,6 +137,7 @@ impl SegkartaApp {
             weights: Default::default(),
             weights_built: 0,
             saved_report: None,
+            export_dialog: None,
             presenting: false,
             playing: None,
             transition: None,
@@ -599,6 +602,9 @@ impl SegkartaApp {
             if i.consume_key(egui::Modifiers::COMMAND, Key::O) {
                 out.open_files = true;
             }
+            if i.consume_key(egui::Modifiers::COMMAND, Key::E) {
+                out.open_export = true;
+            }
             if i.consume_key(egui::Modifiers::NONE, Key::K) {
                 out.open_classification = true;
             }
@@ -612,6 +618,63 @@ impl SegkartaApp {
                 out.toggle_presenter = true;
             }
         });
+    }
+
+    /// Write what the export window asks for; says where it went, or why not.
+    pub fn export_map(&self) -> Result<String, String> {
+        let Some(dialog) = &self.export_dialog else {
+            return Err(String::new());
+        };
+        let lang = self.settings.lang;
+        let path = std::path::PathBuf::from(dialog.path.trim());
+        let failed = |e: String| format!("{}: {e}", lang.pick("Kunde inte exportera", "Could not export"));
+        if path.file_name().is_none() {
+            return Err(failed(lang.pick("ingen fil angiven", "no file given").into()));
+        }
+        let layer = current_layer(&self.atlas, &self.settings);
+        let sel = &self.settings.selection;
+        let written = if dialog.format == crate::render::ExportFormat::Csv {
+            let csv = crate::view::table::map_csv(&self.view, layer, sel);
+            io::write_atomically(&path, csv.as_bytes()).map_err(|e| e.to_string())
+        } else {
+            let date = crate::render::today();
+            let Some(mut scene) =
+                crate::render::Scene::build(&self.atlas, layer, &self.view, sel, lang, &date)
+            else {
+                return Err(failed(lang.pick("inget att rita", "nothing to draw").into()));
+            };
+            if dialog.on_screen && self.map_rect.is_positive() {
+                scene.extent = self.visible_extent();
+            }
+            crate::render::write_picture(&scene, dialog.format, (dialog.width, dialog.height), &path)
+                .map_err(|e| e.to_string())
+        };
+        written.map_err(failed).map(|()| {
+            format!(
+                "{} {}",
+                lang.pick("Exporterad till", "Exported to"),
+                path.display()
+            )
+        })
+    }
+
+    /// The part of the map on screen, in zoom-0 mercator pixels (as `render::Scene::extent`).
+    fn visible_extent(&self) -> (f64, f64, f64, f64) {
+        let projector = walkers::Projector::new(
+            self.map_rect,
+            &walkers::MercatorProjection,
+            &self.map_memory,
+            lon_lat(12.0, 57.75),
+        );
+        let corner = |p: egui::Pos2| {
+            let lonlat = projector.unproject(p.to_vec2());
+            crate::render::mercator(lonlat.x(), lonlat.y())
+        };
+        let (a, b) = (
+            corner(self.map_rect.left_top()),
+            corner(self.map_rect.right_bottom()),
+        );
+        (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1))
     }
 
     /// Whether the map's colours are moving from one period's to the next (presenter mode).
@@ -894,6 +957,28 @@ impl eframe::App for SegkartaApp {
             }
             if !open {
                 self.needs = None;
+            }
+        }
+        if out.open_export && self.export_dialog.is_none() {
+            let sel = &self.settings.selection;
+            let name = format!(
+                "segkarta-{}-{}-{}",
+                sel.indicator,
+                sel.period,
+                sel.level.report_name().to_lowercase()
+            );
+            self.export_dialog = Some(ui::export::ExportDialog::new(io::export_dir(), &name));
+        }
+        if let Some(dialog) = &mut self.export_dialog {
+            let mut open = true;
+            let decision = ui::export::window(&ctx, self.settings.lang, dialog, &mut open);
+            if !open {
+                self.export_dialog = None;
+            } else if let Some(ui::export::Decision::Export) = decision {
+                let result = self.export_map();
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.result = Some(result);
+                }
             }
         }
         if out.open_files && self.open_dialog.is_none() {

@@ -393,3 +393,22 @@ fn zoom_to_gr_works_at_deso_level_after_a_zoom() {
         assert!(app.map_rect.contains(p), "corner {lon},{lat} at {p:?}");
     }
 }
+
+/// The top bar's buttons never lie on top of each other: at 1280 × 800 the subtitle gives way,
+/// and in a narrower window (or the UI scaled up) the actions fold into a menu.
+#[test]
+fn top_bar_fits_at_1280_and_folds_when_scaled_up() {
+    let harness = harness();
+    let open = harness.get_by_label("Öppna filer…").rect();
+    for right in ["DEMODATA", "◂ Urval", "Bakgrundskarta"] {
+        let other = harness.get_all_by_label(right).next().expect(right).rect();
+        assert!(!open.intersects(other), "Öppna filer… {open:?} overlaps {right} {other:?}");
+    }
+    // 900 points wide: the window's smallest size, or 1440 px with the UI scaled by 1.6.
+    let mut harness = sized_harness(Settings::default(), vec2(900.0, 700.0));
+    assert!(harness.query_by_label("Öppna filer…").is_none());
+    harness.get_by_label("Meny ▾").click();
+    harness.run_steps(2);
+    harness.get_by_label("Öppna filer…");
+    harness.get_by_label("Presentera");
+}

@@ -15,6 +15,41 @@ pub mod text;
 pub use raster::png;
 pub use svg::svg;
 
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Png,
+    Svg,
+    /// The map's table (`view::table::map_csv`).
+    Csv,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Png => "png",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Csv => "csv",
+        }
+    }
+}
+
+/// Write `scene` as a `format` picture of `width` × `height` to `path`, atomically (a failed
+/// write leaves any earlier file as it was).
+pub fn write_picture(
+    scene: &Scene,
+    format: ExportFormat,
+    (width, height): (u32, u32),
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let bytes = match format {
+        ExportFormat::Png => png(scene, width, height)?.0,
+        ExportFormat::Svg => svg(scene, width, height).0.into_bytes(),
+        ExportFormat::Csv => anyhow::bail!("a table is not a picture"),
+    };
+    crate::io::write_atomically(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
 /// A ring of a polygon in zoom-0 Web Mercator pixels (the world is 256 wide), as the map.
 pub type Ring = Vec<(f64, f64)>;
 
@@ -55,7 +90,7 @@ pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 pub const SWATCH_EDGE: Rgb = Rgb(0x60, 0x60, 0x60);
 
 /// Lon/lat to zoom-0 Web Mercator pixels, as walkers projects them.
-fn mercator(lon: f64, lat: f64) -> (f64, f64) {
+pub fn mercator(lon: f64, lat: f64) -> (f64, f64) {
     let lat = lat.clamp(-85.05, 85.05).to_radians();
     let x = (lon + 180.0) / 360.0 * 256.0;
     let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * 256.0;

