@@ -84,6 +84,23 @@ pub struct SegkartaApp {
     pub open_dialog: Option<ui::open_dialog::OpenDialog>,
     /// The export window, while it is shown.
     pub export_dialog: Option<ui::export::ExportDialog>,
+    /// The project file the work was last saved to or opened from.
+    pub project_path: Option<std::path::PathBuf>,
+    /// Changes since the project was last saved (or since start).
+    pub project_dirty: bool,
+    /// The last word on saving or opening a project (where it went, or why not).
+    pub project_note: Option<String>,
+    /// Where unsaved work is autosaved (`None`: not autosaved, as in tests).
+    pub recovery_path: Option<std::path::PathBuf>,
+    last_autosave: std::time::Instant,
+    /// Work found in the recovery file at start, offered back to the user.
+    pub recovery_offer: Option<crate::project::Recovery>,
+    /// A project being opened: applied once its files have loaded.
+    opening: Option<crate::project::Project>,
+    /// The project's slides.
+    pub slides: Vec<crate::project::Slide>,
+    /// Save as: the path being typed, while the window is shown.
+    pub save_as: Option<String>,
     /// Presenter mode: the map alone, full screen, large text, driven from the keyboard.
     pub presenting: bool,
     /// While the animation plays: when it last stepped to the next period.
@@ -138,6 +155,15 @@ impl SegkartaApp {
             weights_built: 0,
             saved_report: None,
             export_dialog: None,
+            project_path: None,
+            project_dirty: false,
+            project_note: None,
+            recovery_path: None,
+            last_autosave: std::time::Instant::now(),
+            recovery_offer: None,
+            opening: None,
+            slides: Vec::new(),
+            save_as: None,
             presenting: false,
             playing: None,
             transition: None,
@@ -145,6 +171,10 @@ impl SegkartaApp {
         };
         // Again with the layer's neighbours, for the spatial analysis.
         app.refresh_view();
+        if persist {
+            app.recovery_path = crate::project::recovery_path();
+            app.offer_recovery();
+        }
         app
     }
 
@@ -155,6 +185,15 @@ impl SegkartaApp {
 
     /// Read files in the background; results are merged as they arrive.
     pub fn load_files(&mut self, ctx: &egui::Context, files: Vec<std::path::PathBuf>, options: LoadOptions) {
+        // A project among the files opens as a project (the first one; data files beside it
+        // are opened after its own).
+        let (projects, files): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| {
+            f.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION))
+        });
+        if let Some(project) = projects.first() {
+            self.open_project(ctx, project);
+        }
         if files.is_empty() {
             return;
         }
@@ -263,6 +302,7 @@ impl SegkartaApp {
 
     /// After data were added or removed: recompute what is derived from it, then the view.
     fn data_changed(&mut self) {
+        self.project_dirty = true;
         crate::analysis::refresh_derived(&mut self.atlas, &self.settings.area_type_weights);
         self.weights.clear();
         self.forget_view();
@@ -377,6 +417,9 @@ impl SegkartaApp {
         // New rows or indicators: rebuild what derives from them and the view.
         self.data_changed();
         self.show_opened_level(ctx);
+        if self.job.is_none() {
+            self.finish_opening(ctx);
+        }
     }
 
     /// Merge the tables a load brought once the load is done and its boundary files are
@@ -492,6 +535,11 @@ impl SegkartaApp {
         } else if changed {
             self.refresh_view();
         }
+        if self.settings.selection != before.selection
+            || self.settings.area_type_weights != before.area_type_weights
+        {
+            self.project_dirty = true;
+        }
         if self.persist && self.settings != before {
             self.unsaved_since = Some(std::time::Instant::now());
         }
@@ -605,6 +653,12 @@ impl SegkartaApp {
             if i.consume_key(egui::Modifiers::COMMAND, Key::E) {
                 out.open_export = true;
             }
+            if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S) {
+                out.project = Some(ui::ProjectRequest::SaveAs);
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, Key::S) {
+                out.project = Some(ui::ProjectRequest::Save);
+            }
             if i.consume_key(egui::Modifiers::NONE, Key::K) {
                 out.open_classification = true;
             }
@@ -618,6 +672,239 @@ impl SegkartaApp {
                 out.toggle_presenter = true;
             }
         });
+    }
+
+    /// Where Save as proposes to save: the export folder, named after the map shown.
+    fn suggested_project_path(&self) -> String {
+        let dir = io::export_dir().unwrap_or_default();
+        dir.join(format!("segkarta-projekt.{}", crate::project::EXTENSION))
+            .display()
+            .to_string()
+    }
+
+    /// The window title: the project's name, marked with * while there are unsaved changes.
+    fn show_title(&self, ctx: &egui::Context) {
+        let name = self
+            .project_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let title = match (name, self.project_dirty) {
+            (Some(n), true) => format!("segkarta — {n} *"),
+            (Some(n), false) => format!("segkarta — {n}"),
+            (None, _) => "segkarta".into(),
+        };
+        if ctx.input(|i| i.viewport().title.as_deref() != Some(title.as_str())) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
+    }
+
+    /// The work as a project: the data files that loaded, the selection, the area-type
+    /// weights and the slides.
+    pub fn project(&self) -> crate::project::Project {
+        let mut project = crate::project::Project::new(
+            self.settings.selection.clone(),
+            self.settings.area_type_weights.clone(),
+        );
+        project.slides = self.slides.clone();
+        project.datasets = self
+            .datasets
+            .iter()
+            .filter(|d| !matches!(d.added, load::Added::Nothing))
+            .filter_map(|d| crate::project::data_file(std::path::Path::new(&d.report.file)).ok())
+            .collect();
+        project
+    }
+
+    /// Save the project to `path` (atomically: a failed write leaves the earlier file intact)
+    /// and say so in `project_note`.
+    pub fn save_project_to(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let lang = self.settings.lang;
+        let path = if path.extension().is_some() {
+            path.to_path_buf()
+        } else {
+            path.with_extension(crate::project::EXTENSION)
+        };
+        match self.project().save(&path) {
+            Ok(()) => {
+                self.project_dirty = false;
+                if let Some(recovery) = &self.recovery_path {
+                    let _ = std::fs::remove_file(recovery);
+                }
+                self.project_note = Some(format!(
+                    "{} {}",
+                    lang.pick("Sparat som", "Saved as"),
+                    path.display()
+                ));
+                self.settings
+                    .apply(&self.atlas, Action::RememberFile(path.display().to_string()));
+                self.project_path = Some(path);
+                Ok(())
+            }
+            Err(e) => {
+                let why = format!(
+                    "{} {}: {e}. {}",
+                    lang.pick("Kunde inte spara", "Could not save"),
+                    path.display(),
+                    lang.pick("Den tidigare filen är orörd.", "The earlier file is untouched.")
+                );
+                self.project_note = Some(why.clone());
+                Err(why)
+            }
+        }
+    }
+
+    /// Open a project: the data files it names are loaded (a missing one is reported with
+    /// where it was, a changed one noted), then its selection, weights and slides apply.
+    pub fn open_project(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let lang = self.settings.lang;
+        let file = path.display().to_string();
+        let project = std::fs::read_to_string(path)
+            .map_err(|e| format!("{file}: {e}"))
+            .and_then(|text| crate::project::Project::parse(&file, &text));
+        match project {
+            Ok(project) => {
+                self.project_path = Some(path.to_path_buf());
+                self.settings.apply(&self.atlas, Action::RememberFile(file));
+                self.open_project_data(ctx, project);
+            }
+            Err(e) => {
+                self.project_note = Some(format!(
+                    "{}: {e}",
+                    lang.pick("Projektet kunde inte öppnas", "The project could not be opened")
+                ));
+            }
+        }
+    }
+
+    /// Replace the work with `project`'s (also from a recovery file).
+    pub fn open_project_data(&mut self, ctx: &egui::Context, project: crate::project::Project) {
+        let lang = self.settings.lang;
+        while !self.datasets.is_empty() {
+            let before = self.datasets.len();
+            self.remove_dataset(0);
+            if self.datasets.len() == before {
+                self.datasets.remove(0);
+            }
+        }
+        let states = project.check_files();
+        let mut notes = Vec::new();
+        let mut files = Vec::new();
+        for (file, state) in project.datasets.iter().zip(&states) {
+            match state {
+                crate::project::FileState::Missing => notes.push(format!(
+                    "{}: {}",
+                    lang.pick("Saknas (flyttad eller borttagen)", "Missing (moved or deleted)"),
+                    file.path
+                )),
+                crate::project::FileState::Changed => {
+                    notes.push(format!(
+                        "{}: {}",
+                        lang.pick(
+                            "Ändrad sedan projektet sparades",
+                            "Changed since the project was saved"
+                        ),
+                        file.path
+                    ));
+                    files.push(std::path::PathBuf::from(&file.path));
+                }
+                crate::project::FileState::Unchanged => files.push(std::path::PathBuf::from(&file.path)),
+            }
+        }
+        self.project_note = Some(if notes.is_empty() {
+            let n = files.len();
+            let files_word = match (lang, n) {
+                (crate::i18n::Lang::Sv, 1) => "datafil",
+                (crate::i18n::Lang::Sv, _) => "datafiler",
+                (crate::i18n::Lang::En, 1) => "data file",
+                (crate::i18n::Lang::En, _) => "data files",
+            };
+            format!(
+                "{}: {n} {files_word}",
+                lang.pick("Projektet öppnat", "Project opened")
+            )
+        } else {
+            notes.join("\n")
+        });
+        self.slides = project.slides.clone();
+        let has_files = !files.is_empty();
+        self.opening = Some(project);
+        if has_files {
+            self.load_files(ctx, files, self.load_options.clone());
+        } else {
+            self.finish_opening(ctx);
+        }
+        self.project_dirty = false;
+    }
+
+    /// Apply the opened project's selection and weights once its files are in.
+    fn finish_opening(&mut self, ctx: &egui::Context) {
+        let Some(project) = self.opening.take() else {
+            return;
+        };
+        if !project.area_type_weights.is_empty()
+            && project.area_type_weights != self.settings.area_type_weights
+        {
+            self.settings.area_type_weights = project.area_type_weights;
+            crate::analysis::area_types::refresh(&mut self.atlas, &self.settings.area_type_weights);
+        }
+        self.settings.selection = project.selection;
+        self.forget_view();
+        self.refresh_view();
+        self.auto_fit = true;
+        self.project_dirty = false;
+        ctx.request_repaint();
+    }
+
+    /// Write unsaved work to the recovery file when it changed and a minute has passed since
+    /// the last autosave; returns whether it wrote.
+    pub fn autosave(&mut self, now: std::time::Instant) -> bool {
+        let Some(path) = self.recovery_path.clone() else {
+            return false;
+        };
+        if !self.project_dirty || now.saturating_duration_since(self.last_autosave) < AUTOSAVE_EVERY {
+            return false;
+        }
+        self.last_autosave = now;
+        let recovery = crate::project::Recovery {
+            project: self.project(),
+            saved_as: self.project_path.as_ref().map(|p| p.display().to_string()),
+        };
+        match recovery.write(&path) {
+            Ok(()) => true,
+            Err(e) => {
+                self.project_note = Some(format!(
+                    "{}: {e}",
+                    self.settings
+                        .lang
+                        .pick("Autosparningen misslyckades", "Autosave failed")
+                ));
+                false
+            }
+        }
+    }
+
+    /// At start: offer the work a crash left in the recovery file.
+    pub fn offer_recovery(&mut self) {
+        if let Some(path) = &self.recovery_path {
+            self.recovery_offer = crate::project::Recovery::read(path);
+        }
+    }
+
+    /// The user's answer to the recovery offer: restore the work, or discard it.
+    pub fn answer_recovery(&mut self, ctx: &egui::Context, restore: bool) {
+        let Some(recovery) = self.recovery_offer.take() else {
+            return;
+        };
+        if let Some(path) = &self.recovery_path {
+            let _ = std::fs::remove_file(path);
+        }
+        if restore {
+            self.project_path = recovery.saved_as.map(std::path::PathBuf::from);
+            self.open_project_data(ctx, recovery.project);
+            // Restored work is not saved in a project file yet.
+            self.project_dirty = true;
+        }
     }
 
     /// Write what the export window asks for; says where it went, or why not.
@@ -777,12 +1064,19 @@ fn to_colour32(view: &View) -> Vec<Color32> {
     view.fills.iter().map(|c| (*c).into()).collect()
 }
 
+/// How often unsaved work is written to the recovery file.
+pub const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// How long the settings must stay unchanged before they are written.
 pub const SETTINGS_SETTLE: std::time::Duration = std::time::Duration::from_millis(800);
 
 impl eframe::App for SegkartaApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush_settings();
+        // A clean exit leaves no recovery: the offer at start is for work a crash left.
+        if let Some(path) = &self.recovery_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -794,6 +1088,9 @@ impl eframe::App for SegkartaApp {
         {
             // Come back when they will have settled, even if nothing else happens by then.
             ctx.request_repaint_after(SETTINGS_SETTLE.saturating_sub(now.saturating_duration_since(since)));
+        }
+        if self.autosave(now) || (self.project_dirty && self.recovery_path.is_some()) {
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
         }
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
             i.raw
@@ -959,6 +1256,55 @@ impl eframe::App for SegkartaApp {
                 self.needs = None;
             }
         }
+        match out.project {
+            Some(ui::ProjectRequest::New) => {
+                let fresh = crate::project::Project::new(
+                    Settings::default().selection,
+                    Settings::default().area_type_weights,
+                );
+                self.project_path = None;
+                self.open_project_data(&ctx, fresh);
+                self.project_note = None;
+            }
+            Some(ui::ProjectRequest::Save) => match self.project_path.clone() {
+                Some(path) => {
+                    let _ = self.save_project_to(&path);
+                }
+                None => self.save_as = Some(self.suggested_project_path()),
+            },
+            Some(ui::ProjectRequest::SaveAs) => {
+                self.save_as = Some(
+                    self.project_path
+                        .as_ref()
+                        .map_or_else(|| self.suggested_project_path(), |p| p.display().to_string()),
+                );
+            }
+            None => {}
+        }
+        if let Some(text) = &mut self.save_as {
+            match ui::project::save_as_window(&ctx, self.settings.lang, text) {
+                Some(true) => {
+                    let path = std::path::PathBuf::from(text.trim());
+                    if self.save_project_to(&path).is_ok() {
+                        self.save_as = None;
+                    }
+                }
+                Some(false) => self.save_as = None,
+                None => {}
+            }
+        }
+        if self.recovery_offer.is_some()
+            && let Some(restore) =
+                ui::project::recovery_window(&ctx, self.settings.lang, self.recovery_offer.as_ref())
+        {
+            self.answer_recovery(&ctx, restore);
+        }
+        if let Some(note) = &self.project_note
+            && ui::project::note(&ctx, note)
+        {
+            self.project_note = None;
+        }
+        self.show_title(&ctx);
         if out.open_export && self.export_dialog.is_none() {
             let sel = &self.settings.selection;
             let name = format!(

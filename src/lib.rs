@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod map;
 pub mod model;
 pub mod pending;
+pub mod project;
 pub mod render;
 pub mod report;
 pub mod settings;

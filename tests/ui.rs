@@ -402,7 +402,10 @@ fn top_bar_fits_at_1280_and_folds_when_scaled_up() {
     let open = harness.get_by_label("Öppna filer…").rect();
     for right in ["DEMODATA", "◂ Urval", "Bakgrundskarta"] {
         let other = harness.get_all_by_label(right).next().expect(right).rect();
-        assert!(!open.intersects(other), "Öppna filer… {open:?} overlaps {right} {other:?}");
+        assert!(
+            !open.intersects(other),
+            "Öppna filer… {open:?} overlaps {right} {other:?}"
+        );
     }
     // 900 points wide: the window's smallest size, or 1440 px with the UI scaled by 1.6.
     let mut harness = sized_harness(Settings::default(), vec2(900.0, 700.0));

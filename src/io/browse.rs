@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 /// File name endings `load_path` reads.
-pub const SUPPORTED_EXTENSIONS: [&str; 7] = ["csv", "txt", "parquet", "json", "geojson", "gpkg", "shp"];
+pub const SUPPORTED_EXTENSIONS: [&str; 8] = [
+    "csv", "txt", "parquet", "json", "geojson", "gpkg", "shp", "segkarta",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {

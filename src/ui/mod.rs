@@ -11,6 +11,7 @@ pub mod map_view;
 pub mod needs;
 pub mod open_dialog;
 pub mod presenter;
+pub mod project;
 pub mod segregation_table;
 pub mod selection;
 pub mod spatial;
@@ -171,6 +172,15 @@ pub struct Outputs {
     pub toggle_play: bool,
     /// The user asked for the export window (button or Ctrl+E).
     pub open_export: bool,
+    /// New project, Save (Ctrl+S) or Save as (Ctrl+Shift+S).
+    pub project: Option<ProjectRequest>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProjectRequest {
+    New,
+    Save,
+    SaveAs,
 }
 
 /// The "Demodata" mark shown wherever synthetic values are on screen.

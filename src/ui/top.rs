@@ -167,6 +167,30 @@ pub fn help_window(ctx: &egui::Context, lang: Lang, open: &mut bool) {
 /// Needs analysis, export, presenter mode and open files: in the bar, or in a menu when the
 /// bar is narrow.
 fn action_buttons(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    ui.menu_button(cx.t("Projekt", "Project"), |ui| {
+        let items = [
+            (cx.t("Nytt projekt", "New project"), "", super::ProjectRequest::New),
+            (cx.t("Spara", "Save"), "Ctrl+S", super::ProjectRequest::Save),
+            (cx.t("Spara som…", "Save as…"), "Ctrl+Shift+S", super::ProjectRequest::SaveAs),
+        ];
+        for (label, keys, request) in items {
+            if ui.button(label).on_hover_text(keys).clicked() {
+                out.project = Some(request);
+                ui.close();
+            }
+        }
+        if ui
+            .button(cx.t("Öppna projekt…", "Open project…"))
+            .on_hover_text(cx.t(
+                "Ett sparat projekt (.segkarta) öppnas som andra filer: här, med Ctrl+O eller genom att dra hit det",
+                "A saved project (.segkarta) opens like other files: here, with Ctrl+O or by dropping it here",
+            ))
+            .clicked()
+        {
+            out.open_files = true;
+            ui.close();
+        }
+    });
     if ui
         .button(cx.t("Behovsanalys", "Needs analysis"))
         .on_hover_text(cx.t(
