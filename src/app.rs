@@ -16,6 +16,7 @@ use crate::model::{AreaLayer, Atlas, Level, is_gr_municipality};
 use crate::state::{Action, Settings};
 use crate::ui::{self, Outputs, UiCx};
 use crate::view::View;
+use crate::view::caption::Caption;
 
 /// The newest level and the indicators the current load has added.
 #[derive(Default)]
@@ -101,6 +102,10 @@ pub struct SegkartaApp {
     pub slides: Vec<crate::project::Slide>,
     /// Save as: the path being typed, while the window is shown.
     pub save_as: Option<String>,
+    /// The slide shown last (and after which a new one is added).
+    pub current_slide: Option<usize>,
+    /// The slides window, while it is shown.
+    pub show_slides: bool,
     /// Presenter mode: the map alone, full screen, large text, driven from the keyboard.
     pub presenting: bool,
     /// While the animation plays: when it last stepped to the next period.
@@ -164,6 +169,8 @@ impl SegkartaApp {
             opening: None,
             slides: Vec::new(),
             save_as: None,
+            current_slide: None,
+            show_slides: false,
             presenting: false,
             playing: None,
             transition: None,
@@ -594,12 +601,23 @@ impl SegkartaApp {
                 if i.consume_key(egui::Modifiers::NONE, Key::Minus) {
                     out.actions.push(Action::SetPresenterScale(scale - 0.1));
                 }
-                // Page keys step like the arrows, as a presentation remote sends them.
-                if i.consume_key(egui::Modifiers::NONE, Key::PageUp) {
-                    out.actions.push(Action::StepIndicator(-1));
-                }
-                if i.consume_key(egui::Modifiers::NONE, Key::PageDown) {
-                    out.actions.push(Action::StepIndicator(1));
+                // With slides, ↑ ↓ and the page keys (what a presentation remote sends) go
+                // through them; without, the page keys step the indicators like ↑ ↓.
+                let slides = !self.slides.is_empty();
+                for (key, step) in [
+                    (Key::PageUp, -1),
+                    (Key::PageDown, 1),
+                    (Key::ArrowUp, -1),
+                    (Key::ArrowDown, 1),
+                ] {
+                    let arrow = matches!(key, Key::ArrowUp | Key::ArrowDown);
+                    if (slides || !arrow) && i.consume_key(egui::Modifiers::NONE, key) {
+                        if slides {
+                            out.step_slide += step;
+                        } else {
+                            out.actions.push(Action::StepIndicator(step));
+                        }
+                    }
                 }
             });
         }
@@ -672,6 +690,86 @@ impl SegkartaApp {
                 out.toggle_presenter = true;
             }
         });
+    }
+
+    /// The current view as a slide: selection, map extent (unless fitted to GR) and panels.
+    pub fn capture_slide(&self, name: String) -> crate::project::Slide {
+        let map = (!self.auto_fit).then(|| {
+            let centre = self.map_memory.detached().unwrap_or(lon_lat(12.0, 57.75));
+            (centre.x(), centre.y(), self.map_memory.zoom())
+        });
+        crate::project::Slide {
+            name,
+            note: String::new(),
+            selection: self.settings.selection.clone(),
+            map,
+            left_panel: self.settings.left_panel,
+            right_panel: self.settings.right_panel,
+        }
+    }
+
+    /// Carry out what the user did with the slides.
+    pub fn slide_action(&mut self, ctx: &egui::Context, action: ui::slides::SlideAction) {
+        use ui::slides::SlideAction::*;
+        let n = self.slides.len();
+        match action {
+            Add => {
+                let name = match Caption::of(
+                    &self.atlas,
+                    &self.view,
+                    &self.settings.selection,
+                    self.settings.lang,
+                ) {
+                    Some(c) => c.title_line(),
+                    None => format!("{} {}", self.settings.lang.pick("Bild", "Slide"), n + 1),
+                };
+                let at = self.current_slide.map_or(n, |i| (i + 1).min(n));
+                self.slides.insert(at, self.capture_slide(name));
+                self.current_slide = Some(at);
+            }
+            Show(i) if i < n => {
+                let slide = self.slides[i].clone();
+                self.current_slide = Some(i);
+                self.settings.selection = slide.selection;
+                if !self.presenting {
+                    self.settings.left_panel = slide.left_panel;
+                    self.settings.right_panel = slide.right_panel;
+                }
+                match slide.map {
+                    Some((lon, lat, zoom)) => {
+                        let _ = self.map_memory.set_zoom(zoom);
+                        self.map_memory.center_at(lon_lat(lon, lat));
+                        self.auto_fit = false;
+                    }
+                    None => self.auto_fit = true,
+                }
+                self.refresh_view();
+                ctx.request_repaint();
+                return;
+            }
+            Rename(i, name) if i < n => self.slides[i].name = name,
+            Note(i, note) if i < n => self.slides[i].note = note,
+            Move(i, step) if i < n => {
+                let j = (i as i64 + i64::from(step)).clamp(0, n as i64 - 1) as usize;
+                self.slides.swap(i, j);
+                self.current_slide = Some(j);
+            }
+            Duplicate(i) if i < n => {
+                let mut copy = self.slides[i].clone();
+                copy.name = format!("{} ({})", copy.name, self.settings.lang.pick("kopia", "copy"));
+                self.slides.insert(i + 1, copy);
+                self.current_slide = Some(i + 1);
+            }
+            Delete(i) if i < n => {
+                self.slides.remove(i);
+                self.current_slide = match self.slides.len() {
+                    0 => None,
+                    len => Some(i.min(len - 1)),
+                };
+            }
+            _ => return,
+        }
+        self.project_dirty = true;
     }
 
     /// Where Save as proposes to save: the export folder, named after the map shown.
@@ -1210,9 +1308,14 @@ impl eframe::App for SegkartaApp {
             .inner;
         let mut frame_rects = frame_rects;
         if presenting {
+            let slide = self.current_slide.filter(|i| *i < self.slides.len());
             let show = ui::presenter::Show {
                 scale: self.settings.presenter_scale,
                 playing: self.playing.is_some(),
+                slide: slide.map(|i| (i + 1, self.slides.len())),
+                slide_missing: slide.map_or_else(Vec::new, |i| {
+                    self.slides[i].missing(&self.atlas, self.settings.lang)
+                }),
             };
             self.covered = ui::presenter::overlays(&ctx, &cx, frame_rects.map, out.hovered, &show);
             frame_rects.legend = self.covered.legend;
@@ -1305,6 +1408,32 @@ impl eframe::App for SegkartaApp {
             self.project_note = None;
         }
         self.show_title(&ctx);
+        if out.open_slides {
+            self.show_slides = !self.show_slides;
+        }
+        if self.show_slides && !presenting {
+            let mut open = true;
+            let actions = ui::slides::window(
+                &ctx,
+                self.settings.lang,
+                &self.atlas,
+                &self.slides,
+                self.current_slide,
+                &mut open,
+            );
+            self.show_slides = open;
+            for action in actions {
+                self.slide_action(&ctx, action);
+            }
+        }
+        if out.step_slide != 0 && !self.slides.is_empty() {
+            let last = self.slides.len() as i64 - 1;
+            let next = match self.current_slide {
+                Some(i) => (i as i64 + i64::from(out.step_slide)).clamp(0, last),
+                None => 0,
+            };
+            self.slide_action(&ctx, ui::slides::SlideAction::Show(next as usize));
+        }
         if out.open_export && self.export_dialog.is_none() {
             let sel = &self.settings.selection;
             let name = format!(

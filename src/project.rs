@@ -62,6 +62,41 @@ fn yes() -> bool {
     true
 }
 
+impl Slide {
+    /// What the slide shows that is not loaded now, in `lang`: an indicator, its period, the
+    /// level or the selected area. Empty when the slide can be shown as saved.
+    pub fn missing(&self, atlas: &crate::model::Atlas, lang: crate::i18n::Lang) -> Vec<String> {
+        let sel = &self.selection;
+        let mut missing = Vec::new();
+        if atlas.catalogue.indicator(&sel.indicator).is_none() {
+            missing.push(format!(
+                "{} {}",
+                lang.pick("indikatorn", "the indicator"),
+                sel.indicator
+            ));
+        } else if !atlas.observations.periods(&sel.indicator).contains(&sel.period) {
+            missing.push(format!(
+                "{} {} {}",
+                sel.indicator,
+                lang.pick("för", "for"),
+                sel.period.label(lang)
+            ));
+        }
+        if atlas.layer(&sel.level).is_none() {
+            missing.push(format!(
+                "{} {}",
+                lang.pick("nivån", "the level"),
+                crate::view::caption::level_name(&sel.level, lang)
+            ));
+        } else if let Some(code) = &sel.area
+            && atlas.layers.iter().all(|l| l.index_of(code).is_none())
+        {
+            missing.push(format!("{} {code}", lang.pick("området", "the area")));
+        }
+        missing
+    }
+}
+
 /// What became of a project's data file since it was saved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileState {
@@ -208,6 +243,21 @@ mod tests {
             right_panel: true,
         });
         p
+    }
+
+    #[test]
+    fn a_slide_says_what_it_shows_that_is_not_loaded() {
+        let atlas = crate::io::embedded::atlas().expect("embedded");
+        let mut slide = project().slides.remove(0);
+        slide.selection.normalise(&atlas);
+        assert!(slide.missing(&atlas, crate::i18n::Lang::Sv).is_empty());
+        slide.selection.indicator = "mitt_eget".into();
+        slide.selection.level = crate::model::Level::Deso;
+        let missing = slide.missing(&atlas, crate::i18n::Lang::Sv);
+        assert_eq!(
+            missing,
+            vec!["indikatorn mitt_eget".to_string(), "nivån DeSO".to_string()]
+        );
     }
 
     #[test]

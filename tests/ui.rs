@@ -415,3 +415,22 @@ fn top_bar_fits_at_1280_and_folds_when_scaled_up() {
     harness.get_by_label("Öppna filer…");
     harness.get_by_label("Presentera");
 }
+
+/// Between the widest and the narrowest window, the actions and the right-hand group never
+/// overlap: the bar folds before they meet.
+#[test]
+fn top_bar_never_overlaps_at_any_width() {
+    for width in [900.0, 1000.0, 1100.0, 1200.0, 1280.0, 1440.0, 1920.0] {
+        let harness = sized_harness(Settings::default(), vec2(width, 800.0));
+        let demo = harness.get_all_by_label("DEMODATA").next().expect("badge").rect();
+        for action in ["Öppna filer…", "Meny ▾"] {
+            if let Some(node) = harness.query_by_label(action) {
+                assert!(
+                    node.rect().right() < demo.left(),
+                    "{width}: {action} {:?} reaches DEMODATA {demo:?}",
+                    node.rect()
+                );
+            }
+        }
+    }
+}

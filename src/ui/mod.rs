@@ -14,6 +14,7 @@ pub mod presenter;
 pub mod project;
 pub mod segregation_table;
 pub mod selection;
+pub mod slides;
 pub mod spatial;
 pub mod style;
 pub mod top;
@@ -174,6 +175,10 @@ pub struct Outputs {
     pub open_export: bool,
     /// New project, Save (Ctrl+S) or Save as (Ctrl+Shift+S).
     pub project: Option<ProjectRequest>,
+    /// The user asked for the slides window (button).
+    pub open_slides: bool,
+    /// Presenter mode: go this many slides on (↑ ↓, PgUp PgDn with slides).
+    pub step_slide: i32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

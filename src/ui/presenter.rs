@@ -65,6 +65,10 @@ impl Default for Covered {
 pub struct Show {
     pub scale: f32,
     pub playing: bool,
+    /// The slide shown and how many there are (1-based), when the story has slides.
+    pub slide: Option<(usize, usize)>,
+    /// What the slide shows that is not loaded.
+    pub slide_missing: Vec<String>,
 }
 
 /// Draw the overlays over `map`: title and period at the top, legend at the bottom left, the
@@ -118,6 +122,11 @@ pub fn overlays(
             panel(ui).show(ui, |ui| {
                 let mark = if show.playing { "▶ " } else { "" };
                 ui.label(text(format!("{mark}{}", caption.period), 34.0 * s).color(style::HIGHLIGHT));
+                if let Some((n, of)) = show.slide {
+                    ui.label(
+                        text(format!("{} {n}/{of}", cx.t("Bild", "Slide")), 14.0 * s).color(style::MUTED),
+                    );
+                }
             })
         })
         .response
@@ -142,6 +151,30 @@ pub fn overlays(
         .rect;
     if let Some(i) = hovered {
         hovered_area(ctx, cx, map, i, s);
+    }
+    if !show.slide_missing.is_empty() {
+        egui::Area::new(egui::Id::unique("presenter_slide_missing"))
+            .fixed_pos(map.center_top() + vec2(0.0, 16.0))
+            .pivot(Align2::CENTER_TOP)
+            .interactable(false)
+            .show(ctx, |ui| {
+                panel(ui).show(ui, |ui| {
+                    ui.label(
+                        text(
+                            format!(
+                                "{}: {}",
+                                cx.t(
+                                    "Bilden visar data som inte är inläst",
+                                    "The slide shows data that is not loaded"
+                                ),
+                                show.slide_missing.join(", ")
+                            ),
+                            14.0 * s,
+                        )
+                        .color(style::ERROR),
+                    );
+                })
+            });
     }
     egui::Area::new(egui::Id::unique("presenter_keys"))
         .fixed_pos(map.right_bottom() + vec2(-16.0, -16.0))

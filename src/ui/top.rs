@@ -11,7 +11,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
             // the left group shows, so nothing overlaps at 1280 px or with the UI scaled up.
             let room = ui.available_width() - 580.0;
             ui.heading(egui::RichText::new("segkarta").strong());
-            if room > 870.0 {
+            if room > 990.0 {
                 ui.label(
                     egui::RichText::new(cx.t(
                         "Segregation i Göteborgsregionen",
@@ -21,7 +21,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
                 );
             }
             ui.separator();
-            if room > 520.0 {
+            if room > 640.0 {
                 action_buttons(ui, cx, out);
             } else {
                 ui.menu_button(cx.t("Meny ▾", "Menu ▾"), |ui| action_buttons(ui, cx, out));
@@ -210,6 +210,16 @@ fn action_buttons(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         .clicked()
     {
         out.open_export = true;
+    }
+    if ui
+        .button(cx.t("Bilder", "Slides"))
+        .on_hover_text(cx.t(
+            "Spara vyer som bilder med anteckningar och visa dem i ordning när du presenterar",
+            "Save views as slides with notes and show them in order when presenting",
+        ))
+        .clicked()
+    {
+        out.open_slides = true;
     }
     if ui
         .button(cx.t("Presentera", "Present"))
