@@ -1,5 +1,7 @@
-//! Colour-blind safe palettes (ColorBrewer), chosen by the indicator's polarity so that the
-//! unfavourable end is always the warm end. Plain RGB so that views compute without a UI.
+//! Colour-blind safe palettes (ColorBrewer), chosen by the indicator's polarity: classes run
+//! from light to dark toward the unfavourable end (dark red), so darker always means more
+//! need; diverging maps keep a warm unfavourable side. Plain RGB so that views compute
+//! without a UI.
 use crate::model::Polarity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +18,20 @@ const RD_YL_BU: [Rgb; 9] = [
     Rgb(0xab, 0xd9, 0xe9),
     Rgb(0x74, 0xad, 0xd1),
     Rgb(0x45, 0x75, 0xb4),
+];
+/// ColorBrewer YlOrRd, 9 classes: sequential, lightness falling steadily from pale yellow to
+/// dark red, so the order reads without a legend and no middle colour reads as "average" (as
+/// RdYlBu's yellow did). Colour-blind safe.
+const YL_OR_RD: [Rgb; 9] = [
+    Rgb(0xff, 0xff, 0xcc),
+    Rgb(0xff, 0xed, 0xa0),
+    Rgb(0xfe, 0xd9, 0x76),
+    Rgb(0xfe, 0xb2, 0x4c),
+    Rgb(0xfd, 0x8d, 0x3c),
+    Rgb(0xfc, 0x4e, 0x2a),
+    Rgb(0xe3, 0x1a, 0x1c),
+    Rgb(0xbd, 0x00, 0x26),
+    Rgb(0x80, 0x00, 0x26),
 ];
 /// ColorBrewer YlGnBu, 9 classes: sequential without a good or bad end, for neutral indicators.
 const YL_GN_BU: [Rgb; 9] = [
@@ -87,8 +103,10 @@ pub fn diverging_colours(polarity: Polarity, below: usize, above: usize) -> Vec<
             })
             .collect()
     };
-    let mut positions = spread(below, 0.0, 3.2);
-    positions.extend(spread(above, 4.8, 8.0));
+    // The classes next to the reference stay clearly coloured (not near-white), so they do
+    // not read as the grey context or as no data.
+    let mut positions = spread(below, 0.0, 2.6);
+    positions.extend(spread(above, 5.4, 8.0));
     if reverse {
         // Mirror the ramp, not the class order: class 0 stays the lowest values.
         positions.iter_mut().for_each(|p| *p = 8.0 - *p);
@@ -109,7 +127,8 @@ pub fn cluster_colour(cluster: crate::analysis::autocorrelation::Cluster) -> Rgb
         LowLow => Rgb(0x2c, 0x7b, 0xb6),
         LowHigh => Rgb(0xab, 0xd9, 0xe9),
         HighLow => Rgb(0xfd, 0xae, 0x61),
-        NotSignificant => Rgb(0xee, 0xee, 0xee),
+        // White, not grey: "not significant" must not look like the context around GR.
+        NotSignificant => Rgb(0xff, 0xff, 0xff),
     }
 }
 
@@ -117,17 +136,13 @@ pub fn cluster_colour(cluster: crate::analysis::autocorrelation::Cluster) -> Rgb
 pub fn class_colours(polarity: Polarity, k: usize) -> Vec<Rgb> {
     let k = k.max(1);
     let (ramp, reverse) = match polarity {
-        // Low values are bad: start at the warm end.
-        Polarity::HigherIsBetter => (&RD_YL_BU, false),
-        Polarity::HigherIsWorse => (&RD_YL_BU, true),
+        // Low values are bad: the lowest class is the darkest.
+        Polarity::HigherIsBetter => (&YL_OR_RD, true),
+        Polarity::HigherIsWorse => (&YL_OR_RD, false),
         Polarity::Neutral => (&YL_GN_BU, false),
     };
-    // Spread the classes over the ramp; for the neutral ramp skip the palest colour.
-    let (lo, hi) = if polarity == Polarity::Neutral {
-        (1.0, 8.0)
-    } else {
-        (0.0, 8.0)
-    };
+    // Spread the classes over the ramp, without its palest colour (too close to white).
+    let (lo, hi) = (1.0, 8.0);
     let mut out: Vec<Rgb> = (0..k)
         .map(|i| {
             let t = if k == 1 { 0.5 } else { i as f64 / (k - 1) as f64 };
@@ -152,20 +167,61 @@ fn sample(ramp: &[Rgb; 9], pos: f64) -> Rgb {
 mod tests {
     use super::*;
 
+    /// Relative luminance (sRGB, as WCAG defines it).
+    fn luminance(c: Rgb) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+
     #[test]
-    fn worse_end_is_warm() {
-        let better = class_colours(Polarity::HigherIsBetter, 5);
-        let worse = class_colours(Polarity::HigherIsWorse, 5);
-        assert_eq!(
-            better[0], RD_YL_BU[0],
-            "lowest of a higher-is-better indicator is red"
-        );
-        assert_eq!(
-            worse[4], RD_YL_BU[0],
-            "highest of a higher-is-worse indicator is red"
-        );
-        assert_eq!(better[4], RD_YL_BU[8]);
-        assert_eq!(better[2], RD_YL_BU[4], "middle class is the neutral yellow");
+    fn classes_darken_toward_the_unfavourable_end() {
+        for k in 3..=9 {
+            let better = class_colours(Polarity::HigherIsBetter, k);
+            let worse = class_colours(Polarity::HigherIsWorse, k);
+            let neutral = class_colours(Polarity::Neutral, k);
+            // Strictly monotone lightness: no middle class stands out as "average".
+            assert!(worse.windows(2).all(|w| luminance(w[0]) > luminance(w[1])), "{k}");
+            assert!(
+                better.windows(2).all(|w| luminance(w[0]) < luminance(w[1])),
+                "{k}"
+            );
+            assert!(
+                neutral.windows(2).all(|w| luminance(w[0]) > luminance(w[1])),
+                "{k}"
+            );
+            assert_eq!(worse[k - 1], YL_OR_RD[8], "the worst class is the dark red");
+            assert_eq!(better[0], YL_OR_RD[8]);
+        }
+    }
+
+    #[test]
+    fn near_reference_classes_and_not_significant_differ_from_the_context() {
+        // Far enough from the light grey context that they never read as "outside GR".
+        let far_from_context = |c: Rgb| {
+            let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).abs();
+            d(c.0, CONTEXT.0) + d(c.1, CONTEXT.1) + d(c.2, CONTEXT.2) > 40
+        };
+        for polarity in [
+            Polarity::HigherIsBetter,
+            Polarity::HigherIsWorse,
+            Polarity::Neutral,
+        ] {
+            for (below, above) in [(1, 1), (2, 3), (4, 4)] {
+                let colours = diverging_colours(polarity, below, above);
+                assert!(far_from_context(colours[below - 1]), "{polarity:?} {colours:?}");
+                assert!(far_from_context(colours[below]), "{polarity:?} {colours:?}");
+            }
+        }
+        let not_significant = cluster_colour(crate::analysis::autocorrelation::Cluster::NotSignificant);
+        assert_ne!(not_significant, CONTEXT);
+        assert!(luminance(not_significant) > luminance(CONTEXT) + 0.1);
     }
 
     #[test]

@@ -58,11 +58,17 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
                 style::CONTEXT_OUTLINE
             },
         ),
-        emphasis: egui::Stroke::new(1.2 * w, style::OUTLINE),
+        // With all of Sweden coloured, GR's municipalities get a heavy dark line to stand out.
+        emphasis: if cx.settings.selection.national {
+            egui::Stroke::new(2.2 * w, style::REGION_LINE)
+        } else {
+            egui::Stroke::new(1.2 * w, style::OUTLINE)
+        },
         context_outline: egui::Stroke::new(0.7 * w, style::CONTEXT_OUTLINE),
-        hover: egui::Stroke::new(2.5 * w, style::HIGHLIGHT),
-        selected_halo: egui::Stroke::new(4.0 * w, egui::Color32::WHITE),
-        selected: egui::Stroke::new(2.0 * w, style::HIGHLIGHT),
+        // Hover in blue, selection black on a white halo: never mistaken for each other.
+        hover: egui::Stroke::new(2.5 * w, style::HOVER),
+        selected_halo: egui::Stroke::new(5.0 * w, egui::Color32::WHITE),
+        selected: egui::Stroke::new(2.5 * w, style::HIGHLIGHT),
     };
     let presenting = parts.presenter_scale.is_some();
     let mut events = MapEvents::default();

@@ -7,6 +7,8 @@ pub const DEMO: Color32 = Color32::from_rgb(0xb3, 0x3c, 0x00);
 pub const OUTLINE: Color32 = Color32::from_rgb(0x60, 0x60, 0x60);
 pub const CONTEXT_OUTLINE: Color32 = Color32::from_rgb(0xc8, 0xc8, 0xc4);
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0x10, 0x10, 0x10);
+/// The area under the pointer: a blue line, apart from the selection's black one.
+pub const HOVER: Color32 = Color32::from_rgb(0x1f, 0x6f, 0xd1);
 pub const REGION_LINE: Color32 = Color32::from_rgb(0x33, 0x33, 0x33);
 /// Errors in reports and dialogs: a dark red that reads on white and on a projector.
 pub const ERROR: Color32 = Color32::from_rgb(0xb2, 0x2c, 0x1c);

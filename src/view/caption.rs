@@ -165,6 +165,24 @@ impl Caption {
 fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note> {
     let mut notes = Vec::new();
     let note = |text: String, kind| Note { text, kind };
+    if let (Some(reference), Some(kind)) = (view.reference, sel.reference)
+        && view.classes.as_ref().is_some_and(|c| c.below_reference.is_some())
+    {
+        // A diverging map says what its colours part at.
+        let what = match kind {
+            crate::state::Reference::GrAverage => lang.pick("GR-snittet", "the GR average"),
+            crate::state::Reference::Sweden => lang.pick("rikets värde", "Sweden's value"),
+            crate::state::Reference::Value(_) => lang.pick("det valda värdet", "the chosen value"),
+        };
+        notes.push(note(
+            format!(
+                "{} {what}, {}",
+                lang.pick("Färgerna delas vid", "Colours part at"),
+                format::value(reference, ind, lang)
+            ),
+            NoteKind::Strong,
+        ));
+    }
     if view.classes.is_none() && ind.id.starts_with(crate::analysis::segregation_series::PREFIX) {
         // Only the region-wide measure exists: say what a map per area needs.
         notes.push(note(
