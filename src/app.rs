@@ -102,6 +102,9 @@ pub struct SegkartaApp {
     pub slides: Vec<crate::project::Slide>,
     /// Save as: the path being typed, while the window is shown.
     pub save_as: Option<String>,
+    /// What a domain or indicator change did to the period or group, shown under the map's
+    /// title for a while, and since when.
+    pub notice: Option<(String, std::time::Instant)>,
     /// The slide shown last (and after which a new one is added).
     pub current_slide: Option<usize>,
     /// The slides window, while it is shown.
@@ -169,6 +172,7 @@ impl SegkartaApp {
             opening: None,
             slides: Vec::new(),
             save_as: None,
+            notice: None,
             current_slide: None,
             show_slides: false,
             presenting: false,
@@ -527,7 +531,12 @@ impl SegkartaApp {
     pub fn apply(&mut self, ctx: &egui::Context, actions: impl IntoIterator<Item = Action>) {
         let before = self.settings.clone();
         let mut changed = false;
+        let mut switched = false;
         for action in actions {
+            switched |= matches!(
+                action,
+                Action::SelectDomain(_) | Action::SelectIndicator(_) | Action::StepIndicator(_)
+            );
             changed |= self.settings.apply(&self.atlas, action);
         }
         if self.settings.basemap && self.basemap.is_none() {
@@ -546,6 +555,11 @@ impl SegkartaApp {
             || self.settings.area_type_weights != before.area_type_weights
         {
             self.project_dirty = true;
+        }
+        if switched {
+            self.notice = self
+                .switch_notice(&before.selection)
+                .map(|text| (text, std::time::Instant::now()));
         }
         if self.persist && self.settings != before {
             self.unsaved_since = Some(std::time::Instant::now());
@@ -690,6 +704,45 @@ impl SegkartaApp {
                 out.toggle_presenter = true;
             }
         });
+    }
+
+    /// What a switch of domain or indicator changed that the user did not ask for: another
+    /// period (the new indicator has none for the one shown) or another group.
+    fn switch_notice(&self, before: &crate::state::Selection) -> Option<String> {
+        let lang = self.settings.lang;
+        let sel = &self.settings.selection;
+        let name = self
+            .atlas
+            .catalogue
+            .indicator(&sel.indicator)
+            .map_or(sel.indicator.as_str(), |i| lang.pick(&i.sv, &i.en));
+        let mut said = Vec::new();
+        if sel.period != before.period && before.period != crate::model::Period::default() {
+            said.push(format!(
+                "{} {}: {name} {} {}",
+                lang.pick("Visar", "Showing"),
+                sel.period.label(lang),
+                lang.pick("har inga värden för", "has no values for"),
+                before.period.label(lang)
+            ));
+        }
+        if (sel.group_by.as_str(), sel.group.as_str()) != (before.group_by.as_str(), before.group.as_str()) {
+            let group = |by: &str, g: &str| {
+                if by == crate::model::TOTAL {
+                    lang.pick("hela befolkningen", "everyone").to_string()
+                } else {
+                    crate::view::caption::group_name(&self.atlas, by, g, lang)
+                }
+            };
+            said.push(format!(
+                "{} {}: {name} {} {}",
+                lang.pick("Visar", "Showing"),
+                group(&sel.group_by, &sel.group),
+                lang.pick("saknar", "lacks"),
+                group(&before.group_by, &before.group)
+            ));
+        }
+        (!said.is_empty()).then(|| said.join(" · "))
     }
 
     /// The current view as a slide: selection, map extent (unless fitted to GR) and panels.
@@ -1108,8 +1161,8 @@ impl SegkartaApp {
         let (x0, y0) = merc_of(lon_lat(bbox.min().x, bbox.max().y));
         let (x1, y1) = merc_of(lon_lat(bbox.max().x, bbox.min().y));
         let mut map = self.map_rect;
-        if self.presenting && self.covered.title.is_positive() {
-            // Below the title and period, which span the top of the screen.
+        if self.covered.title.is_positive() {
+            // Below the title line (and, presenting, the period), at the top of the map.
             map.min.y = map.min.y.max(self.covered.title.bottom() + 8.0);
         }
         let mut free = vec![map];
@@ -1161,6 +1214,9 @@ fn current_layer_index(atlas: &Atlas, settings: &Settings) -> usize {
 fn to_colour32(view: &View) -> Vec<Color32> {
     view.fills.iter().map(|c| (*c).into()).collect()
 }
+
+/// How long a notice of what a domain or indicator switch changed stays on screen.
+pub const NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(8);
 
 /// How often unsaved work is written to the recovery file.
 pub const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1307,6 +1363,21 @@ impl eframe::App for SegkartaApp {
             })
             .inner;
         let mut frame_rects = frame_rects;
+        if !presenting {
+            let notice = self
+                .notice
+                .as_ref()
+                .filter(|(_, since)| since.elapsed() < NOTICE_FOR)
+                .map(|(text, _)| text.as_str());
+            if notice.is_some() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(500));
+            }
+            let title = ui::map_view::title_line(&ctx, &cx, frame_rects.map, notice);
+            self.covered = ui::presenter::Covered {
+                title,
+                legend: egui::Rect::NOTHING,
+            };
+        }
         if presenting {
             let slide = self.current_slide.filter(|i| *i < self.slides.len());
             let show = ui::presenter::Show {

@@ -434,3 +434,29 @@ fn top_bar_never_overlaps_at_any_width() {
         }
     }
 }
+
+/// The map always says what it shows, and a domain switch that has to show another period
+/// says so, since period and group carry over between domains.
+#[test]
+fn the_map_carries_a_title_line_and_says_when_a_switch_changes_the_period() {
+    let mut harness = harness();
+    harness.get_by_label("Förvärvsarbetande 20–64 år · 2024 · Kommuner");
+    harness.get_by_label("Demokrati och civilsamhälle").click();
+    harness.run_steps(2);
+    let app = harness.state();
+    let period = app.settings.selection.period;
+    assert_ne!(
+        period,
+        segkarta::model::Period::Year(2024),
+        "elections are not every year"
+    );
+    let name = app
+        .atlas
+        .catalogue
+        .indicator(&app.settings.selection.indicator)
+        .expect("an indicator")
+        .sv
+        .clone();
+    harness.get_by_label_contains(&format!("Visar {period}: {name} har inga värden för 2024"));
+    harness.get_by_label(&format!("{name} · {period} · Kommuner"));
+}

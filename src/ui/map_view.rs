@@ -235,6 +235,33 @@ fn region_difference(cx: &UiCx, ind: &crate::model::Indicator, diff: f64) -> Str
     )
 }
 
+/// The line every map carries at its top: indicator, group, period and level, since period
+/// and group carry over between domains; under it, for a while, what a switch changed.
+/// Returns where it covers the map.
+pub fn title_line(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, notice: Option<&str>) -> egui::Rect {
+    let Some(caption) = Caption::of(cx.atlas, cx.view, &cx.settings.selection, cx.lang) else {
+        return egui::Rect::NOTHING;
+    };
+    egui::Area::new(egui::Id::unique("segkarta_map_title"))
+        .fixed_pos(map.left_top() + vec2(12.0, 10.0))
+        .constrain_to(map)
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(Color32::from_white_alpha(230))
+                .show(ui, |ui| {
+                    // Room for the buttons at the top right.
+                    ui.set_max_width((map.width() - 200.0).max(200.0));
+                    ui.label(RichText::new(caption.title_line()).strong().size(16.0));
+                    if let Some(text) = notice {
+                        ui.label(RichText::new(text).color(style::DEMO));
+                    }
+                })
+        })
+        .response
+        .rect
+}
+
 fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
     let Some(caption) = Caption::of(cx.atlas, cx.view, &cx.settings.selection, cx.lang) else {
         return egui::Rect::NOTHING;
