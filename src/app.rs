@@ -813,6 +813,33 @@ impl SegkartaApp {
                 self.slides.insert(i + 1, copy);
                 self.current_slide = Some(i + 1);
             }
+            ExportAll => {
+                let lang = self.settings.lang;
+                let folder = self
+                    .project_path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map_or_else(|| "bilder".to_string(), |s| s.to_string_lossy().into_owned());
+                let Some(dir) = io::export_dir().map(|d| d.join(folder)) else {
+                    self.project_note = Some(
+                        lang.pick(
+                            "Ingen hemkatalog att exportera till",
+                            "No home folder to export to",
+                        )
+                        .into(),
+                    );
+                    return;
+                };
+                self.project_note = Some(match self.export_slides(&dir) {
+                    Ok(n) => format!(
+                        "{n} {} {}",
+                        lang.pick("bilder exporterade till", "slides exported to"),
+                        dir.display()
+                    ),
+                    Err(e) => e,
+                });
+                return;
+            }
             Delete(i) if i < n => {
                 self.slides.remove(i);
                 self.current_slide = match self.slides.len() {
@@ -823,6 +850,48 @@ impl SegkartaApp {
             _ => return,
         }
         self.project_dirty = true;
+    }
+
+    /// Write every slide as a 1920 × 1080 PNG into `dir` ("01-name.png", …); how many, or
+    /// the first that failed and why. A slide whose data is not loaded is not drawn but named.
+    pub fn export_slides(&self, dir: &std::path::Path) -> Result<usize, String> {
+        let lang = self.settings.lang;
+        let date = crate::render::today();
+        for (i, slide) in self.slides.iter().enumerate() {
+            let missing = slide.missing(&self.atlas, lang);
+            if !missing.is_empty() {
+                return Err(format!(
+                    "{} {} ({}): {}",
+                    lang.pick("Bild", "Slide"),
+                    i + 1,
+                    slide.name,
+                    missing.join(", ")
+                ));
+            }
+            let path = dir.join(crate::render::slide_file_name(
+                i,
+                &slide.name,
+                crate::render::ExportFormat::Png,
+            ));
+            crate::render::slide_scene(&self.atlas, slide, lang, &date)
+                .ok_or_else(|| {
+                    format!(
+                        "{}: {}",
+                        slide.name,
+                        lang.pick("inget att rita", "nothing to draw")
+                    )
+                })
+                .and_then(|(scene, _)| {
+                    crate::render::write_picture(
+                        &scene,
+                        crate::render::ExportFormat::Png,
+                        (1920, 1080),
+                        &path,
+                    )
+                    .map_err(|e| e.to_string())
+                })?;
+        }
+        Ok(self.slides.len())
     }
 
     /// Where Save as proposes to save: the export folder, named after the map shown.

@@ -149,6 +149,12 @@ struct AnalyzeArgs {
 
 #[derive(Args)]
 struct RenderArgs {
+    /// A project file (.segkarta): its data files are loaded and its view drawn.
+    #[arg(long, value_name = "P")]
+    project: Option<PathBuf>,
+    /// Draw the project's slide N (1 = the first) instead of its current view.
+    #[arg(long, value_name = "N", requires = "project", conflicts_with_all = ["indicator", "period", "group_by", "level"])]
+    slide: Option<usize>,
     /// The indicator; by default the first of the first domain, as the app opens.
     #[arg(long, value_name = "ID")]
     indicator: Option<String>,
@@ -358,6 +364,9 @@ fn load_for_command(
         .join()
         .map_err(|_| anyhow::anyhow!(embedded()))?
         .context(embedded())?;
+    // Boundaries before tables, so that values are checked against their areas (a project
+    // lists its files in the order they were opened).
+    files.sort_by_key(|l| !matches!(l.content, load::Content::Boundaries(_)));
     let mut last_level = None;
     for loaded in files {
         let dataset = load::merge_dataset(&mut atlas, loaded, &options);
@@ -401,14 +410,41 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
             args.out.display()
         ),
     };
-    let (atlas, level) = load_for_command(
-        &args.boundaries,
-        &args.data,
-        &args.load,
-        args.level.as_deref(),
-        false,
-    )?;
-    let mut sel = segkarta::state::Settings::default().selection;
+    let project = match &args.project {
+        Some(path) => Some(read_project(path)?),
+        None => None,
+    };
+    let mut data = args.data.clone();
+    if let Some(project) = &project {
+        data.extend(project.datasets.iter().map(|f| PathBuf::from(&f.path)));
+    }
+    let (atlas, level) = load_for_command(&args.boundaries, &data, &args.load, args.level.as_deref(), false)?;
+    let lang = if args.lang == "en" {
+        segkarta::i18n::Lang::En
+    } else {
+        segkarta::i18n::Lang::Sv
+    };
+    let date = segkarta::render::today();
+    if let (Some(project), Some(n)) = (&project, args.slide) {
+        let slide = n
+            .checked_sub(1)
+            .and_then(|i| project.slides.get(i))
+            .with_context(|| format!("--slide {n}: the project has {} slides", project.slides.len()))?;
+        let missing = slide.missing(&atlas, lang);
+        anyhow::ensure!(
+            missing.is_empty(),
+            "slide {n} ({}) shows what is not loaded: {}",
+            slide.name,
+            missing.join(", ")
+        );
+        let (scene, _) = segkarta::render::slide_scene(&atlas, slide, lang, &date)
+            .context("nothing to draw: no indicator, or no areas of that level")?;
+        return write_scene(&scene, svg, args.size, &args.out);
+    }
+    let mut sel = project.as_ref().map_or_else(
+        || segkarta::state::Settings::default().selection,
+        |p| p.selection.clone(),
+    );
     if let Some(id) = &args.indicator {
         anyhow::ensure!(
             atlas.catalogue.indicator(id).is_some(),
@@ -416,23 +452,21 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
         );
         sel.indicator = id.clone();
     }
-    sel.level = level;
+    if project.is_none() || args.level.is_some() {
+        sel.level = level;
+    }
     if let Some(dim) = &args.group_by {
         sel.group_by = dim.clone();
         sel.group = args.group.clone().unwrap_or_default();
     }
-    sel.scheme = scheme;
-    sel.classes = usize::from(args.k);
+    if project.is_none() {
+        sel.scheme = scheme;
+        sel.classes = usize::from(args.k);
+    }
     if let Some(period) = args.period {
         sel.period = period;
     }
     let asked = sel.clone();
-    let lang = if args.lang == "en" {
-        segkarta::i18n::Lang::En
-    } else {
-        segkarta::i18n::Lang::Sv
-    };
-    let date = segkarta::render::today();
     let (scene, view) = segkarta::render::scene_of(&atlas, &mut sel, lang, &date)
         .context("nothing to draw: no indicator, or no areas of that level")?;
     if view.areas_with_values() == 0 {
@@ -468,20 +502,52 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
             sel.indicator
         );
     }
-    let (w, h) = args.size;
+    write_scene(&scene, svg, args.size, &args.out)
+}
+
+/// Write `scene` as SVG or PNG of `size` to `out`, atomically.
+fn write_scene(
+    scene: &segkarta::render::Scene,
+    svg: bool,
+    (w, h): (u32, u32),
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
     let bytes = if svg {
-        segkarta::render::svg(&scene, w, h).0.into_bytes()
+        segkarta::render::svg(scene, w, h).0.into_bytes()
     } else {
-        segkarta::render::png(&scene, w, h)?.0
+        segkarta::render::png(scene, w, h)?.0
     };
-    segkarta::io::write_atomically(&args.out, &bytes)
-        .with_context(|| format!("{} could not be written", args.out.display()))?;
+    segkarta::io::write_atomically(out, &bytes)
+        .with_context(|| format!("{} could not be written", out.display()))?;
     eprintln!(
         "wrote {} ({w} × {h}): {}",
-        args.out.display(),
+        out.display(),
         scene.caption.title_line()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A project file, with its data files checked: a missing one stops (naming it), a changed one
+/// is said on stderr.
+fn read_project(path: &Path) -> anyhow::Result<segkarta::project::Project> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).with_context(|| format!("{file} could not be read"))?;
+    let project = segkarta::project::Project::parse(&file, &text).map_err(anyhow::Error::msg)?;
+    for (data, state) in project.datasets.iter().zip(project.check_files()) {
+        match state {
+            segkarta::project::FileState::Missing => {
+                anyhow::bail!(
+                    "{file}: its data file {} is missing (moved or deleted)",
+                    data.path
+                )
+            }
+            segkarta::project::FileState::Changed => {
+                eprintln!("note: {} changed since the project was saved", data.path)
+            }
+            segkarta::project::FileState::Unchanged => {}
+        }
+    }
+    Ok(project)
 }
 
 fn gui(files: Vec<PathBuf>, options: LoadOptions) -> anyhow::Result<()> {

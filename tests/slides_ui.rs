@@ -120,3 +120,52 @@ fn slides_are_kept_in_the_project_and_missing_data_is_named() {
     fresh.run_steps(2);
     fresh.get_by_label_contains("Bilden visar data som inte är inläst: indikatorn min_indikator");
 }
+
+/// Every slide as a PNG into one folder, named in order; and the command line draws one
+/// slide of the saved project without a window.
+#[test]
+fn every_slide_exports_and_render_draws_a_slide_of_a_project() {
+    let mut harness = harness();
+    two_slides(&mut harness);
+    let dir = std::env::temp_dir().join(format!("segkarta_slide_export_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(harness.state().export_slides(&dir), Ok(2));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("folder")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "01-forvarvsarbetande-20-64-ar-2024-kommuner.png",
+            "02-forvarvsarbetande-20-64-ar-2015-kommuner.png"
+        ]
+    );
+    let project = dir.join("berättelse.segkarta");
+    harness.state_mut().save_project_to(&project).expect("saved");
+    let out = dir.join("bild2.svg");
+    let (code, _, err) = common::run_segkarta(&[
+        "render",
+        "--project",
+        project.to_str().unwrap(),
+        "--slide",
+        "2",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(svg.contains(">2015 · Kommuner<"), "the slide's period");
+    let (code, _, err) = common::run_segkarta(&[
+        "render",
+        "--project",
+        project.to_str().unwrap(),
+        "--slide",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--slide 3: the project has 2 slides"), "{err}");
+}

@@ -73,6 +73,9 @@ pub struct Scene {
     pub selected: Vec<Ring>,
     /// The extent to fit: GR, or all areas when Sweden is compared.
     pub extent: (f64, f64, f64, f64),
+    /// A map centre (longitude, latitude) and walkers zoom to show instead of fitting the
+    /// extent (a slide's saved view); the zoom holds at 1920 × 1080 and scales with the size.
+    pub focus: Option<(f64, f64, f64)>,
     pub caption: Caption,
     pub lang: Lang,
     /// The day the picture was made, as the footer states it.
@@ -174,6 +177,7 @@ impl Scene {
             borders,
             selected,
             extent,
+            focus: None,
             caption,
             lang,
             date: date.to_string(),
@@ -227,6 +231,15 @@ impl Fit {
         Fit {
             scale: (f64::from(map.w) / w).min(f64::from(map.h) / h),
             centre: ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
+            middle: (f64::from(map.x + map.w / 2.0), f64::from(map.y + map.h / 2.0)),
+        }
+    }
+
+    /// `centre` at the middle of `map`, at walkers' `zoom` times the size unit `u`.
+    fn focused(centre: (f64, f64), zoom: f64, u: f32, map: Rect) -> Fit {
+        Fit {
+            scale: 2f64.powf(zoom) * f64::from(u),
+            centre,
             middle: (f64::from(map.x + map.w / 2.0), f64::from(map.y + map.h / 2.0)),
         }
     }
@@ -329,7 +342,10 @@ pub(crate) fn draw(scene: &Scene, width: f32, height: f32, canvas: &mut impl Can
         w: legend.x - 2.0 * margin * 0.75 - margin * 0.5,
         h: bottom - top,
     };
-    let fit = Fit::new(scene.extent, map);
+    let fit = match scene.focus {
+        Some((lon, lat, zoom)) => Fit::focused(mercator(lon, lat), zoom, u, map),
+        None => Fit::new(scene.extent, map),
+    };
     draw_map(scene, map, fit, u, canvas);
     Layout {
         unit: u,
@@ -436,6 +452,43 @@ fn draw_map(scene: &Scene, map: Rect, fit: Fit, u: f32, canvas: &mut impl Canvas
         canvas.shape(&rings, None, Some((TEXT, 3.0 * u)));
     }
     canvas.clip(None);
+}
+
+/// The scene of `slide` on `atlas`: its selection (made valid) and its map view.
+pub fn slide_scene(
+    atlas: &Atlas,
+    slide: &crate::project::Slide,
+    lang: Lang,
+    date: &str,
+) -> Option<(Scene, View)> {
+    let mut sel = slide.selection.clone();
+    let (mut scene, view) = scene_of(atlas, &mut sel, lang, date)?;
+    scene.focus = slide.map;
+    Some((scene, view))
+}
+
+/// A file name for slide `index` (0-based) named `name`: "03-sysselsattning-2024.png".
+pub fn slide_file_name(index: usize, name: &str, format: ExportFormat) -> String {
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            'é' => 'e',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if !(c == '-' && (slug.is_empty() || slug.ends_with('-'))) {
+            slug.push(c);
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    format!(
+        "{:02}-{}.{}",
+        index + 1,
+        if slug.is_empty() { "bild" } else { slug },
+        format.extension()
+    )
 }
 
 /// Today's date (UTC) as the footer writes it, 2026-11-26.

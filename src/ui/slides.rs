@@ -17,6 +17,8 @@ pub enum SlideAction {
     Move(usize, i32),
     Duplicate(usize),
     Delete(usize),
+    /// Every slide as a 1920 × 1080 PNG into one folder.
+    ExportAll,
 }
 
 pub fn window(
@@ -51,6 +53,16 @@ pub fn window(
                     ),
                 );
                 return;
+            }
+            if ui
+                .button(lang.pick("Exportera alla bilder (PNG)", "Export every slide (PNG)"))
+                .on_hover_text(lang.pick(
+                    "Varje bild som 1920×1080 PNG med rubrik, teckenförklaring och källa, i en mapp i exportmappen",
+                    "Every slide as a 1920×1080 PNG with title, legend and source, in a folder in the export folder",
+                ))
+                .clicked()
+            {
+                actions.push(SlideAction::ExportAll);
             }
             ui.separator();
             for (i, slide) in slides.iter().enumerate() {
