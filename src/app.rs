@@ -102,6 +102,10 @@ pub struct SegkartaApp {
     pub slides: Vec<crate::project::Slide>,
     /// Save as: the path being typed, while the window is shown.
     pub save_as: Option<String>,
+    /// The second map (side by side or difference), computed with the view.
+    pub compare: Option<crate::view::compare::CompareView>,
+    /// The second map's fills, side by side.
+    fills_b: Vec<Color32>,
     /// What a domain or indicator change did to the period or group, shown under the map's
     /// title for a while, and since when.
     pub notice: Option<(String, std::time::Instant)>,
@@ -173,6 +177,8 @@ impl SegkartaApp {
             slides: Vec::new(),
             save_as: None,
             notice: None,
+            compare: None,
+            fills_b: Vec::new(),
             current_slide: None,
             show_slides: false,
             presenting: false,
@@ -366,7 +372,17 @@ impl SegkartaApp {
                 self.settings.selection.period,
             ));
         }
-        let fills = to_colour32(&self.view);
+        self.compare = self.settings.selection.comparison.as_ref().map(|cmp| {
+            crate::view::compare::compute(&self.atlas, layer, &self.settings.selection, &self.view, cmp)
+        });
+        let fills: Vec<Color32> = match &self.compare {
+            Some(c) => c.fills_a.iter().map(|f| (*f).into()).collect(),
+            None => to_colour32(&self.view),
+        };
+        self.fills_b = self
+            .compare
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.fills_b.iter().map(|f| (*f).into()).collect());
         // In presenter mode colours move to the new period's over a moment, so a change
         // reads as change (an area that turns from light to dark), not as a new picture.
         self.transition = (self.presenting && fills.len() == self.fills.len() && fills != self.fills)
@@ -1337,6 +1353,7 @@ impl eframe::App for SegkartaApp {
             view: &self.view,
             lang: self.settings.lang,
             hovered: self.hovered,
+            compare: self.compare.as_ref(),
         };
         let presenting = self.presenting;
         if !presenting {
@@ -1407,31 +1424,87 @@ impl eframe::App for SegkartaApp {
         {
             self.transition = None;
         }
-        let frame_rects = egui::CentralPanel::default()
+        let side_by_side = self
+            .compare
+            .as_ref()
+            .is_some_and(|c| c.mode == crate::view::compare::CompareMode::SideBySide);
+        let (frame_rects, map_b) = egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(ui::style::SEA))
             .show(ui, |ui| {
                 let basemap = self.basemap.as_mut().filter(|_| self.settings.basemap);
                 let reach = basemap.as_ref().map(|b| b.reachability());
-                ui::map_view::show(
-                    ui,
-                    &cx,
-                    &mut out,
-                    ui::map_view::MapParts {
+                let geometry = &self.geometry[current_layer_index(&self.atlas, &self.settings)];
+                let context = (self.settings.selection.level != Level::Kommun)
+                    .then(|| self.atlas.layers.iter().position(|l| l.level == Level::Kommun))
+                    .flatten()
+                    .map(|i| (&self.geometry[i], self.context_fills.as_slice()));
+                let presenter_scale = presenting.then_some(self.settings.presenter_scale);
+                let whole = ui.available_rect_before_wrap();
+                if !side_by_side {
+                    let parts = ui::map_view::MapParts {
                         memory: &mut self.map_memory,
-                        geometry: &self.geometry[current_layer_index(&self.atlas, &self.settings)],
-                        context: (self.settings.selection.level != Level::Kommun)
-                            .then(|| self.atlas.layers.iter().position(|l| l.level == Level::Kommun))
-                            .flatten()
-                            .map(|i| (&self.geometry[i], self.context_fills.as_slice())),
+                        geometry,
+                        context,
                         fills: &fills,
                         tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
                         reachability: reach,
-                        presenter_scale: presenting.then_some(self.settings.presenter_scale),
-                    },
-                )
+                        presenter_scale,
+                        secondary: false,
+                    };
+                    return (ui::map_view::show(ui, &cx, &mut out, parts), None);
+                }
+                // Two maps on one memory: panning or zooming either moves both.
+                let half = (whole.width() - 4.0) / 2.0;
+                let left = egui::Rect::from_min_size(whole.min, egui::vec2(half, whole.height()));
+                let right =
+                    egui::Rect::from_min_max(egui::pos2(whole.right() - half, whole.top()), whole.max);
+                let a = ui
+                    .scope_builder(egui::UiBuilder::new().max_rect(left), |ui| {
+                        let parts = ui::map_view::MapParts {
+                            memory: &mut self.map_memory,
+                            geometry,
+                            context,
+                            fills: &fills,
+                            tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
+                            reachability: reach,
+                            presenter_scale,
+                            secondary: false,
+                        };
+                        ui::map_view::show(ui, &cx, &mut out, parts)
+                    })
+                    .inner;
+                let b = ui
+                    .scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
+                        let parts = ui::map_view::MapParts {
+                            memory: &mut self.map_memory,
+                            geometry,
+                            context,
+                            fills: &self.fills_b,
+                            tiles: None,
+                            reachability: None,
+                            presenter_scale,
+                            secondary: true,
+                        };
+                        ui::map_view::show(ui, &cx, &mut out, parts)
+                    })
+                    .inner;
+                (a, Some(b))
             })
             .inner;
         let mut frame_rects = frame_rects;
+        if let Some(b) = &map_b {
+            frame_rects.user_moved_map |= b.user_moved_map;
+            let title = self.compare.as_ref().and_then(|c| {
+                Caption::of(&self.atlas, &c.b, &c.b_selection, self.settings.lang).map(|t| t.title_line())
+            });
+            ui::map_view::title_line(
+                &ctx,
+                "segkarta_map_title_b",
+                title.as_deref().unwrap_or_default(),
+                b.map,
+                None,
+            );
+        }
         if !presenting {
             let notice = self
                 .notice
@@ -1441,7 +1514,13 @@ impl eframe::App for SegkartaApp {
             if notice.is_some() {
                 ctx.request_repaint_after(std::time::Duration::from_millis(500));
             }
-            let title = ui::map_view::title_line(&ctx, &cx, frame_rects.map, notice);
+            let sel = &self.settings.selection;
+            let caption = match &self.compare {
+                Some(c) => Caption::of_comparison(&self.atlas, &self.view, c, sel, self.settings.lang),
+                None => Caption::of(&self.atlas, &self.view, sel, self.settings.lang),
+            };
+            let text = caption.map(|c| c.title_line()).unwrap_or_default();
+            let title = ui::map_view::title_line(&ctx, "segkarta_map_title", &text, frame_rects.map, notice);
             self.covered = ui::presenter::Covered {
                 title,
                 legend: egui::Rect::NOTHING,

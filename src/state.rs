@@ -41,6 +41,8 @@ pub struct Selection {
     /// The period the trend panel compares the shown one with (`None`: the first period).
     #[serde(alias = "base_year")]
     pub base_period: Option<Period>,
+    /// A second map beside this one or against it (side by side, difference).
+    pub comparison: Option<crate::view::compare::Comparison>,
 }
 
 /// What a diverging palette is centred on.
@@ -75,6 +77,7 @@ impl Default for Selection {
             lisa_alpha: 0.05,
             weights: Default::default(),
             base_period: None,
+            comparison: None,
         }
     }
 }
@@ -222,6 +225,7 @@ pub enum Action {
     ToggleRightPanel,
     SetUiZoom(f32),
     SetPresenterScale(f32),
+    SetComparison(Option<crate::view::compare::Comparison>),
     SetLevel(Level),
     /// A file was opened: it goes to the top of the recent files.
     RememberFile(String),
@@ -299,6 +303,7 @@ impl Settings {
             Action::ToggleLeftPanel => self.left_panel = !self.left_panel,
             Action::ToggleRightPanel => self.right_panel = !self.right_panel,
             Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
+            Action::SetComparison(c) => sel.comparison = c,
             Action::SetPresenterScale(s) => {
                 use crate::ui::presenter::{MAX_SCALE, MIN_SCALE};
                 self.presenter_scale = s.clamp(MIN_SCALE, MAX_SCALE);

@@ -9,6 +9,7 @@ use crate::model::{AreaLayer, Atlas, Level, Period, RegionValue, SeriesKey};
 use crate::state::{Reference, Selection};
 
 pub mod caption;
+pub mod compare;
 pub mod table;
 pub mod trend;
 

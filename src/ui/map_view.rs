@@ -24,6 +24,9 @@ pub struct MapParts<'a> {
     /// While presenting: the text scale. The map then has heavier lines and no legend,
     /// buttons or tooltip of its own (presenter mode draws its own, larger).
     pub presenter_scale: Option<f32>,
+    /// The second map of a side-by-side pair: no legend or buttons of its own (the pair shares
+    /// the first map's).
+    pub secondary: bool,
 }
 
 /// Where the map and its legend were drawn, for fitting the view.
@@ -71,6 +74,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
         selected: egui::Stroke::new(2.5 * w, style::HIGHLIGHT),
     };
     let presenting = parts.presenter_scale.is_some();
+    let secondary = parts.secondary;
     let mut events = MapEvents::default();
     let has_tiles = parts.tiles.is_some();
     let response = Map::new(parts.tiles, parts.memory, lon_lat(12.0, 57.75))
@@ -90,7 +94,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
         .show(ui, |_, _, _, _| ())
         .response;
     let map_rect = response.rect;
-    let legend = if presenting {
+    let legend = if presenting || secondary {
         egui::Rect::NOTHING
     } else {
         controls(ui.ctx(), cx, out, map_rect, has_tiles, parts.reachability);
@@ -100,10 +104,15 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
         out.hovered = Some(i);
     }
     if let Some(i) = events.hovered.filter(|_| !presenting) {
+        let tip_id = if secondary {
+            "segkarta_map_tip_b"
+        } else {
+            "segkarta_map_tip"
+        };
         // An area beside the pointer rather than an egui tooltip: it appears at once, without
         // the tooltip delay, as map tips do in desktop GIS.
         if let Some(pointer) = response.hover_pos() {
-            egui::Area::new(egui::Id::unique("segkarta_map_tip"))
+            egui::Area::new(egui::Id::unique(tip_id))
                 .order(egui::Order::Tooltip)
                 .fixed_pos(pointer + vec2(18.0, 18.0))
                 .constrain_to(map_rect)
@@ -213,6 +222,30 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
             ));
         }
     }
+    if let Some(c) = cx.compare {
+        // Both maps' values and their difference.
+        let (what_a, what_b) = crate::view::caption::compared_parts(cx.atlas, sel, &c.b_selection, cx.lang);
+        let show = |v: Option<f64>| {
+            v.map_or_else(
+                || cx.t("saknas", "no data").to_string(),
+                |v| format::value(v, ind, cx.lang),
+            )
+        };
+        ui.label(format!("{what_a}: {}", show(cx.view.values[i])));
+        ui.label(format!(
+            "{what_b}: {}",
+            show(c.b.values.get(i).copied().flatten())
+        ));
+        if let Some(d) = c.difference.get(i).copied().flatten() {
+            ui.label(
+                RichText::new(format!(
+                    "{what_b} − {what_a}: {}",
+                    format::signed_difference(d, ind, cx.lang)
+                ))
+                .strong(),
+            );
+        }
+    }
     if cx.view.demo {
         demo_badge(ui, cx.lang);
     }
@@ -238,11 +271,17 @@ fn region_difference(cx: &UiCx, ind: &crate::model::Indicator, diff: f64) -> Str
 /// The line every map carries at its top: indicator, group, period and level, since period
 /// and group carry over between domains; under it, for a while, what a switch changed.
 /// Returns where it covers the map.
-pub fn title_line(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, notice: Option<&str>) -> egui::Rect {
-    let Some(caption) = Caption::of(cx.atlas, cx.view, &cx.settings.selection, cx.lang) else {
+pub fn title_line(
+    ctx: &egui::Context,
+    id: &str,
+    text: &str,
+    map: egui::Rect,
+    notice: Option<&str>,
+) -> egui::Rect {
+    if text.is_empty() {
         return egui::Rect::NOTHING;
-    };
-    egui::Area::new(egui::Id::unique("segkarta_map_title"))
+    }
+    egui::Area::new(egui::Id::unique(id))
         .fixed_pos(map.left_top() + vec2(12.0, 10.0))
         .constrain_to(map)
         .interactable(false)
@@ -252,7 +291,7 @@ pub fn title_line(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, notice: Optio
                 .show(ui, |ui| {
                     // Room for the buttons at the top right.
                     ui.set_max_width((map.width() - 200.0).max(200.0));
-                    ui.label(RichText::new(caption.title_line()).strong().size(16.0));
+                    ui.label(RichText::new(text).strong().size(16.0));
                     if let Some(text) = notice {
                         ui.label(RichText::new(text).color(style::DEMO));
                     }
@@ -263,7 +302,12 @@ pub fn title_line(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, notice: Optio
 }
 
 fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
-    let Some(caption) = Caption::of(cx.atlas, cx.view, &cx.settings.selection, cx.lang) else {
+    let sel = &cx.settings.selection;
+    let caption = match cx.compare {
+        Some(c) => Caption::of_comparison(cx.atlas, cx.view, c, sel, cx.lang),
+        None => Caption::of(cx.atlas, cx.view, sel, cx.lang),
+    };
+    let Some(caption) = caption else {
         return egui::Rect::NOTHING;
     };
     egui::Area::new(egui::Id::unique("segkarta_legend"))

@@ -34,6 +34,8 @@ pub struct UiCx<'a> {
     pub lang: Lang,
     /// Area hovered in the previous frame (on the map or in a list), for linked highlights.
     pub hovered: Option<usize>,
+    /// The second map (side by side or difference), when one is chosen.
+    pub compare: Option<&'a crate::view::compare::CompareView>,
 }
 
 /// A time-axis tick in years: the year at whole-year ticks only, since a tick inside a year

@@ -142,7 +142,150 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         {
             out.actions.push(Action::SetNational(national));
         }
+        ui.separator();
+        compare_controls(ui, cx, out);
     });
+}
+
+/// A second map: beside this one (the same classes on both) or the difference B − A, where B
+/// is another period, group or indicator.
+fn compare_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    use crate::view::compare::{CompareMode, CompareWith, Comparison};
+    let sel = &cx.settings.selection;
+    ui.label(egui::RichText::new(cx.t("Jämför två kartor", "Compare two maps")).strong());
+    let current = sel.comparison.clone();
+    let periods = cx.atlas.observations.periods(&sel.indicator);
+    // By default B is the first period (or the one before, when the first is shown).
+    let default_with = || {
+        let b = periods
+            .iter()
+            .copied()
+            .find(|p| *p != sel.period)
+            .unwrap_or(sel.period);
+        CompareWith::Period(b)
+    };
+    ui.horizontal_wrapped(|ui| {
+        let mode = current.as_ref().map(|c| c.mode);
+        let choices = [
+            (None, cx.t("Av", "Off")),
+            (
+                Some(CompareMode::SideBySide),
+                cx.t("Sida vid sida", "Side by side"),
+            ),
+            (
+                Some(CompareMode::Difference),
+                cx.t("Skillnad B − A", "Difference B − A"),
+            ),
+        ];
+        for (choice, label) in choices {
+            if ui.selectable_label(mode == choice, label).clicked() && mode != choice {
+                let comparison = choice.map(|mode| Comparison {
+                    mode,
+                    with: current.as_ref().map_or_else(default_with, |c| c.with.clone()),
+                });
+                out.actions.push(Action::SetComparison(comparison));
+            }
+        }
+    });
+    let Some(comparison) = current else { return };
+    let set = |with: CompareWith| {
+        Action::SetComparison(Some(Comparison {
+            mode: comparison.mode,
+            with,
+        }))
+    };
+    let kind = match &comparison.with {
+        CompareWith::Period(_) => 0,
+        CompareWith::Group(..) => 1,
+        CompareWith::Indicator(_) => 2,
+    };
+    ui.horizontal(|ui| {
+        ui.label(cx.t("B är", "B is"));
+        if ui
+            .selectable_label(kind == 0, cx.t("en period", "a period"))
+            .clicked()
+            && kind != 0
+        {
+            out.actions.push(set(default_with()));
+        }
+        let dims = cx.indicator().map(|i| i.dimensions.clone()).unwrap_or_default();
+        let first_group = dims.iter().find_map(|d| {
+            cx.atlas
+                .observations
+                .groups(&sel.indicator, d)
+                .first()
+                .map(|g| (d.clone(), g.clone()))
+        });
+        if let Some((d, g)) = first_group
+            && ui
+                .selectable_label(kind == 1, cx.t("en grupp", "a group"))
+                .clicked()
+            && kind != 1
+        {
+            out.actions.push(set(CompareWith::Group(d, g)));
+        }
+        let other = cx
+            .atlas
+            .catalogue
+            .indicators_in(&sel.domain)
+            .find(|i| i.id != sel.indicator)
+            .map(|i| i.id.clone());
+        if let Some(id) = other
+            && ui
+                .selectable_label(kind == 2, cx.t("en indikator", "an indicator"))
+                .clicked()
+            && kind != 2
+        {
+            out.actions.push(set(CompareWith::Indicator(id)));
+        }
+    });
+    match &comparison.with {
+        CompareWith::Period(p) => {
+            egui::ComboBox::new("compare_period", cx.t("period för B", "B's period"))
+                .selected_text(cx.period(*p))
+                .show_ui(ui, |ui| {
+                    for q in periods {
+                        if ui.selectable_label(q == p, cx.period(*q)).clicked() {
+                            out.actions.push(set(CompareWith::Period(*q)));
+                        }
+                    }
+                });
+        }
+        CompareWith::Group(d, g) => {
+            egui::ComboBox::new("compare_group", cx.t("grupp för B", "B's group"))
+                .selected_text(cx.group_name(d, g))
+                .show_ui(ui, |ui| {
+                    for dim in cx.indicator().map(|i| i.dimensions.clone()).unwrap_or_default() {
+                        for group in cx.atlas.observations.groups(&sel.indicator, &dim) {
+                            let on = (&dim, group) == (d, g);
+                            if ui.selectable_label(on, cx.group_name(&dim, group)).clicked() {
+                                out.actions
+                                    .push(set(CompareWith::Group(dim.clone(), group.clone())));
+                            }
+                        }
+                    }
+                });
+        }
+        CompareWith::Indicator(id) => {
+            let name = |id: &str| {
+                cx.atlas
+                    .catalogue
+                    .indicator(id)
+                    .map_or_else(|| id.to_string(), |i| cx.indicator_name(i).to_string())
+            };
+            egui::ComboBox::new("compare_indicator", cx.t("indikator för B", "B's indicator"))
+                .selected_text(name(id))
+                .show_ui(ui, |ui| {
+                    for ind in cx.atlas.catalogue.indicators_in(&sel.domain) {
+                        if ind.id != sel.indicator
+                            && ui.selectable_label(&ind.id == id, name(&ind.id)).clicked()
+                        {
+                            out.actions.push(set(CompareWith::Indicator(ind.id.clone())));
+                        }
+                    }
+                });
+        }
+    }
 }
 
 /// The time slider: steps through the indicator's own periods (years, quarters, months),

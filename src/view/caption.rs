@@ -140,13 +140,87 @@ impl Caption {
         })
     }
 
+    /// The caption of a comparison: side by side, map A's caption with the classes both maps
+    /// share; the difference, titled "Skillnad: B − A" with signed differences and the split
+    /// at zero named.
+    pub fn of_comparison(
+        atlas: &Atlas,
+        a: &View,
+        c: &crate::view::compare::CompareView,
+        sel: &Selection,
+        lang: Lang,
+    ) -> Option<Caption> {
+        use crate::view::compare::CompareMode;
+        let mut caption = Caption::of(atlas, a, sel, lang)?;
+        let ind = atlas.catalogue.indicator(&sel.indicator)?;
+        let decimals = ind.decimals as usize;
+        let missing = caption
+            .entries
+            .iter()
+            .filter(|e| e.colour == palette::NO_DATA || e.colour == palette::CONTEXT)
+            .cloned()
+            .collect::<Vec<_>>();
+        let mut entries = Vec::new();
+        if let Some(classes) = &c.classes {
+            for k in (0..classes.len()).rev() {
+                let (lo, hi) = classes.bounds(k);
+                let label = match c.mode {
+                    CompareMode::SideBySide => format!(
+                        "{} – {}",
+                        format::number(lo, decimals, lang),
+                        format::value(hi, ind, lang)
+                    ),
+                    CompareMode::Difference => format!(
+                        "{} – {}",
+                        format::signed(lo, decimals, lang),
+                        format::signed_difference(hi, ind, lang)
+                    ),
+                };
+                entries.push(Entry {
+                    colour: c.class_colours[k],
+                    label,
+                    count: Some(classes.counts[k]),
+                });
+            }
+        }
+        entries.extend(missing);
+        caption.entries = entries;
+        let (what_a, what_b) = compared_parts(atlas, sel, &c.b_selection, lang);
+        match c.mode {
+            CompareMode::SideBySide => {
+                caption.method = format!(
+                    "{} · {}",
+                    caption.method,
+                    lang.pick("samma klasser i båda kartorna", "the same classes on both maps")
+                );
+            }
+            CompareMode::Difference => {
+                caption.title = format!("{}: {what_b} − {what_a}", lang.pick("Skillnad", "Difference"));
+                caption.unit = format::difference_unit(ind, lang);
+                // The title names both periods (or groups, indicators) already.
+                if what_a == caption.period {
+                    caption.period = String::new();
+                }
+                caption.notes = vec![Note {
+                    text: lang
+                        .pick(
+                            "Färgerna delas vid 0 (ingen skillnad); båda kartorna behöver ett värde",
+                            "Colours part at 0 (no difference); both maps need a value",
+                        )
+                        .into(),
+                    kind: NoteKind::Strong,
+                }];
+            }
+        }
+        Some(caption)
+    }
+
     /// "Född i Sverige · 2024 · procent": what the legend's colours are, under its title.
     pub fn what(&self) -> String {
         let mut parts: Vec<&str> = self.group.iter().map(String::as_str).collect();
         parts.push(&self.period);
-        if !self.unit.is_empty() {
-            parts.push(&self.unit);
-        }
+        parts.push(&self.unit);
+        parts.retain(|p| !p.is_empty());
         parts.join(" · ")
     }
 
@@ -157,7 +231,32 @@ impl Caption {
         parts.extend(self.group.as_deref());
         parts.push(&self.period);
         parts.push(&self.level);
+        parts.retain(|p| !p.is_empty());
         parts.join(" · ")
+    }
+}
+
+/// What differs between maps A and B, in words: their periods, groups or indicators.
+pub fn compared_parts(atlas: &Atlas, a: &Selection, b: &Selection, lang: Lang) -> (String, String) {
+    if a.indicator != b.indicator {
+        let name = |id: &str| {
+            atlas
+                .catalogue
+                .indicator(id)
+                .map_or_else(|| id.to_string(), |i| lang.pick(&i.sv, &i.en).to_string())
+        };
+        (name(&a.indicator), name(&b.indicator))
+    } else if (a.group_by.as_str(), a.group.as_str()) != (b.group_by.as_str(), b.group.as_str()) {
+        let group = |s: &Selection| {
+            if s.group_by == TOTAL {
+                lang.pick("alla", "everyone").to_string()
+            } else {
+                group_name(atlas, &s.group_by, &s.group, lang)
+            }
+        };
+        (group(a), group(b))
+    } else {
+        (a.period.label(lang), b.period.label(lang))
     }
 }
 
