@@ -195,7 +195,11 @@ impl Caption {
                 );
             }
             CompareMode::Difference => {
-                caption.title = format!("{}: {what_b} − {what_a}", lang.pick("Skillnad", "Difference"));
+                caption.title = format!(
+                    "{}, {} {what_b} − {what_a}",
+                    caption.title,
+                    lang.pick("skillnad", "difference")
+                );
                 caption.unit = format::difference_unit(ind, lang);
                 // The title names both periods (or groups, indicators) already.
                 if what_a == caption.period {
