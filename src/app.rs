@@ -106,6 +106,8 @@ pub struct SegkartaApp {
     pub compare: Option<crate::view::compare::CompareView>,
     /// The second map's fills, side by side.
     fills_b: Vec<Color32>,
+    /// Frames drawn so far.
+    frames: u64,
     /// What a domain or indicator change did to the period or group, shown under the map's
     /// title for a while, and since when.
     pub notice: Option<(String, std::time::Instant)>,
@@ -179,6 +181,7 @@ impl SegkartaApp {
             notice: None,
             compare: None,
             fills_b: Vec::new(),
+            frames: 0,
             current_slide: None,
             show_slides: false,
             presenting: false,
@@ -1300,6 +1303,10 @@ fn to_colour32(view: &View) -> Vec<Color32> {
     view.fills.iter().map(|c| (*c).into()).collect()
 }
 
+/// Set this environment variable to have the app report when its first frame was painted
+/// and close (how the start-up time in the README is measured).
+pub const STARTUP_PROBE: &str = "SEGKARTA_STARTUP_PROBE";
+
 /// How long a notice of what a domain or indicator switch changed stays on screen.
 pub const NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(8);
 
@@ -1320,6 +1327,15 @@ impl eframe::App for SegkartaApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.frames += 1;
+        if self.frames == 2 && std::env::var_os(STARTUP_PROBE).is_some() {
+            // The first frame has been painted: say when, and close (start-up measurement).
+            eprintln!(
+                "segkarta: first frame painted {:.0} ms after start",
+                crate::startup_elapsed().as_secs_f64() * 1000.0
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.poll_job(&ctx);
         let now = std::time::Instant::now();
         if !self.save_settled_settings(now)

@@ -22,3 +22,10 @@ pub mod settings;
 pub mod state;
 pub mod ui;
 pub mod view;
+
+/// When the process started, as near as the program can tell (the first call, made first
+/// thing in `main`).
+pub fn startup_elapsed() -> std::time::Duration {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}

@@ -210,6 +210,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 }
 
 fn main() -> ExitCode {
+    segkarta::startup_elapsed();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate { files, json, load }) => validate(&files, json, &load.options()),

@@ -5,6 +5,7 @@ pub mod area_types;
 pub mod autocorrelation;
 pub mod classify;
 pub mod compare;
+pub mod histogram;
 pub mod needs;
 pub mod segregation;
 pub mod segregation_series;

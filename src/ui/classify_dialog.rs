@@ -206,7 +206,8 @@ fn reference_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     }
 }
 
-/// The values in scope as a histogram, breaks as vertical lines in the class colours.
+/// The values in scope as a histogram (bins split at the breaks, coloured by class), with the
+/// breaks as vertical lines.
 fn histogram(ui: &mut egui::Ui, cx: &UiCx) {
     let values: Vec<f64> = cx
         .view
@@ -215,34 +216,22 @@ fn histogram(ui: &mut egui::Ui, cx: &UiCx) {
         .zip(&cx.view.in_scope)
         .filter_map(|(v, s)| v.filter(|_| *s))
         .collect();
-    let (Some(min), Some(max)) = (
-        values.iter().copied().reduce(f64::min),
-        values.iter().copied().reduce(f64::max),
-    ) else {
+    let bins = crate::analysis::histogram::bins(&values, cx.view.classes.as_ref());
+    if bins.is_empty() {
         ui.label(cx.t("Inga värden att visa.", "No values to show."));
         return;
-    };
-    let bins = ((values.len() as f64).sqrt().ceil() as usize).clamp(5, 40);
-    let width = ((max - min) / bins as f64).max(f64::EPSILON);
-    let mut counts = vec![0usize; bins];
-    for v in &values {
-        counts[(((v - min) / width) as usize).min(bins - 1)] += 1;
     }
-    // Each bar in the colour of the class its middle falls in, as on the map.
-    let bars: Vec<Bar> = counts
+    // Bins split at the breaks, each in its class's colour, as on the map.
+    let bars: Vec<Bar> = bins
         .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            let centre = min + width * (i as f64 + 0.5);
-            let fill = cx
-                .view
-                .classes
-                .as_ref()
-                .map_or(egui::Color32::from_gray(150), |c| {
-                    cx.view.class_colours[c.class_of(centre)].into()
-                });
-            Bar::new(centre, *n as f64)
-                .width(width * 0.95)
+        .map(|b| {
+            let fill = b
+                .class
+                .and_then(|c| cx.view.class_colours.get(c))
+                .map_or(egui::Color32::from_gray(150), |c| (*c).into());
+            let width = (b.hi - b.lo).max(f64::EPSILON);
+            Bar::new((b.lo + b.hi) / 2.0, b.count as f64)
+                .width(width * 0.96)
                 .fill(fill)
                 .stroke(egui::Stroke::new(0.5, super::style::OUTLINE))
         })
