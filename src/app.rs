@@ -1456,22 +1456,13 @@ impl eframe::App for SegkartaApp {
                     .map(|i| (&self.geometry[i], self.context_fills.as_slice()));
                 let presenter_scale = presenting.then_some(self.settings.presenter_scale);
                 let whole = ui.available_rect_before_wrap();
-                if !side_by_side {
-                    let parts = ui::map_view::MapParts {
-                        memory: &mut self.map_memory,
-                        geometry,
-                        context,
-                        fills: &fills,
-                        tiles: basemap.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
-                        reachability: reach,
-                        presenter_scale,
-                        secondary: false,
-                    };
-                    return (ui::map_view::show(ui, &cx, &mut out, parts), None);
-                }
-                // Two maps on one memory: panning or zooming either moves both.
+                // Side by side, two maps on one memory: panning or zooming either moves both.
                 let half = (whole.width() - 4.0) / 2.0;
-                let left = egui::Rect::from_min_size(whole.min, egui::vec2(half, whole.height()));
+                let left = if side_by_side {
+                    egui::Rect::from_min_size(whole.min, egui::vec2(half, whole.height()))
+                } else {
+                    whole
+                };
                 let right =
                     egui::Rect::from_min_max(egui::pos2(whole.right() - half, whole.top()), whole.max);
                 let a = ui
@@ -1489,6 +1480,9 @@ impl eframe::App for SegkartaApp {
                         ui::map_view::show(ui, &cx, &mut out, parts)
                     })
                     .inner;
+                if !side_by_side {
+                    return (a, None);
+                }
                 let b = ui
                     .scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
                         let parts = ui::map_view::MapParts {

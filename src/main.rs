@@ -104,19 +104,17 @@ impl LoadFlags {
     }
 }
 
+/// Which map: level, group and classification (shared by `analyze` and `render`).
 #[derive(Args)]
-struct AnalyzeArgs {
-    #[arg(long, value_name = "ID")]
-    indicator: String,
-    /// The period: a year (2024), a quarter (2024K1), a month (2024-03 or 2024M03), a date.
-    #[arg(long, value_name = "PERIOD", visible_alias = "year")]
-    period: segkarta::model::Period,
+struct MapFlags {
     /// kommun, regso, deso or a custom level's name; by default the level of the last
     /// --boundaries file, else kommun.
     #[arg(long, value_name = "LEVEL")]
     level: Option<String>,
+    /// Show one group of this dimension (kon, fodelseregion, …) instead of everyone.
     #[arg(long, value_name = "DIM")]
     group_by: Option<String>,
+    /// The group of --group-by (kvinnor, …); by default its first.
     #[arg(long, value_name = "G", requires = "group_by")]
     group: Option<String>,
     /// quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values.
@@ -125,6 +123,32 @@ struct AnalyzeArgs {
     /// Number of classes, 3 to 9.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=9))]
     k: u8,
+}
+
+impl MapFlags {
+    /// The scheme asked for (manual breaks have no flag).
+    fn scheme(&self) -> anyhow::Result<segkarta::analysis::classify::Scheme> {
+        use segkarta::analysis::classify::Scheme;
+        Scheme::from_cli_name(&self.scheme)
+            .filter(|s| *s != Scheme::Manual)
+            .with_context(|| {
+                format!(
+                    "--scheme {:?}: expected quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values",
+                    self.scheme
+                )
+            })
+    }
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    #[arg(long, value_name = "ID")]
+    indicator: String,
+    /// The period: a year (2024), a quarter (2024K1), a month (2024-03 or 2024M03), a date.
+    #[arg(long, value_name = "PERIOD", visible_alias = "year")]
+    period: segkarta::model::Period,
+    #[command(flatten)]
+    map: MapFlags,
     /// Significance level of the LISA clusters.
     #[arg(long, default_value_t = 0.05)]
     alpha: f64,
@@ -161,20 +185,8 @@ struct RenderArgs {
     /// The period; by default the indicator's latest.
     #[arg(long, value_name = "PERIOD", visible_alias = "year")]
     period: Option<segkarta::model::Period>,
-    /// kommun, regso, deso or a custom level's name; by default the level of the last
-    /// --boundaries file, else kommun.
-    #[arg(long, value_name = "LEVEL")]
-    level: Option<String>,
-    #[arg(long, value_name = "DIM")]
-    group_by: Option<String>,
-    #[arg(long, value_name = "G", requires = "group_by")]
-    group: Option<String>,
-    /// quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values.
-    #[arg(long, default_value = "quantile")]
-    scheme: String,
-    /// Number of classes, 3 to 9.
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=9))]
-    k: u8,
+    #[command(flatten)]
+    map: MapFlags,
     /// Picture size in pixels, WIDTHxHEIGHT.
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
     size: (u32, u32),
@@ -284,30 +296,22 @@ fn convert(inputs: &[PathBuf], out: &Path, options: &LoadOptions) -> anyhow::Res
 }
 
 fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    use segkarta::analysis::classify::Scheme;
-    let scheme = Scheme::from_cli_name(&args.scheme)
-        .filter(|s| *s != Scheme::Manual)
-        .with_context(|| {
-            format!(
-                "--scheme {:?}: expected quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values",
-                args.scheme
-            )
-        })?;
+    let scheme = args.map.scheme()?;
     let (atlas, level) = load_for_command(
         &args.boundaries,
         &args.data,
         &args.load,
-        args.level.as_deref(),
+        args.map.level.as_deref(),
         !args.json,
     )?;
     let request = segkarta::report::Request {
         indicator: args.indicator,
         period: args.period,
         level,
-        group_by: args.group_by,
-        group: args.group,
+        group_by: args.map.group_by,
+        group: args.map.group,
         scheme,
-        k: usize::from(args.k),
+        k: usize::from(args.map.k),
         alpha: args.alpha,
         weights: segkarta::analysis::weights::WeightsSpec {
             contiguity: if args.contiguity == "rook" {
@@ -389,15 +393,7 @@ fn load_for_command(
 
 /// Draw the map the flags describe into a PNG or SVG file, written atomically.
 fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
-    use segkarta::analysis::classify::Scheme;
-    let scheme = Scheme::from_cli_name(&args.scheme)
-        .filter(|s| *s != Scheme::Manual)
-        .with_context(|| {
-            format!(
-                "--scheme {:?}: expected quantile, equal-interval, fisher-jenks, std-mean, box-plot or unique-values",
-                args.scheme
-            )
-        })?;
+    let scheme = args.map.scheme()?;
     let svg = match args
         .out
         .extension()
@@ -419,7 +415,13 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
     if let Some(project) = &project {
         data.extend(project.datasets.iter().map(|f| PathBuf::from(&f.path)));
     }
-    let (atlas, level) = load_for_command(&args.boundaries, &data, &args.load, args.level.as_deref(), false)?;
+    let (atlas, level) = load_for_command(
+        &args.boundaries,
+        &data,
+        &args.load,
+        args.map.level.as_deref(),
+        false,
+    )?;
     let lang = if args.lang == "en" {
         segkarta::i18n::Lang::En
     } else {
@@ -453,16 +455,16 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
         );
         sel.indicator = id.clone();
     }
-    if project.is_none() || args.level.is_some() {
+    if project.is_none() || args.map.level.is_some() {
         sel.level = level;
     }
-    if let Some(dim) = &args.group_by {
+    if let Some(dim) = &args.map.group_by {
         sel.group_by = dim.clone();
-        sel.group = args.group.clone().unwrap_or_default();
+        sel.group = args.map.group.clone().unwrap_or_default();
     }
     if project.is_none() {
         sel.scheme = scheme;
-        sel.classes = usize::from(args.k);
+        sel.classes = usize::from(args.map.k);
     }
     if let Some(period) = args.period {
         sel.period = period;
@@ -495,7 +497,7 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
             segkarta::report::periods_text(atlas.observations.periods(&sel.indicator))
         );
     }
-    if args.group_by.is_some() && (sel.group_by != asked.group_by || sel.group != asked.group) {
+    if args.map.group_by.is_some() && (sel.group_by != asked.group_by || sel.group != asked.group) {
         anyhow::bail!(
             "--group-by {} --group {}: {} has no such group",
             asked.group_by,

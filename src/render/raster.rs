@@ -49,6 +49,24 @@ fn rings_path(rings: &[Vec<(f32, f32)>]) -> Option<tiny_skia::Path> {
     pb.finish()
 }
 
+impl Raster {
+    /// Outline `path` in `colour`, `width` pixels wide, with round joins.
+    fn stroke(&mut self, path: &tiny_skia::Path, (colour, width): (Rgb, f32)) {
+        let stroke = Stroke {
+            width,
+            line_join: tiny_skia::LineJoin::Round,
+            ..Stroke::default()
+        };
+        self.pixmap.stroke_path(
+            path,
+            &paint(colour),
+            &stroke,
+            Transform::identity(),
+            self.mask.as_ref(),
+        );
+    }
+}
+
 impl Canvas for Raster {
     fn shape(&mut self, rings: &[Vec<(f32, f32)>], fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) {
         let Some(path) = rings_path(rings) else { return };
@@ -61,19 +79,8 @@ impl Canvas for Raster {
                 self.mask.as_ref(),
             );
         }
-        if let Some((colour, width)) = stroke {
-            let stroke = Stroke {
-                width,
-                line_join: tiny_skia::LineJoin::Round,
-                ..Stroke::default()
-            };
-            self.pixmap.stroke_path(
-                &path,
-                &paint(colour),
-                &stroke,
-                Transform::identity(),
-                self.mask.as_ref(),
-            );
+        if let Some(stroke) = stroke {
+            self.stroke(&path, stroke);
         }
     }
 
@@ -83,19 +90,8 @@ impl Canvas for Raster {
         };
         self.pixmap
             .fill_rect(r, &paint(fill), Transform::identity(), self.mask.as_ref());
-        if let Some((colour, width)) = stroke {
-            let path = PathBuilder::from_rect(r);
-            let stroke = Stroke {
-                width,
-                ..Stroke::default()
-            };
-            self.pixmap.stroke_path(
-                &path,
-                &paint(colour),
-                &stroke,
-                Transform::identity(),
-                self.mask.as_ref(),
-            );
+        if let Some(stroke) = stroke {
+            self.stroke(&PathBuilder::from_rect(r), stroke);
         }
     }
 
