@@ -1577,7 +1577,14 @@ impl eframe::App for SegkartaApp {
         }
         if let Some(needs) = &self.needs {
             let mut open = true;
-            match ui::needs::window(&ctx, &cx, needs, self.exported.as_deref(), &mut open) {
+            // Below the top bar, over the panels and the map.
+            let content = ctx.content_rect();
+            let within = if self.map_rect.is_positive() {
+                egui::Rect::from_min_max(egui::pos2(content.left(), self.map_rect.top()), content.max)
+            } else {
+                content
+            };
+            match ui::needs::window(&ctx, &cx, needs, self.exported.as_deref(), within, &mut open) {
                 Some(ui::needs::NeedsAction::Select(code)) => {
                     out.actions.push(Action::SelectArea(Some(code)))
                 }

@@ -22,6 +22,24 @@ fn needs_view_ranks_areas_profiles_one_and_exports_the_table() {
     harness.get_by_label("Områden att prioritera");
     harness.get_by_label("Största skillnader mellan grupper");
     harness.get_by_label(&format!("Profil: {}", most.name));
+    // Inside the window below the top bar, with all 13 municipalities in view.
+    let heading = harness.get_by_label("Områden att prioritera").rect();
+    let tabs = harness.get_by_label("Segregationsmått").rect();
+    assert!(
+        heading.top() > tabs.bottom() + 20.0,
+        "{heading:?} by the top bar {tabs:?}"
+    );
+    let last = needs.areas[12].clone();
+    let row = harness
+        .get_all_by_label(&last.name)
+        .next()
+        .expect("13th listed")
+        .rect();
+    let profile = harness.get_by_label(&format!("Profil: {}", most.name)).rect();
+    assert!(
+        row.bottom() <= profile.top(),
+        "the 13th row {row:?} is scrolled out of view"
+    );
     harness.snapshot("needs_view");
 
     // Clicking an area in the list selects it on the map and shows its profile.
@@ -44,6 +62,9 @@ fn needs_view_ranks_areas_profiles_one_and_exports_the_table() {
     let csv = std::fs::read_to_string(&path).expect("exported");
     assert!(csv.starts_with("kind,rank,code,name,bostad,skola,arbete,brott,demokrati,overall"));
     assert_eq!(csv.lines().filter(|l| l.starts_with("area,")).count(), 13);
+    // Demo values are marked in the export as on screen.
+    assert!(csv.lines().next().expect("header").ends_with(",demo"));
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",true")), "{csv}");
     assert!(
         csv.lines().nth(1).expect("first area").contains(&most.code),
         "most in need first"

@@ -221,7 +221,14 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
         "period",
         "gap",
         "change",
+        "demo",
     ]);
+    // Scores made from any invented value are marked, as on screen: never passed on as statistics.
+    let scores_demo = atlas
+        .catalogue
+        .indicators
+        .iter()
+        .any(|i| i.demo && DOMAINS.contains(&i.domain.as_str()));
     let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
     for (rank, a) in needs.areas.iter().enumerate() {
         let mut row = vec![
@@ -235,13 +242,12 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
         row.extend(vec![String::new(); 6]);
         row.push(needs.period.to_string());
         row.extend(vec![String::new(); 2]);
+        row.push(scores_demo.to_string());
         rows.push(row);
     }
     for (rank, g) in needs.gaps.iter().enumerate() {
-        let name = atlas
-            .catalogue
-            .indicator(&g.indicator)
-            .map_or(g.indicator.as_str(), |i| i.sv.as_str());
+        let indicator = atlas.catalogue.indicator(&g.indicator);
+        let name = indicator.map_or(g.indicator.as_str(), |i| i.sv.as_str());
         let mut row = vec!["gap".into(), (rank + 1).to_string(), String::new(), quote(name)];
         row.extend(vec![String::new(); DOMAINS.len() + 1]);
         row.extend([
@@ -254,6 +260,7 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
             g.period.to_string(),
             number(Some(g.gap)),
             number(Some(g.change())),
+            indicator.is_some_and(|i| i.demo).to_string(),
         ]);
         rows.push(row);
     }

@@ -43,6 +43,7 @@ pub fn window(
     cx: &UiCx,
     needs: &Needs,
     exported: Option<&str>,
+    within: egui::Rect,
     open: &mut bool,
 ) -> Option<NeedsAction> {
     let mut action = None;
@@ -54,7 +55,10 @@ pub fn window(
     };
     egui::Window::new(cx.t("Behovsanalys", "Needs analysis"))
         .open(open)
-        .default_width(720.0)
+        // Inside the map's part of the window, never over the top bar.
+        .constrain_to(within)
+        .default_pos(within.min + egui::vec2(12.0, 12.0))
+        .default_width(720.0_f32.min(within.width() - 24.0))
         .default_height(560.0)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
@@ -82,7 +86,7 @@ pub fn window(
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
                 ui.label(RichText::new(cx.t("Områden att prioritera", "Areas to prioritise")).strong());
-                egui::ScrollArea::vertical().id_salt("needs_areas").max_height(220.0).show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt("needs_areas").max_height(13.0 * 27.0).show(ui, |ui| {
                     egui::Grid::new("needs_rank").striped(true).show(ui, |ui| {
                         for (rank, area) in needs.areas.iter().enumerate() {
                             ui.label(format!("{}", rank + 1));
@@ -113,10 +117,13 @@ pub fn window(
                         }
                     });
                 }
-                let ui = &mut cols[1];
-                gap_list(ui, cx, needs, false);
-                ui.add_space(6.0);
-                gap_list(ui, cx, needs, true);
+                // Left-aligned, not justified: a column's cross-justified layout stretched the
+                // words of every wrapped line.
+                cols[1].with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                    gap_list(ui, cx, needs, false);
+                    ui.add_space(6.0);
+                    gap_list(ui, cx, needs, true);
+                });
             });
         });
     action
