@@ -82,6 +82,19 @@ pub fn difference_unit(ind: &Indicator, lang: Lang) -> String {
     }
 }
 
+/// An age band as the catalogue writes it ("16–64 år", "alla åldrar") in the UI language, so
+/// English text does not end in Swedish.
+pub fn age_band(band: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => band.to_string(),
+        Lang::En => band
+            .replace("alla åldrar", "all ages")
+            .replace(" år och äldre", " years and older")
+            .replace(" år", " years")
+            .replace("åk ", "grade "),
+    }
+}
+
 /// A size of difference with its unit, unsigned: "18,2 procentenheter".
 pub fn difference(v: f64, ind: &Indicator, lang: Lang) -> String {
     format!(
@@ -103,6 +116,16 @@ pub fn signed_difference(v: f64, ind: &Indicator, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn age_bands_read_in_the_ui_language() {
+        assert_eq!(age_band("16–64 år", Lang::En), "16–64 years");
+        assert_eq!(age_band("65 år och äldre", Lang::En), "65 years and older");
+        assert_eq!(age_band("alla åldrar", Lang::En), "all ages");
+        assert_eq!(age_band("åk 9", Lang::En), "grade 9");
+        assert_eq!(age_band("18+ år", Lang::En), "18+ years");
+        assert_eq!(age_band("16–64 år", Lang::Sv), "16–64 år");
+    }
 
     #[test]
     fn swedish_uses_decimal_comma_spaces_and_minus_sign() {

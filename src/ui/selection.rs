@@ -103,7 +103,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                         .filter(|u| !u.is_empty())
                         .unwrap_or(cx.t("index (inget mått)", "index (no unit)")),
                     cx.t("Ålder", "Age"),
-                    ind.age_band
+                    crate::format::age_band(&ind.age_band, cx.lang)
                 ))
                 .small(),
             );
