@@ -1407,10 +1407,14 @@ impl eframe::App for SegkartaApp {
         if let Some(job) = &self.job {
             ui::data::progress(ui, cx.lang, job);
         }
+        // The panels never take the map's half of the window: in a narrow window (or with
+        // the UI scaled up) each gets at most a quarter.
+        let panel_max = (ctx.content_rect().width() * 0.25).max(180.0);
         if self.settings.left_panel && !presenting {
             egui::Panel::left("selection")
                 .resizable(true)
-                .default_size(260.0)
+                .default_size(260.0_f32.min(panel_max))
+                .max_size((ctx.content_rect().width() * 0.35).max(180.0))
                 .show(ui, |ui| {
                     ui::selection::show(ui, &cx, &mut out);
                 });
@@ -1418,7 +1422,8 @@ impl eframe::App for SegkartaApp {
         if self.settings.right_panel && !presenting {
             egui::Panel::right("analysis")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(340.0_f32.min(panel_max))
+                .max_size((ctx.content_rect().width() * 0.35).max(180.0))
                 .show(ui, |ui| {
                     ui::analysis::show(ui, &cx, &mut out);
                 });

@@ -24,7 +24,7 @@ fn side_by_side_shares_classes_and_moves_together() {
     assert_eq!(c.b.period, Period::Year(2011), "B is the first period by default");
     harness.get_by_label("Förvärvsarbetande 20–64 år · 2024 · Kommuner");
     harness.get_by_label("Förvärvsarbetande 20–64 år · 2011 · Kommuner");
-    harness.get_by_label_contains("samma klasser i båda kartorna");
+    harness.get_by_label("Samma klasser i båda kartorna");
     // One memory: zooming moves both maps; a point sits at the same place in each half.
     let _ = harness.state_mut().map_memory.set_zoom(9.0);
     harness.run_steps(2);

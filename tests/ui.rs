@@ -460,3 +460,38 @@ fn the_map_carries_a_title_line_and_says_when_a_switch_changes_the_period() {
     harness.get_by_label_contains(&format!("Visar {period}: {name} har inga värden för 2024"));
     harness.get_by_label(&format!("{name} · {period} · Kommuner"));
 }
+
+/// In the smallest window the legend leaves the map most of its room (compact: no method or
+/// GR/Sweden lines), and it folds to one line and back when asked.
+#[test]
+fn the_legend_gives_a_small_map_room_and_folds() {
+    let mut harness = sized_harness(Settings::default(), vec2(900.0, 600.0));
+    harness.run_steps(2);
+    harness.snapshot("small_window_900x600");
+    let map = harness.state().map_rect;
+    assert!(
+        map.width() >= 0.3 * 900.0,
+        "the panels leave the map room: {map:?}"
+    );
+    let header = harness.get_by_label("▾ Teckenförklaring").rect();
+    let last = harness.get_by_label("Övriga Sverige").rect();
+    let legend_height = last.bottom() - header.top();
+    assert!(
+        legend_height < 0.6 * map.height(),
+        "legend {legend_height} of map {map:?}"
+    );
+    assert!(
+        harness.query_by_label_contains("Kvantiler · GR").is_none(),
+        "compact: no method line"
+    );
+    harness.get_by_label("▾ Teckenförklaring").click();
+    harness.run_steps(4);
+    harness.get_by_label("▸ Teckenförklaring");
+    assert!(
+        harness.query_by_label("Övriga Sverige").is_none(),
+        "folded to its header"
+    );
+    harness.get_by_label("▸ Teckenförklaring").click();
+    harness.run_steps(4);
+    harness.get_by_label("Övriga Sverige");
+}

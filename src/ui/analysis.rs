@@ -10,7 +10,8 @@ use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let Some(ind) = cx.indicator() else { return };
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    // Both ways: in a narrow window a wide table scrolls rather than being cut off.
+    egui::ScrollArea::both().show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(cx.scope_name()).strong().size(18.0));

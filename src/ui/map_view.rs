@@ -310,6 +310,13 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
     let Some(caption) = caption else {
         return egui::Rect::NOTHING;
     };
+    // On a small map (a small window, the UI scaled up) the legend gives the map room: it
+    // drops its method and plain notes, and folds to one line on a very small one; the user's
+    // own fold or unfold wins.
+    let fold_id = egui::Id::unique("segkarta_legend_folded");
+    let folded_by_user: Option<bool> = ctx.data(|d| d.get_temp(fold_id));
+    let folded = folded_by_user.unwrap_or(map_rect.height() < 420.0);
+    let compact = map_rect.height() < 640.0 || map_rect.width() < 560.0;
     egui::Area::new(egui::Id::unique("segkarta_legend"))
         .fixed_pos(map_rect.left_bottom() + vec2(12.0, -12.0))
         .pivot(Align2::LEFT_BOTTOM)
@@ -319,10 +326,21 @@ fn legend(ctx: &egui::Context, cx: &UiCx, map_rect: egui::Rect) -> egui::Rect {
                 .fill(Color32::from_white_alpha(240))
                 .show(ui, |ui| {
                     ui.set_max_width(250.0);
+                    let arrow = if folded { "▸" } else { "▾" };
+                    let header = ui
+                        .small_button(format!("{arrow} {}", cx.t("Teckenförklaring", "Legend")))
+                        .on_hover_text(cx.t("Fäll ihop eller ut", "Fold or unfold"));
+                    if header.clicked() {
+                        ctx.data_mut(|d| d.insert_temp(fold_id, !folded));
+                    }
+                    if folded {
+                        return;
+                    }
                     let look = LegendLook {
                         scale: 1.0,
                         family: egui::FontFamily::Proportional,
                         title: true,
+                        compact,
                     };
                     caption_body(ui, &caption, cx.lang, &look);
                 })
@@ -337,6 +355,8 @@ pub struct LegendLook {
     pub scale: f32,
     pub family: egui::FontFamily,
     pub title: bool,
+    /// Leave out the method and plain notes (GR's and Sweden's value), for a small map.
+    pub compact: bool,
 }
 
 /// A map's legend from its caption.
@@ -355,7 +375,9 @@ pub fn caption_body(ui: &mut egui::Ui, caption: &Caption, lang: crate::i18n::Lan
         });
     }
     ui.label(text(&caption.what(), body));
-    ui.label(text(&caption.method, small).color(style::MUTED));
+    if !look.compact {
+        ui.label(text(&caption.method, small).color(style::MUTED));
+    }
     ui.add_space(2.0 * scale);
     if let Some(heading) = &caption.entries_heading {
         ui.label(text(heading, small).color(style::MUTED));
@@ -363,7 +385,11 @@ pub fn caption_body(ui: &mut egui::Ui, caption: &Caption, lang: crate::i18n::Lan
     for entry in &caption.entries {
         super::swatch_row_scaled(ui, entry.colour.into(), &entry.label, entry.count, scale, family);
     }
-    for note in &caption.notes {
+    for note in caption
+        .notes
+        .iter()
+        .filter(|n| !look.compact || n.kind != NoteKind::Plain)
+    {
         ui.label(match note.kind {
             NoteKind::Plain => text(&note.text, body),
             NoteKind::Strong => text(&note.text, body).strong(),

@@ -143,6 +143,7 @@ pub fn overlays(
                     scale: s,
                     family: family(),
                     title: false,
+                    compact: false,
                 };
                 super::map_view::caption_body(ui, &caption, cx.lang, &look);
             })

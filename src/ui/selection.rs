@@ -7,7 +7,8 @@ use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    // Both ways: in a narrow window a wide row scrolls rather than being cut off.
+    egui::ScrollArea::both().show(ui, |ui| {
         ui.add_space(6.0);
         if cx.atlas.layers.len() > 1 {
             ui.horizontal_wrapped(|ui| {

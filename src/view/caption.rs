@@ -188,10 +188,15 @@ impl Caption {
         let (what_a, what_b) = compared_parts(atlas, sel, &c.b_selection, lang);
         match c.mode {
             CompareMode::SideBySide => {
-                caption.method = format!(
-                    "{} · {}",
-                    caption.method,
-                    lang.pick("samma klasser i båda kartorna", "the same classes on both maps")
+                // A note that stays in a compact legend: both maps read from these classes.
+                caption.notes.insert(
+                    0,
+                    Note {
+                        text: lang
+                            .pick("Samma klasser i båda kartorna", "The same classes on both maps")
+                            .into(),
+                        kind: NoteKind::Strong,
+                    },
                 );
             }
             CompareMode::Difference => {
