@@ -470,8 +470,12 @@ fn the_legend_gives_a_small_map_room_and_folds() {
     harness.snapshot("small_window_900x600");
     let map = harness.state().map_rect;
     assert!(
-        map.width() >= 0.3 * 900.0,
-        "the panels leave the map room: {map:?}"
+        map.width() >= 0.5 * 900.0,
+        "the panels leave the map half: {map:?}"
+    );
+    assert!(
+        harness.query_by_label("Kommunerna i rangordning").is_none(),
+        "analysis hidden"
     );
     let header = harness.get_by_label("▾ Teckenförklaring").rect();
     let last = harness.get_by_label("Övriga Sverige").rect();
@@ -494,4 +498,11 @@ fn the_legend_gives_a_small_map_room_and_folds() {
     harness.get_by_label("▸ Teckenförklaring").click();
     harness.run_steps(4);
     harness.get_by_label("Övriga Sverige");
+    // Asked for, the analysis panel shows at its full width, and hides again.
+    harness.get_by_label("Analys ▸").click();
+    harness.run_steps(3);
+    harness.get_by_label("Kommunerna i rangordning");
+    harness.get_by_label("Analys ▸").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Kommunerna i rangordning").is_none());
 }

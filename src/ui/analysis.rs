@@ -10,8 +10,9 @@ use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let Some(ind) = cx.indicator() else { return };
-    // Both ways: in a narrow window a wide table scrolls rather than being cut off.
-    egui::ScrollArea::both().show(ui, |ui| {
+    // Vertical only: the bars and charts take the panel's width (a horizontal scroll would
+    // let them grow past it and push the numbers out of view).
+    egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(cx.scope_name()).strong().size(18.0));
@@ -49,6 +50,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         egui::CollapsingHeader::new(cx.t("Gruppjämförelse", "Group comparison"))
             .default_open(true)
             .show(ui, |ui| {
+                csv_button(ui, cx, out, crate::view::table::PanelTable::Groups);
                 groups(ui, cx, out, ind);
             });
         let ranked = if cx.settings.selection.level == crate::model::Level::Kommun {
@@ -59,11 +61,13 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         egui::CollapsingHeader::new(ranked)
             .default_open(true)
             .show(ui, |ui| {
+                csv_button(ui, cx, out, crate::view::table::PanelTable::Ranking);
                 ranking(ui, cx, out, ind);
             });
         egui::CollapsingHeader::new(cx.t("Utveckling över tid", "Trend over time"))
             .default_open(true)
             .show(ui, |ui| {
+                csv_button(ui, cx, out, crate::view::table::PanelTable::Trend);
                 trend_panel(ui, cx, out, ind);
             });
         egui::CollapsingHeader::new(cx.t("Rumsligt mönster", "Spatial pattern"))
@@ -524,5 +528,19 @@ fn favourability_colour(ind: &Indicator, diff: f64) -> Color32 {
         Color32::from_rgb(0x2c, 0x5f, 0x9e)
     } else {
         Color32::from_rgb(0xb2, 0x2c, 0x1c)
+    }
+}
+
+/// A small button that writes the panel's numbers as CSV into the export folder.
+fn csv_button(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, table: crate::view::table::PanelTable) {
+    if ui
+        .small_button(cx.t("Exportera tabell (CSV)", "Export table (CSV)"))
+        .on_hover_text(cx.t(
+            "Panelens siffror som CSV i exportmappen, med demomarkering",
+            "The panel's numbers as CSV in the export folder, with the demo mark",
+        ))
+        .clicked()
+    {
+        out.export_table = Some(table);
     }
 }

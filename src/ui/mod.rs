@@ -36,6 +36,8 @@ pub struct UiCx<'a> {
     pub hovered: Option<usize>,
     /// The second map (side by side or difference), when one is chosen.
     pub compare: Option<&'a crate::view::compare::CompareView>,
+    /// Whether the analysis panel is shown now (a narrow window hides it until asked for).
+    pub right_panel_shown: bool,
 }
 
 /// A time-axis tick in years: the year at whole-year ticks only, since a tick inside a year
@@ -181,6 +183,8 @@ pub struct Outputs {
     pub open_slides: bool,
     /// Presenter mode: go this many slides on (↑ ↓, PgUp PgDn with slides).
     pub step_slide: i32,
+    /// A panel's table to write as CSV into the export folder.
+    pub export_table: Option<crate::view::table::PanelTable>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -56,7 +56,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, show_help: &mut boo
                 {
                     out.actions.push(Action::SetBasemap(basemap));
                 }
-                let mut right = cx.settings.right_panel;
+                let mut right = cx.right_panel_shown;
                 if ui
                     .toggle_value(&mut right, cx.t("Analys ▸", "Analysis ▸"))
                     .on_hover_text("]")

@@ -50,9 +50,133 @@ pub fn map_csv(view: &View, layer: &AreaLayer, sel: &Selection) -> String {
     out
 }
 
+/// A panel whose table can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelTable {
+    Groups,
+    Ranking,
+    Trend,
+}
+
+impl PanelTable {
+    /// The file name's stem: "grupper", "rangordning", "utveckling".
+    pub fn stem(self) -> &'static str {
+        match self {
+            PanelTable::Groups => "grupper",
+            PanelTable::Ranking => "rangordning",
+            PanelTable::Trend => "utveckling",
+        }
+    }
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map_or_else(String::new, |v| v.to_string())
+}
+
+/// A panel's numbers as CSV, with the indicator, period and a demo column on every row.
+pub fn panel_csv(table: PanelTable, view: &View, layer: &AreaLayer, sel: &Selection) -> String {
+    let demo = view.demo.to_string();
+    let ind = csv_field(&sel.indicator);
+    let mut out = String::new();
+    match table {
+        PanelTable::Groups => {
+            out.push_str("indicator,period,area,group_by,group,value,moe,n,gr_value,demo\n");
+            let area = sel.area.as_deref().unwrap_or("GR");
+            if let Some((dim, comparison)) = &view.groups {
+                for row in &comparison.rows {
+                    let cells = [
+                        ind.clone(),
+                        view.period.to_string(),
+                        csv_field(area),
+                        csv_field(dim),
+                        csv_field(&row.group),
+                        number(row.value),
+                        number(row.moe),
+                        number(row.n),
+                        number(row.region),
+                        demo.clone(),
+                    ];
+                    out.push_str(&(cells.join(",") + "\n"));
+                }
+            }
+        }
+        PanelTable::Ranking => {
+            out.push_str("indicator,period,group_by,group,rank,area_code,area_name,value,demo\n");
+            let mut ranked: Vec<(usize, usize)> = view
+                .gr_rank
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.map(|r| (r, i)))
+                .collect();
+            ranked.sort();
+            for (rank, i) in ranked {
+                let cells = [
+                    ind.clone(),
+                    view.period.to_string(),
+                    csv_field(&sel.group_by),
+                    csv_field(&sel.group),
+                    rank.to_string(),
+                    csv_field(&layer.areas[i].code),
+                    csv_field(&layer.areas[i].name),
+                    number(view.values[i]),
+                    demo.clone(),
+                ];
+                out.push_str(&(cells.join(",") + "\n"));
+            }
+        }
+        PanelTable::Trend => {
+            out.push_str("indicator,group_by,group,series,period,value,demo\n");
+            let own = sel.area.as_deref().unwrap_or("GR");
+            let mut series: Vec<(&str, &[crate::model::Observation])> =
+                vec![("GR", &view.trend.region_series)];
+            if sel.area.is_some() {
+                series.push((own, &view.trend.own));
+            }
+            for (name, observations) in series {
+                for o in observations {
+                    let cells = [
+                        ind.clone(),
+                        csv_field(&sel.group_by),
+                        csv_field(&sel.group),
+                        csv_field(name),
+                        o.period.to_string(),
+                        o.value.to_string(),
+                        demo.clone(),
+                    ];
+                    out.push_str(&(cells.join(",") + "\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn panel_tables_hold_the_ranking_groups_and_series() {
+        let (atlas, sel) = crate::view::demo_with_area("1480");
+        let layer = &atlas.layers[0];
+        let view = View::compute(&atlas, layer, &sel);
+        let ranking = panel_csv(PanelTable::Ranking, &view, layer, &sel);
+        assert_eq!(ranking.lines().count(), 14);
+        assert!(
+            ranking.lines().nth(1).expect("first").contains(",1,"),
+            "{ranking}"
+        );
+        let groups = panel_csv(PanelTable::Groups, &view, layer, &sel);
+        assert!(groups.lines().count() >= 3, "{groups}");
+        assert!(
+            groups
+                .lines()
+                .skip(1)
+                .all(|l| l.contains(",1480,") && l.ends_with(",true"))
+        );
+        let trend = panel_csv(PanelTable::Trend, &view, layer, &sel);
+        assert!(trend.lines().any(|l| l.contains(",GR,")) && trend.lines().any(|l| l.contains(",1480,")));
+    }
 
     #[test]
     fn fields_with_separators_are_quoted() {
