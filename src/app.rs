@@ -100,6 +100,12 @@ pub struct SegkartaApp {
     opening: Option<crate::project::Project>,
     /// The project's slides.
     pub slides: Vec<crate::project::Slide>,
+    /// Data files of the opened project that were not where it said, with the path the user
+    /// types for each; and the project, to apply again once one is found.
+    pub missing_files: Vec<(String, String)>,
+    relocating: Option<crate::project::Project>,
+    /// The project being opened is already changed (a data file was found elsewhere).
+    dirty_after_opening: bool,
     /// Save as: the path being typed, while the window is shown.
     pub save_as: Option<String>,
     /// The second map (side by side or difference), computed with the view.
@@ -179,6 +185,9 @@ impl SegkartaApp {
             recovery_offer: None,
             opening: None,
             slides: Vec::new(),
+            missing_files: Vec::new(),
+            relocating: None,
+            dirty_after_opening: false,
             save_as: None,
             notice: None,
             compare: None,
@@ -1032,13 +1041,17 @@ impl SegkartaApp {
         let states = project.check_files();
         let mut notes = Vec::new();
         let mut files = Vec::new();
+        self.missing_files.clear();
         for (file, state) in project.datasets.iter().zip(&states) {
             match state {
-                crate::project::FileState::Missing => notes.push(format!(
-                    "{}: {}",
-                    lang.pick("Saknas (flyttad eller borttagen)", "Missing (moved or deleted)"),
-                    file.path
-                )),
+                crate::project::FileState::Missing => {
+                    notes.push(format!(
+                        "{}: {}",
+                        lang.pick("Saknas (flyttad eller borttagen)", "Missing (moved or deleted)"),
+                        file.path
+                    ));
+                    self.missing_files.push((file.path.clone(), file.path.clone()));
+                }
                 crate::project::FileState::Changed => {
                     notes.push(format!(
                         "{}: {}",
@@ -1069,6 +1082,7 @@ impl SegkartaApp {
             notes.join("\n")
         });
         self.slides = project.slides.clone();
+        self.relocating = (!self.missing_files.is_empty()).then(|| project.clone());
         let has_files = !files.is_empty();
         self.opening = Some(project);
         if has_files {
@@ -1077,6 +1091,31 @@ impl SegkartaApp {
             self.finish_opening(ctx);
         }
         self.project_dirty = false;
+    }
+
+    /// Open missing file `i` of the project from the path the user gave, then apply the
+    /// project's selection again (its indicator may come from that file).
+    pub fn relocate(&mut self, ctx: &egui::Context, i: usize) {
+        let Some((_, new_path)) = self.missing_files.get(i).cloned() else {
+            return;
+        };
+        let path = std::path::PathBuf::from(new_path.trim());
+        if !path.is_file() {
+            self.project_note = Some(format!(
+                "{}: {}",
+                self.settings.lang.pick("Ingen fil där", "No file there"),
+                path.display()
+            ));
+            return;
+        }
+        self.missing_files.remove(i);
+        self.opening = self.relocating.clone();
+        if self.missing_files.is_empty() {
+            self.relocating = None;
+        }
+        // The work now differs from the project file: its data file moved.
+        self.dirty_after_opening = true;
+        self.load_files(ctx, vec![path], self.load_options.clone());
     }
 
     /// Apply the opened project's selection and weights once its files are in.
@@ -1094,7 +1133,7 @@ impl SegkartaApp {
         self.forget_view();
         self.refresh_view();
         self.auto_fit = true;
-        self.project_dirty = false;
+        self.project_dirty = std::mem::take(&mut self.dirty_after_opening);
         ctx.request_repaint();
     }
 
@@ -1691,6 +1730,16 @@ impl eframe::App for SegkartaApp {
         self.show_title(&ctx);
         if let Some(table) = out.export_table {
             self.project_note = Some(self.export_panel(table));
+        }
+        if !self.missing_files.is_empty() {
+            match ui::project::missing_files_window(&ctx, self.settings.lang, &mut self.missing_files) {
+                Some(ui::project::Missing::Open(i)) => self.relocate(&ctx, i),
+                Some(ui::project::Missing::Skip) => {
+                    self.missing_files.clear();
+                    self.relocating = None;
+                }
+                None => {}
+            }
         }
         if out.open_slides {
             self.show_slides = !self.show_slides;

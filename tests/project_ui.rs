@@ -163,6 +163,23 @@ fn moved_files_and_newer_projects_are_reported() {
     fresh.state_mut().open_project(&ctx, &path);
     fresh.run_steps(2);
     fresh.get_by_label_contains("Saknas (flyttad eller borttagen)");
+    // Without the monthly file only the demo's yearly values are there.
+    let monthly = |p: segkarta::model::Period| matches!(p, segkarta::model::Period::Month(..));
+    assert!(!monthly(fresh.state().settings.selection.period));
+    // The user says where the file went: it opens and the project's view comes back.
+    fresh.get_by_label("Saknade filer");
+    fresh.state_mut().missing_files[0].1 = dir.join("flyttad.csv").display().to_string();
+    fresh.get_by_label("Öppna").click();
+    fresh.run_steps(2);
+    common::wait_for_load(&mut fresh);
+    fresh.run_steps(2);
+    assert!(fresh.state().missing_files.is_empty());
+    assert_eq!(fresh.state().settings.selection.indicator, "arbetsloshet");
+    assert!(
+        monthly(fresh.state().settings.selection.period),
+        "the project's month"
+    );
+    assert!(fresh.state().project_dirty, "the data file's place changed");
 
     let newer = std::fs::read_to_string(&path)
         .expect("read")

@@ -84,3 +84,45 @@ pub fn note(ctx: &egui::Context, text: &str) -> bool {
         });
     closed
 }
+
+/// What the user did about the project's missing files.
+pub enum Missing {
+    /// Open file `i` from the path typed for it.
+    Open(usize),
+    /// Go on without them.
+    Skip,
+}
+
+/// The project's data files that were not where it said: where each is now (typed), or skip.
+pub fn missing_files_window(
+    ctx: &egui::Context,
+    lang: Lang,
+    missing: &mut [(String, String)],
+) -> Option<Missing> {
+    let mut answer = None;
+    egui::Window::new(lang.pick("Saknade filer", "Missing files"))
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(lang.pick(
+                "Projektets datafiler finns inte där de var när det sparades. Ange var de finns nu:",
+                "The project's data files are not where they were when it was saved. Say where they are now:",
+            ));
+            for (i, (was, now)) in missing.iter_mut().enumerate() {
+                super::muted_note(ui, format!("{} {was}", lang.pick("Var:", "Was:")));
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(now).desired_width(380.0));
+                    if ui.button(lang.pick("Öppna", "Open")).clicked() {
+                        answer = Some(Missing::Open(i));
+                    }
+                });
+            }
+            if ui
+                .button(lang.pick("Fortsätt utan dem", "Go on without them"))
+                .clicked()
+            {
+                answer = Some(Missing::Skip);
+            }
+        });
+    answer
+}
