@@ -638,6 +638,10 @@ impl SegkartaApp {
                 if i.consume_key(egui::Modifiers::NONE, Key::Space) {
                     out.toggle_play = true;
                 }
+                if i.consume_key(egui::Modifiers::NONE, Key::H) {
+                    out.actions
+                        .push(Action::SetHighContrast(!self.settings.selection.high_contrast));
+                }
                 if i.consume_key(egui::Modifiers::NONE, Key::Plus)
                     || i.consume_key(egui::Modifiers::NONE, Key::Equals)
                 {

@@ -43,6 +43,8 @@ pub struct Selection {
     pub base_period: Option<Period>,
     /// A second map beside this one or against it (side by side, difference).
     pub comparison: Option<crate::view::compare::Comparison>,
+    /// Classes without the pale end of the ramp, for a projector that washes it out.
+    pub high_contrast: bool,
 }
 
 /// What a diverging palette is centred on.
@@ -78,6 +80,7 @@ impl Default for Selection {
             weights: Default::default(),
             base_period: None,
             comparison: None,
+            high_contrast: false,
         }
     }
 }
@@ -226,6 +229,7 @@ pub enum Action {
     SetUiZoom(f32),
     SetPresenterScale(f32),
     SetComparison(Option<crate::view::compare::Comparison>),
+    SetHighContrast(bool),
     SetLevel(Level),
     /// A file was opened: it goes to the top of the recent files.
     RememberFile(String),
@@ -304,6 +308,7 @@ impl Settings {
             Action::ToggleRightPanel => self.right_panel = !self.right_panel,
             Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
             Action::SetComparison(c) => sel.comparison = c,
+            Action::SetHighContrast(on) => sel.high_contrast = on,
             Action::SetPresenterScale(s) => {
                 use crate::ui::presenter::{MAX_SCALE, MIN_SCALE};
                 self.presenter_scale = s.clamp(MIN_SCALE, MAX_SCALE);

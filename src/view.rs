@@ -412,7 +412,7 @@ impl Classification {
                 }),
                 _,
             ) => palette::diverging_colours(polarity, *below, n - below),
-            _ => palette::class_colours(polarity, n),
+            _ => palette::class_colours_for(polarity, n, sel.high_contrast),
         };
         Classification {
             scheme,

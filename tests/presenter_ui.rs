@@ -132,3 +132,23 @@ fn gr_fits_what_the_title_and_legend_leave_free() {
         assert!(p.y > title.bottom(), "{lon},{lat} at {p:?} below the title");
     }
 }
+
+/// H while presenting switches to classes without the pale end (projectors wash it out); the
+/// legend follows, and H again switches back.
+#[test]
+fn h_switches_to_high_contrast_classes() {
+    let mut harness = harness();
+    present(&mut harness);
+    let normal = harness.state().view.class_colours.clone();
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    assert!(harness.state().settings.selection.high_contrast);
+    let strong = harness.state().view.class_colours.clone();
+    assert_ne!(strong, normal, "the pale classes are darker");
+    // Employment: higher is better, so the lowest class is the darkest, and it stays.
+    assert_eq!(strong[0], normal[0], "the darkest stays");
+    assert_ne!(strong.last(), normal.last(), "the palest is darker");
+    harness.key_press(Key::H);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view.class_colours, normal);
+}

@@ -132,8 +132,22 @@ pub fn cluster_colour(cluster: crate::analysis::autocorrelation::Cluster) -> Rgb
     }
 }
 
+/// `k` colours from the lowest class to the highest; `high_contrast` leaves out the pale end
+/// of the ramp, which a projector washes out.
+pub fn class_colours_for(polarity: Polarity, k: usize, high_contrast: bool) -> Vec<Rgb> {
+    if !high_contrast {
+        return class_colours(polarity, k);
+    }
+    ramp_colours(polarity, k, (3.0, 8.0))
+}
+
 /// `k` colours from the lowest class to the highest.
 pub fn class_colours(polarity: Polarity, k: usize) -> Vec<Rgb> {
+    // Spread the classes over the ramp, without its palest colour (too close to white).
+    ramp_colours(polarity, k, (1.0, 8.0))
+}
+
+fn ramp_colours(polarity: Polarity, k: usize, (lo, hi): (f64, f64)) -> Vec<Rgb> {
     let k = k.max(1);
     let (ramp, reverse) = match polarity {
         // Low values are bad: the lowest class is the darkest.
@@ -141,8 +155,6 @@ pub fn class_colours(polarity: Polarity, k: usize) -> Vec<Rgb> {
         Polarity::HigherIsWorse => (&YL_OR_RD, false),
         Polarity::Neutral => (&YL_GN_BU, false),
     };
-    // Spread the classes over the ramp, without its palest colour (too close to white).
-    let (lo, hi) = (1.0, 8.0);
     let mut out: Vec<Rgb> = (0..k)
         .map(|i| {
             let t = if k == 1 { 0.5 } else { i as f64 / (k - 1) as f64 };
@@ -222,6 +234,17 @@ mod tests {
         let not_significant = cluster_colour(crate::analysis::autocorrelation::Cluster::NotSignificant);
         assert_ne!(not_significant, CONTEXT);
         assert!(luminance(not_significant) > luminance(CONTEXT) + 0.1);
+    }
+
+    #[test]
+    fn high_contrast_leaves_out_the_pale_end() {
+        for k in 3..=9 {
+            let normal = class_colours(Polarity::HigherIsWorse, k);
+            let strong = class_colours_for(Polarity::HigherIsWorse, k, true);
+            assert!(luminance(strong[0]) < luminance(normal[0]) - 0.2, "{k}");
+            assert_eq!(strong[k - 1], normal[k - 1], "the darkest stays");
+            assert!(strong.windows(2).all(|w| luminance(w[0]) > luminance(w[1])));
+        }
     }
 
     #[test]

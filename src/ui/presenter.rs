@@ -184,8 +184,8 @@ pub fn overlays(
         .show(ctx, |ui| {
             ui.label(
                 RichText::new(cx.t(
-                    "Esc avslutar · ← → period · 1–8 område · Mellanslag spelar · + − textstorlek",
-                    "Esc leaves · ← → period · 1–8 domain · Space plays · + − text size",
+                    "Esc avslutar · ← → period · 1–8 område · Mellanslag spelar · + − textstorlek · H kontrast",
+                    "Esc leaves · ← → period · 1–8 domain · Space plays · + − text size · H contrast",
                 ))
                 .small()
                 .color(style::MUTED)

@@ -112,7 +112,11 @@ pub fn compute(atlas: &Atlas, layer: &AreaLayer, sel: &Selection, a: &View, cmp:
             let mut both = scoped(&a.values);
             both.extend(scoped(&b.values));
             let classes = classify(&both, scheme, sel.classes).map(|c| c.recount(&scoped(&a.values)));
-            let colours = palette::class_colours(polarity, classes.as_ref().map_or(0, Classes::len));
+            let colours = palette::class_colours_for(
+                polarity,
+                classes.as_ref().map_or(0, Classes::len),
+                sel.high_contrast,
+            );
             CompareView {
                 mode: cmp.mode,
                 fills_a: fills(&a.values, &classes, &colours),
