@@ -242,13 +242,19 @@ impl SegkartaApp {
         self.job = Some(LoadJob::start(files, options, land, ctx.clone()));
     }
 
-    /// Take a loaded file's layer or indicators out again.
     /// Write the needs table as CSV into the export folder; says where, or why it failed.
     fn export_needs(&self) -> String {
-        let lang = self.settings.lang;
         let Some(needs) = &self.needs else {
             return String::new();
         };
+        let level = self.settings.selection.level.report_name().to_lowercase();
+        let csv = crate::analysis::needs::to_csv(needs, &self.atlas);
+        self.export_csv(&format!("behovsanalys-{level}-{}.csv", needs.period), &csv)
+    }
+
+    /// Write `csv` as `name` into the export folder; says where it went, or why not.
+    fn export_csv(&self, name: &str, csv: &str) -> String {
+        let lang = self.settings.lang;
         let Some(dir) = io::export_dir() else {
             return lang
                 .pick(
@@ -257,9 +263,7 @@ impl SegkartaApp {
                 )
                 .into();
         };
-        let level = self.settings.selection.level.report_name().to_lowercase();
-        let path = dir.join(format!("behovsanalys-{level}-{}.csv", needs.period));
-        let csv = crate::analysis::needs::to_csv(needs, &self.atlas);
+        let path = dir.join(name);
         match io::write_atomically(&path, csv.as_bytes()) {
             Ok(()) => format!(
                 "{} {}",
@@ -311,6 +315,7 @@ impl SegkartaApp {
         });
     }
 
+    /// Take a loaded file's layer or indicators out again.
     pub fn remove_dataset(&mut self, index: usize) {
         let Some(dataset) = self.datasets.get(index) else {
             return;
@@ -1194,31 +1199,13 @@ impl SegkartaApp {
 
     /// Write a panel's table as CSV into the export folder; says where, or why not.
     pub fn export_panel(&self, table: crate::view::table::PanelTable) -> String {
-        let lang = self.settings.lang;
-        let Some(dir) = io::export_dir() else {
-            return lang
-                .pick(
-                    "Ingen hemkatalog att exportera till",
-                    "No home folder to export to",
-                )
-                .into();
-        };
         let sel = &self.settings.selection;
-        let path = dir.join(format!("{}-{}-{}.csv", table.stem(), sel.indicator, sel.period));
-        let csv =
-            crate::view::table::panel_csv(table, &self.view, current_layer(&self.atlas, &self.settings), sel);
-        match io::write_atomically(&path, csv.as_bytes()) {
-            Ok(()) => format!(
-                "{} {}",
-                lang.pick("Exporterad till", "Exported to"),
-                path.display()
-            ),
-            Err(e) => format!(
-                "{} {}: {e}",
-                lang.pick("Kunde inte skriva", "Could not write"),
-                path.display()
-            ),
-        }
+        let layer = current_layer(&self.atlas, &self.settings);
+        let csv = crate::view::table::panel_csv(table, &self.view, layer, sel);
+        self.export_csv(
+            &format!("{}-{}-{}.csv", table.stem(), sel.indicator, sel.period),
+            &csv,
+        )
     }
 
     /// Write what the export window asks for; says where it went, or why not.
