@@ -506,3 +506,31 @@ fn the_legend_gives_a_small_map_room_and_folds() {
     harness.run_steps(3);
     assert!(harness.query_by_label("Kommunerna i rangordning").is_none());
 }
+
+/// At 3840 × 2160 nothing reaches past the right edge: the top bar's help button and the
+/// ranking's values lie inside the window.
+#[test]
+fn nothing_is_clipped_at_the_right_edge_at_4k() {
+    let harness = sized_harness(Settings::default(), vec2(3840.0, 2160.0));
+    let width = 3840.0;
+    let help = harness.get_by_label("?").rect();
+    assert!(help.right() <= width, "{help:?}");
+    // "90,7 %" is in the legend and at the end of the ranking's first row.
+    let values: Vec<egui::Rect> = harness
+        .get_all_by_label_contains("90,7 %")
+        .map(|n| n.rect())
+        .collect();
+    assert!(values.iter().all(|r| r.right() <= width), "{values:?}");
+    assert!(
+        values.iter().any(|r| r.left() > width - 400.0),
+        "the ranking's value: {values:?}"
+    );
+    for label in [
+        "Kommunerna i rangordning",
+        "Utveckling över tid",
+        "Gruppjämförelse",
+    ] {
+        let r = harness.get_by_label(label).rect();
+        assert!(r.right() <= width, "{label} {r:?}");
+    }
+}
