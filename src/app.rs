@@ -116,6 +116,9 @@ pub struct SegkartaApp {
     frames: u64,
     /// The user showed the analysis panel in a narrow window.
     right_panel_in_narrow: bool,
+    /// Presenter mode: the current slide's note in a window of its own (N), for the
+    /// presenter's screen, not the projector's.
+    pub show_notes: bool,
     /// What a domain or indicator change did to the period or group, shown under the map's
     /// title for a while, and since when.
     pub notice: Option<(String, std::time::Instant)>,
@@ -194,6 +197,7 @@ impl SegkartaApp {
             fills_b: Vec::new(),
             frames: 0,
             right_panel_in_narrow: false,
+            show_notes: false,
             current_slide: None,
             show_slides: false,
             presenting: false,
@@ -646,6 +650,9 @@ impl SegkartaApp {
                 if i.consume_key(egui::Modifiers::NONE, Key::H) {
                     out.actions
                         .push(Action::SetHighContrast(!self.settings.selection.high_contrast));
+                }
+                if i.consume_key(egui::Modifiers::NONE, Key::N) {
+                    out.toggle_notes = true;
                 }
                 if i.consume_key(egui::Modifiers::NONE, Key::Plus)
                     || i.consume_key(egui::Modifiers::NONE, Key::Equals)
@@ -1623,6 +1630,14 @@ impl eframe::App for SegkartaApp {
             };
             self.covered = ui::presenter::overlays(&ctx, &cx, frame_rects.map, out.hovered, &show);
             frame_rects.legend = self.covered.legend;
+            if out.toggle_notes {
+                self.show_notes = !self.show_notes;
+            }
+            if self.show_notes
+                && let Some(slide) = slide.and_then(|i| self.slides.get(i))
+            {
+                ui::presenter::notes_window(&ctx, self.settings.lang, slide);
+            }
         }
         if self.show_help {
             ui::top::help_window(&ctx, self.settings.lang, &mut self.show_help);

@@ -92,6 +92,15 @@ fn presenter_mode_steps_through_the_slides() {
     harness.key_press(Key::ArrowDown);
     harness.run_steps(2);
     assert_eq!(harness.state().current_slide, Some(1), "stays on the last");
+    // N shows the slide's note in a window of its own, for the presenter.
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .slide_action(&ctx, SlideAction::Note(1, "Peka på Göteborg".into()));
+    harness.key_press(Key::N);
+    harness.run_steps(3);
+    assert!(harness.state().show_notes);
+    harness.get_by_label("Peka på Göteborg");
 }
 
 #[test]

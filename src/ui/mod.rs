@@ -183,6 +183,8 @@ pub struct Outputs {
     pub open_slides: bool,
     /// Presenter mode: go this many slides on (↑ ↓, PgUp PgDn with slides).
     pub step_slide: i32,
+    /// Presenter mode: show or hide the slide notes window (N).
+    pub toggle_notes: bool,
     /// A panel's table to write as CSV into the export folder.
     pub export_table: Option<crate::view::table::PanelTable>,
 }

@@ -184,8 +184,8 @@ pub fn overlays(
         .show(ctx, |ui| {
             ui.label(
                 RichText::new(cx.t(
-                    "Esc avslutar · ← → period · 1–8 område · Mellanslag spelar · + − textstorlek · H kontrast",
-                    "Esc leaves · ← → period · 1–8 domain · Space plays · + − text size · H contrast",
+                    "Esc avslutar · ← → period · 1–8 område · Mellanslag spelar · + − textstorlek · H kontrast · N anteckningar",
+                    "Esc leaves · ← → period · 1–8 domain · Space plays · + − text size · H contrast · N notes",
                 ))
                 .small()
                 .color(style::MUTED)
@@ -235,6 +235,29 @@ fn hovered_area(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, i: usize, s: f3
                     }
                 });
         });
+}
+
+/// The slide's note in a window of its own (a second OS window where the platform allows, to
+/// drag to the presenter's screen; embedded otherwise).
+pub fn notes_window(ctx: &egui::Context, lang: crate::i18n::Lang, slide: &crate::project::Slide) {
+    let title = lang.pick("Anteckningar", "Notes");
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("segkarta_notes"),
+        egui::ViewportBuilder::default()
+            .with_title(format!("segkarta — {title}"))
+            .with_inner_size([520.0, 360.0]),
+        |ui, _| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.label(RichText::new(&slide.name).strong().size(18.0));
+                ui.separator();
+                if slide.note.trim().is_empty() {
+                    ui.label(RichText::new(lang.pick("(ingen anteckning)", "(no note)")).color(style::MUTED));
+                } else {
+                    ui.label(RichText::new(&slide.note).size(18.0));
+                }
+            });
+        },
+    );
 }
 
 /// Colours part way from `from` to `to` (`t` from 0 to 1), for the smooth change between
