@@ -72,3 +72,16 @@ fn the_difference_map_has_its_own_legend_and_hover_gives_both_values() {
     assert!(harness.state().compare.is_none());
     assert!(harness.query_by_label_contains("skillnad 2011").is_none());
 }
+
+/// Presenting a difference map, the large title and legend are the difference's, not map A's.
+#[test]
+fn presenter_mode_titles_the_difference_map_as_a_difference() {
+    let mut harness = harness();
+    harness.get_by_label("Skillnad B − A").click();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(4);
+    assert!(harness.state().presenting);
+    harness.get_by_label("Förvärvsarbetande 20–64 år, skillnad 2011 − 2024");
+    harness.get_by_label_contains("Färgerna delas vid 0");
+}

@@ -80,7 +80,14 @@ pub fn overlays(
     hovered: Option<usize>,
     show: &Show,
 ) -> Covered {
-    let Some(caption) = Caption::of(cx.atlas, cx.view, &cx.settings.selection, cx.lang) else {
+    // A difference map is titled and keyed as the difference, side by side with the shared
+    // classes: the same caption as the desktop legend.
+    let sel = &cx.settings.selection;
+    let caption = match cx.compare {
+        Some(c) => Caption::of_comparison(cx.atlas, cx.view, c, sel, cx.lang),
+        None => Caption::of(cx.atlas, cx.view, sel, cx.lang),
+    };
+    let Some(caption) = caption else {
         return Covered::default();
     };
     let s = show.scale;
