@@ -186,3 +186,37 @@ fn render_refuses_a_level_without_values() {
     assert_eq!(code, 1);
     assert!(err.contains("has no values for") && err.contains("DeSO"), "{err}");
 }
+
+/// A view with a difference map renders as the difference (its colours and its legend), and a
+/// side-by-side view says in the picture that map B is not drawn.
+#[test]
+fn comparisons_render_as_shown_or_say_what_is_left_out() {
+    use segkarta::view::compare::{CompareMode, CompareWith, Comparison};
+    let atlas = segkarta::io::embedded::atlas().expect("embedded data");
+    let mut sel = Settings::default().selection;
+    sel.comparison = Some(Comparison {
+        mode: CompareMode::Difference,
+        with: CompareWith::Period(segkarta::model::Period::Year(2011)),
+    });
+    let (scene, view) = render::scene_of(&atlas, &mut sel, Lang::Sv, "2026-11-26").expect("a scene");
+    assert!(
+        scene.caption.title.contains("skillnad 2011 − 2024"),
+        "{}",
+        scene.caption.title
+    );
+    let gbg = atlas.layers[0].index_of("1480").expect("Göteborg");
+    assert_ne!(
+        scene.areas[gbg].fill, view.fills[gbg],
+        "difference colours, not 2024's"
+    );
+    sel.comparison = Some(Comparison {
+        mode: CompareMode::SideBySide,
+        with: CompareWith::Period(segkarta::model::Period::Year(2011)),
+    });
+    let (scene, _) = render::scene_of(&atlas, &mut sel, Lang::Sv, "2026-11-26").expect("a scene");
+    let (svg, _) = render::svg(&scene, 1920, 1080);
+    assert!(
+        svg.contains("Bara karta A visas här"),
+        "the picture says B is left out"
+    );
+}

@@ -523,5 +523,30 @@ pub fn scene_of(atlas: &Atlas, sel: &mut Selection, lang: Lang, date: &str) -> O
         .lisa_map
         .then(|| crate::analysis::weights::Weights::build(layer, sel.weights));
     let view = View::compute_with(atlas, layer, sel, weights.as_ref());
-    Some((Scene::build(atlas, layer, &view, sel, lang, date)?, view))
+    let mut scene = Scene::build(atlas, layer, &view, sel, lang, date)?;
+    if let Some(cmp) = &sel.comparison {
+        // A difference map is drawn as the difference; side by side, map A with the classes
+        // both maps share, and the picture says that map B is not in it.
+        let c = crate::view::compare::compute(atlas, layer, sel, &view, cmp);
+        for (shape, fill) in scene.areas.iter_mut().zip(&c.fills_a) {
+            shape.fill = *fill;
+        }
+        if let Some(mut caption) = Caption::of_comparison(atlas, &view, &c, sel, lang) {
+            if c.mode == crate::view::compare::CompareMode::SideBySide {
+                let (_, what_b) = crate::view::caption::compared_parts(atlas, sel, &c.b_selection, lang);
+                caption.notes.push(crate::view::caption::Note {
+                    text: format!(
+                        "{} ({what_b})",
+                        lang.pick(
+                            "Bara karta A visas här; karta B ritas inte i bilden",
+                            "Only map A is shown here; map B is not drawn in the picture"
+                        )
+                    ),
+                    kind: NoteKind::Warning,
+                });
+            }
+            scene.caption = caption;
+        }
+    }
+    Some((scene, view))
 }
