@@ -188,9 +188,9 @@ fn render_refuses_a_level_without_values() {
 }
 
 /// A view with a difference map renders as the difference (its colours and its legend), and a
-/// side-by-side view says in the picture that map B is not drawn.
+/// side-by-side view as both maps, each half labelled.
 #[test]
-fn comparisons_render_as_shown_or_say_what_is_left_out() {
+fn comparisons_render_as_they_are_shown() {
     use segkarta::view::compare::{CompareMode, CompareWith, Comparison};
     let atlas = segkarta::io::embedded::atlas().expect("embedded data");
     let mut sel = Settings::default().selection;
@@ -214,9 +214,19 @@ fn comparisons_render_as_shown_or_say_what_is_left_out() {
         with: CompareWith::Period(segkarta::model::Period::Year(2011)),
     });
     let (scene, _) = render::scene_of(&atlas, &mut sel, Lang::Sv, "2026-11-26").expect("a scene");
+    let second = scene.second.as_ref().expect("map B in the picture");
+    assert_eq!(
+        (second.label_a.as_str(), second.label_b.as_str()),
+        ("2024", "2011")
+    );
     let (svg, _) = render::svg(&scene, 1920, 1080);
     assert!(
-        svg.contains("Bara karta A visas här"),
-        "the picture says B is left out"
+        svg.contains(">2024<") && svg.contains(">2011<"),
+        "both halves labelled"
+    );
+    assert!(svg.contains("Samma klasser i båda kartorna"));
+    assert!(
+        svg.contains(">Kommuner<"),
+        "the subtitle has no empty part: no \" · Kommuner\""
     );
 }

@@ -77,9 +77,20 @@ pub struct Scene {
     /// extent (a slide's saved view); the zoom holds at 1920 × 1080 and scales with the size.
     pub focus: Option<(f64, f64, f64)>,
     pub caption: Caption,
+    /// Side by side: map B's areas (the classes both share), and what each map shows
+    /// ("2024", "2011"), labelled over each half.
+    pub second: Option<SecondMap>,
     pub lang: Lang,
     /// The day the picture was made, as the footer states it.
     pub date: String,
+}
+
+/// The second map of a side-by-side picture.
+#[derive(Clone, Debug)]
+pub struct SecondMap {
+    pub areas: Vec<Shape>,
+    pub label_a: String,
+    pub label_b: String,
 }
 
 /// Colours of the picture beside the palette's: the same as the app's.
@@ -179,6 +190,7 @@ impl Scene {
             extent,
             focus: None,
             caption,
+            second: None,
             lang,
             date: date.to_string(),
         })
@@ -298,6 +310,7 @@ pub(crate) fn draw(scene: &Scene, width: f32, height: f32, canvas: &mut impl Can
     let mut sub: Vec<&str> = caption.group.iter().map(String::as_str).collect();
     sub.push(&caption.period);
     sub.push(&caption.level);
+    sub.retain(|part| !part.is_empty());
     canvas.text(
         &sub.join(" · "),
         sub_px,
@@ -342,11 +355,46 @@ pub(crate) fn draw(scene: &Scene, width: f32, height: f32, canvas: &mut impl Can
         w: legend.x - 2.0 * margin * 0.75 - margin * 0.5,
         h: bottom - top,
     };
-    let fit = match scene.focus {
+    let fit_in = |map: Rect| match scene.focus {
         Some((lon, lat, zoom)) => Fit::focused(mercator(lon, lat), zoom, u, map),
         None => Fit::new(scene.extent, map),
     };
-    draw_map(scene, map, fit, u, canvas);
+    let fit = match &scene.second {
+        None => {
+            let fit = fit_in(map);
+            draw_map(scene, &scene.areas, map, fit, u, canvas);
+            fit
+        }
+        Some(second) => {
+            // Two halves on the same extent and scale, each labelled with what it shows.
+            let half = (map.w - 16.0 * u) / 2.0;
+            let left = Rect { w: half, ..map };
+            let right = Rect {
+                x: map.x + map.w - half,
+                w: half,
+                ..map
+            };
+            let fit = fit_in(left);
+            draw_map(scene, &scene.areas, left, fit, u, canvas);
+            draw_map(scene, &second.areas, right, fit_in(right), u, canvas);
+            for (rect, label) in [(left, &second.label_a), (right, &second.label_b)] {
+                let px = 24.0 * u;
+                let w = font.width(label, px) + 20.0 * u;
+                canvas.rect(
+                    Rect {
+                        x: rect.x + 10.0 * u,
+                        y: rect.y + 10.0 * u,
+                        w,
+                        h: px * 1.5,
+                    },
+                    WHITE,
+                    Some((SWATCH_EDGE, u)),
+                );
+                canvas.text(label, px, rect.x + 20.0 * u, rect.y + 10.0 * u + px * 1.1, TEXT);
+            }
+            fit
+        }
+    };
     Layout {
         unit: u,
         map,
@@ -430,7 +478,7 @@ fn draw_legend(caption: &Caption, font: &text::Font, area: Rect, u: f32, canvas:
     }
 }
 
-fn draw_map(scene: &Scene, map: Rect, fit: Fit, u: f32, canvas: &mut impl Canvas) {
+fn draw_map(scene: &Scene, areas: &[Shape], map: Rect, fit: Fit, u: f32, canvas: &mut impl Canvas) {
     canvas.rect(map, SEA, None);
     canvas.clip(Some(map));
     let to_px = |rings: &[Ring]| -> Vec<Vec<(f32, f32)>> {
@@ -442,7 +490,7 @@ fn draw_map(scene: &Scene, map: Rect, fit: Fit, u: f32, canvas: &mut impl Canvas
     for shape in &scene.context {
         canvas.shape(&to_px(&shape.rings), Some(shape.fill), Some((OUTLINE, 0.8 * u)));
     }
-    for shape in &scene.areas {
+    for shape in areas {
         canvas.shape(&to_px(&shape.rings), Some(shape.fill), Some((OUTLINE, 0.6 * u)));
     }
     canvas.shape(&to_px(&scene.borders), None, Some((BORDER, 1.6 * u)));
@@ -525,25 +573,32 @@ pub fn scene_of(atlas: &Atlas, sel: &mut Selection, lang: Lang, date: &str) -> O
     let view = View::compute_with(atlas, layer, sel, weights.as_ref());
     let mut scene = Scene::build(atlas, layer, &view, sel, lang, date)?;
     if let Some(cmp) = &sel.comparison {
-        // A difference map is drawn as the difference; side by side, map A with the classes
-        // both maps share, and the picture says that map B is not in it.
+        // A difference map is drawn as the difference; side by side, both maps in two halves
+        // with the classes they share.
         let c = crate::view::compare::compute(atlas, layer, sel, &view, cmp);
         for (shape, fill) in scene.areas.iter_mut().zip(&c.fills_a) {
             shape.fill = *fill;
         }
         if let Some(mut caption) = Caption::of_comparison(atlas, &view, &c, sel, lang) {
             if c.mode == crate::view::compare::CompareMode::SideBySide {
-                let (_, what_b) = crate::view::caption::compared_parts(atlas, sel, &c.b_selection, lang);
-                caption.notes.push(crate::view::caption::Note {
-                    text: format!(
-                        "{} ({what_b})",
-                        lang.pick(
-                            "Bara karta A visas här; karta B ritas inte i bilden",
-                            "Only map A is shown here; map B is not drawn in the picture"
-                        )
-                    ),
-                    kind: NoteKind::Warning,
+                let (label_a, label_b) =
+                    crate::view::caption::compared_parts(atlas, sel, &c.b_selection, lang);
+                let areas = scene
+                    .areas
+                    .iter()
+                    .zip(&c.fills_b)
+                    .map(|(shape, fill)| Shape {
+                        rings: shape.rings.clone(),
+                        fill: *fill,
+                    })
+                    .collect();
+                scene.second = Some(SecondMap {
+                    areas,
+                    label_a,
+                    label_b,
                 });
+                // The period (or group) differs between the halves: each half names its own.
+                caption.period = String::new();
             }
             scene.caption = caption;
         }
