@@ -1238,6 +1238,10 @@ impl SegkartaApp {
             else {
                 return Err(failed(lang.pick("inget att rita", "nothing to draw").into()));
             };
+            if let Some(c) = &self.compare {
+                // The picture shows the comparison on screen, not map A alone.
+                scene = scene.with_comparison(&self.atlas, &self.view, c, sel, lang);
+            }
             if dialog.on_screen && self.map_rect.is_positive() {
                 scene.extent = self.visible_extent();
             }

@@ -76,3 +76,27 @@ fn an_unwritable_place_is_reported_and_nothing_is_lost() {
     harness.get_by_label_contains("Kunde inte exportera");
     assert_eq!(std::fs::read(&blocker).expect("still there"), b"keep me");
 }
+
+/// A difference map on screen exports as the difference, with its title and legend, not as
+/// map A alone.
+#[test]
+fn a_comparison_on_screen_exports_as_shown() {
+    let mut harness = harness();
+    harness.get_by_label("Skillnad B − A").click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    let svg = temp("skillnad.svg");
+    harness.state_mut().export_dialog.as_mut().expect("open").path = svg.display().to_string();
+    harness.get_by_label("SVG").click();
+    harness.run_steps(1);
+    harness.state_mut().export_dialog.as_mut().expect("open").path = svg.display().to_string();
+    harness.get_by_label("Exportera").click();
+    harness.run_steps(2);
+    let text = std::fs::read_to_string(&svg).expect("an SVG");
+    assert!(
+        text.contains("Förvärvsarbetande 20–64 år, skillnad 2011 − 2024"),
+        "the difference's title"
+    );
+    assert!(text.contains("Färgerna delas vid 0"), "the difference's legend");
+}

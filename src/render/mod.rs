@@ -197,6 +197,47 @@ impl Scene {
     }
 }
 
+impl Scene {
+    /// The scene as the comparison `c` shows it: a difference map as the difference, side by
+    /// side as both maps in two halves with the classes they share; captioned to match.
+    pub fn with_comparison(
+        mut self,
+        atlas: &Atlas,
+        view: &View,
+        c: &crate::view::compare::CompareView,
+        sel: &Selection,
+        lang: Lang,
+    ) -> Scene {
+        for (shape, fill) in self.areas.iter_mut().zip(&c.fills_a) {
+            shape.fill = *fill;
+        }
+        let Some(mut caption) = Caption::of_comparison(atlas, view, c, sel, lang) else {
+            return self;
+        };
+        if c.mode == crate::view::compare::CompareMode::SideBySide {
+            let (label_a, label_b) = crate::view::caption::compared_parts(atlas, sel, &c.b_selection, lang);
+            let areas = self
+                .areas
+                .iter()
+                .zip(&c.fills_b)
+                .map(|(shape, fill)| Shape {
+                    rings: shape.rings.clone(),
+                    fill: *fill,
+                })
+                .collect();
+            self.second = Some(SecondMap {
+                areas,
+                label_a,
+                label_b,
+            });
+            // The period (or group) differs between the halves: each half names its own.
+            caption.period = String::new();
+        }
+        self.caption = caption;
+        self
+    }
+}
+
 /// What a picture is drawn on: a raster or an SVG document. Coordinates in picture pixels.
 pub(crate) trait Canvas {
     /// Fill `rings` (even-odd) and, when given, stroke them.
@@ -573,35 +614,8 @@ pub fn scene_of(atlas: &Atlas, sel: &mut Selection, lang: Lang, date: &str) -> O
     let view = View::compute_with(atlas, layer, sel, weights.as_ref());
     let mut scene = Scene::build(atlas, layer, &view, sel, lang, date)?;
     if let Some(cmp) = &sel.comparison {
-        // A difference map is drawn as the difference; side by side, both maps in two halves
-        // with the classes they share.
         let c = crate::view::compare::compute(atlas, layer, sel, &view, cmp);
-        for (shape, fill) in scene.areas.iter_mut().zip(&c.fills_a) {
-            shape.fill = *fill;
-        }
-        if let Some(mut caption) = Caption::of_comparison(atlas, &view, &c, sel, lang) {
-            if c.mode == crate::view::compare::CompareMode::SideBySide {
-                let (label_a, label_b) =
-                    crate::view::caption::compared_parts(atlas, sel, &c.b_selection, lang);
-                let areas = scene
-                    .areas
-                    .iter()
-                    .zip(&c.fills_b)
-                    .map(|(shape, fill)| Shape {
-                        rings: shape.rings.clone(),
-                        fill: *fill,
-                    })
-                    .collect();
-                scene.second = Some(SecondMap {
-                    areas,
-                    label_a,
-                    label_b,
-                });
-                // The period (or group) differs between the halves: each half names its own.
-                caption.period = String::new();
-            }
-            scene.caption = caption;
-        }
+        scene = scene.with_comparison(atlas, &view, &c, sel, lang);
     }
     Some((scene, view))
 }
