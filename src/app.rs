@@ -256,16 +256,25 @@ impl SegkartaApp {
         self.export_csv(&format!("behovsanalys-{level}-{}.csv", needs.period), &csv)
     }
 
-    /// Write `csv` as `name` into the export folder; says where it went, or why not.
-    fn export_csv(&self, name: &str, csv: &str) -> String {
-        let lang = self.settings.lang;
-        let Some(dir) = io::export_dir() else {
-            return lang
+    /// The export folder, or why there is none, in the UI language.
+    fn export_folder(&self) -> Result<std::path::PathBuf, String> {
+        io::export_dir().ok_or_else(|| {
+            self.settings
+                .lang
                 .pick(
                     "Ingen hemkatalog att exportera till",
                     "No home folder to export to",
                 )
-                .into();
+                .into()
+        })
+    }
+
+    /// Write `csv` as `name` into the export folder; says where it went, or why not.
+    fn export_csv(&self, name: &str, csv: &str) -> String {
+        let lang = self.settings.lang;
+        let dir = match self.export_folder() {
+            Ok(dir) => dir,
+            Err(why) => return why,
         };
         let path = dir.join(name);
         match io::write_atomically(&path, csv.as_bytes()) {
@@ -867,24 +876,15 @@ impl SegkartaApp {
                     .as_ref()
                     .and_then(|p| p.file_stem())
                     .map_or_else(|| "bilder".to_string(), |s| s.to_string_lossy().into_owned());
-                let Some(dir) = io::export_dir().map(|d| d.join(folder)) else {
-                    self.project_note = Some(
-                        lang.pick(
-                            "Ingen hemkatalog att exportera till",
-                            "No home folder to export to",
-                        )
-                        .into(),
-                    );
-                    return;
-                };
-                self.project_note = Some(match self.export_slides(&dir) {
-                    Ok(n) => format!(
+                let exported = self.export_folder().map(|d| d.join(folder)).and_then(|dir| {
+                    let n = self.export_slides(&dir)?;
+                    Ok(format!(
                         "{n} {} {}",
                         lang.pick("bilder exporterade till", "slides exported to"),
                         dir.display()
-                    ),
-                    Err(e) => e,
+                    ))
                 });
+                self.project_note = Some(exported.unwrap_or_else(|why| why));
                 return;
             }
             Delete(i) if i < n => {
