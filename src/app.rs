@@ -100,6 +100,8 @@ pub struct SegkartaApp {
     opening: Option<crate::project::Project>,
     /// The project's slides.
     pub slides: Vec<crate::project::Slide>,
+    /// Checksum and size of each data file as it was read, by the name its report gives it.
+    fingerprints: std::collections::HashMap<String, crate::project::DataFile>,
     /// Data files of the opened project that were not where it said, with the path the user
     /// types for each; and the project, to apply again once one is found.
     pub missing_files: Vec<(String, String)>,
@@ -188,6 +190,7 @@ impl SegkartaApp {
             recovery_offer: None,
             opening: None,
             slides: Vec::new(),
+            fingerprints: Default::default(),
             missing_files: Vec::new(),
             relocating: None,
             dirty_after_opening: false,
@@ -471,6 +474,9 @@ impl SegkartaApp {
                     self.add_dataset(ctx, dataset, geometry.map(|g| *g));
                 }
                 JobResult::Failed { file, error } => self.add_failure(&file, "unreadable", error),
+                JobResult::Fingerprint(file, data) => {
+                    self.fingerprints.insert(file, data);
+                }
             }
         }
         self.merge_held_tables(ctx);
@@ -978,7 +984,11 @@ impl SegkartaApp {
             .datasets
             .iter()
             .filter(|d| !matches!(d.added, load::Added::Nothing))
-            .filter_map(|d| crate::project::data_file(std::path::Path::new(&d.report.file)).ok())
+            .filter_map(|d| match self.fingerprints.get(&d.report.file) {
+                Some(file) => Some(file.clone()),
+                // Merged without the loading thread (an import dialog's re-read): hash it now.
+                None => crate::project::data_file(std::path::Path::new(&d.report.file)).ok(),
+            })
             .collect();
         project
     }

@@ -54,6 +54,9 @@ pub enum JobResult {
         file: String,
         error: String,
     },
+    /// A read file's checksum and size, taken once here for the project file (by the name
+    /// its report gives it), so saving and autosaving do not hash the data again.
+    Fingerprint(String, crate::project::DataFile),
 }
 
 pub struct LoadJob {
@@ -93,6 +96,9 @@ impl LoadJob {
                 ctx.request_repaint();
                 let result = match load::load_path_with(&path, &options.roles) {
                     Ok(mut loaded) => {
+                        if let Ok(file) = crate::project::data_file(&path) {
+                            let _ = tx.send(JobResult::Fingerprint(loaded.report.file.clone(), file));
+                        }
                         let geometry = match &mut loaded.content {
                             Content::Boundaries(boundaries) => Some(Box::new(prepare_for_map(
                                 &mut boundaries.layer,

@@ -189,3 +189,22 @@ fn moved_files_and_newer_projects_are_reported() {
     fresh.run_steps(2);
     fresh.get_by_label_contains("made by a newer segkarta");
 }
+
+/// The checksum saved is that of the file as it was read: a file edited after it was opened
+/// shows as changed when the project is reopened (it was hashed anew at every save).
+#[test]
+fn the_checksum_is_of_the_file_as_read() {
+    let dir = temp_dir("as_read");
+    let data = dir.join("arbetsloshet_manad.csv");
+    std::fs::copy(fixture("arbetsloshet_manad.csv"), &data).expect("copy");
+    let mut harness = harness();
+    prepared(&mut harness, &data);
+    let mut text = std::fs::read_to_string(&data).expect("read");
+    text.push_str("1480,arbetsloshet,2030-01,total,total,1.0\n");
+    std::fs::write(&data, text).expect("edit after opening");
+    let path = dir.join("p.segkarta");
+    harness.state_mut().save_project_to(&path).expect("saved");
+    let project = segkarta::project::Project::parse("p", &std::fs::read_to_string(&path).expect("read"))
+        .expect("a project");
+    assert_eq!(project.check_files(), vec![segkarta::project::FileState::Changed]);
+}
