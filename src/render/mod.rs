@@ -348,12 +348,8 @@ pub(crate) fn draw(scene: &Scene, width: f32, height: f32, canvas: &mut impl Can
         y += title_px * 1.2;
     }
     let sub_px = 26.0 * u;
-    let mut sub: Vec<&str> = caption.group.iter().map(String::as_str).collect();
-    sub.push(&caption.period);
-    sub.push(&caption.level);
-    sub.retain(|part| !part.is_empty());
     canvas.text(
-        &sub.join(" · "),
+        &caption.subtitle(),
         sub_px,
         margin,
         y - title_px * 0.2 + sub_px * 0.4,

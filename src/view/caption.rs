@@ -226,23 +226,38 @@ impl Caption {
 
     /// "Född i Sverige · 2024 · procent": what the legend's colours are, under its title.
     pub fn what(&self) -> String {
-        let mut parts: Vec<&str> = self.group.iter().map(String::as_str).collect();
-        parts.push(&self.period);
-        parts.push(&self.unit);
-        parts.retain(|p| !p.is_empty());
-        parts.join(" · ")
+        join_parts(&[
+            self.group.as_deref().unwrap_or_default(),
+            &self.period,
+            &self.unit,
+        ])
     }
 
     /// The title line a map always carries: indicator, group, period and level, since period
     /// and group carry over between domains ("Förvärvsarbetande · Född i Sverige · 2024 · DeSO").
     pub fn title_line(&self) -> String {
-        let mut parts: Vec<&str> = vec![&self.title];
-        parts.extend(self.group.as_deref());
-        parts.push(&self.period);
-        parts.push(&self.level);
-        parts.retain(|p| !p.is_empty());
-        parts.join(" · ")
+        join_parts(&[&self.title, &self.subtitle()])
     }
+
+    /// What a picture's title is of: group, period and level ("Född i Sverige · 2024 · DeSO"),
+    /// leaving out what is empty.
+    pub fn subtitle(&self) -> String {
+        join_parts(&[
+            self.group.as_deref().unwrap_or_default(),
+            &self.period,
+            &self.level,
+        ])
+    }
+}
+
+/// `parts` joined by " · ", without the empty ones.
+fn join_parts(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// What differs between maps A and B, in words: their periods, groups or indicators.
