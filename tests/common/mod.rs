@@ -6,7 +6,7 @@ use segkarta::state::Settings;
 
 /// The real app on the embedded data, light theme, not saving settings. `wgpu` renders
 /// frames (needed for snapshots); without it only the UI logic runs.
-#[allow(dead_code)] // each test file compiles this module; the command-line tests run no app
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
 pub fn app_harness(settings: Settings, size: Vec2, wgpu: bool) -> Harness<'static, SegkartaApp> {
     let atlas = segkarta::io::embedded::atlas().expect("embedded data loads");
     let builder = Harness::builder().with_size(size).with_theme(egui::Theme::Light);
@@ -15,7 +15,7 @@ pub fn app_harness(settings: Settings, size: Vec2, wgpu: bool) -> Harness<'stati
 }
 
 /// Run frames until the app's background load is done (bounded: a few seconds at most).
-#[allow(dead_code)] // each test file compiles this module; not all of them load files
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
 pub fn wait_for_load(harness: &mut Harness<'static, SegkartaApp>) {
     for _ in 0..300 {
         harness.run_steps(1);
@@ -28,7 +28,7 @@ pub fn wait_for_load(harness: &mut Harness<'static, SegkartaApp>) {
 }
 
 /// Run the segkarta binary with `args`: exit code, standard output and standard error.
-#[allow(dead_code)] // only the command-line tests run the binary
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
 pub fn run_segkarta(args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_segkarta"))
         .args(args)

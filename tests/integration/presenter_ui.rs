@@ -1,6 +1,6 @@
 //! Presenter mode on the real app: F5 and Esc, the keys a presenter uses (periods, domains,
 //! play, text size), the hovered area shown large, and a snapshot of the mode.
-mod common;
+use crate::common;
 
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};

@@ -1,7 +1,7 @@
 //! Project files on the real app: save and reopen to the same view, a failed save that leaves
 //! the earlier file intact, autosave and the offer to restore after a crash, and projects whose
 //! files moved or that come from a newer segkarta.
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -5,8 +5,8 @@ use segkarta::state::{Action, Settings};
 #[test]
 fn settings_are_written_once_they_settle_and_on_exit() {
     let home = std::env::temp_dir().join(format!("segkarta-settle-{}", std::process::id()));
-    // This test binary has one test, so setting the variable affects nothing else.
-    unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
+    // The tile cache, exports and settings go to a throw-away directory.
+    let _home = crate::own_home(&home);
     let path = segkarta::settings::path().expect("path");
     let _ = std::fs::remove_file(&path);
     let ctx = egui::Context::default();

@@ -1,7 +1,6 @@
 //! The command line: `validate` reports and exits by the result, `convert` writes tidy tables.
-mod common;
 
-use common::run_segkarta;
+use crate::common::run_segkarta;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> String {

@@ -1,6 +1,6 @@
 //! Two maps on the real app: side by side with synced pan and zoom and one legend of shared
 //! classes, and the difference B − A with its own diverging legend; hover gives both values.
-mod common;
+use crate::common;
 
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable as _};

@@ -1,7 +1,7 @@
 //! Segregation measures in the running app: a domain of their own, computed from the loaded
 //! counts, with GR's value where only municipal counts exist and a map per municipality when
 //! DeSO counts are loaded.
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! UI tests on the real app and the embedded data, driven through egui_kittest: clicks, hovers,
 //! keys, the text a user reads, and a snapshot of the default view.
-mod common;
+use crate::common;
 
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};

@@ -1,6 +1,6 @@
 //! Loading a user's files in the running app: in the background, merged into the atlas,
 //! shown on the map, with a report of what was found.
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
@@ -17,7 +17,7 @@ fn harness() -> Harness<'static, SegkartaApp> {
     harness
 }
 
-use common::wait_for_load;
+use crate::common::wait_for_load;
 
 fn load(harness: &mut Harness<'static, SegkartaApp>, files: Vec<PathBuf>) {
     let ctx = harness.ctx.clone();

@@ -1,6 +1,6 @@
 //! The needs view (P) on the real app: areas ranked by need with a profile across the five
 //! domains, the groups furthest apart, a click that selects an area, and the CSV export.
-mod common;
+use crate::common;
 
 use egui::{Key, vec2};
 use egui_kittest::kittest::Queryable as _;
@@ -9,8 +9,8 @@ use segkarta::state::Settings;
 #[test]
 fn needs_view_ranks_areas_profiles_one_and_exports_the_table() {
     let home = std::env::temp_dir().join(format!("segkarta-needs-{}", std::process::id()));
-    // This test binary has this one test, so the variable is not shared with others.
-    unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
+    // The tile cache, exports and settings go to a throw-away directory.
+    let _home = crate::own_home(&home);
     let mut harness = common::app_harness(Settings::default(), vec2(1400.0, 900.0), true);
     harness.run_steps(4);
     harness.key_press(Key::P);

@@ -1,6 +1,6 @@
 //! The export window on the real app: the map as PNG and SVG at a chosen size and as a CSV
 //! table, written where the user says, and a clear message when it cannot be written.
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};

@@ -1,6 +1,6 @@
 //! The spatial pattern in the running app: Moran's I of the values on the map, and the LISA
 //! cluster map with its legend, on an invented lattice loaded like a user's files.
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

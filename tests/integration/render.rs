@@ -1,8 +1,7 @@
 //! Map pictures without a window: `segkarta render` and the render module draw the app's View
 //! as PNG and SVG with title, legend, source and the demo mark, and fail clearly on bad asks.
-mod common;
 
-use common::run_segkarta;
+use crate::common::run_segkarta;
 use geo::InteriorPoint as _;
 use segkarta::i18n::Lang;
 use segkarta::model::is_gr_municipality;

@@ -1,6 +1,6 @@
 //! Turning the basemap on never blocks the app: tiles are fetched in the background and, with
 //! no network (the normal case here and in CI), a status text says the basemap is offline.
-mod common;
+use crate::common;
 
 use egui::vec2;
 use egui_kittest::kittest::Queryable as _;
@@ -9,8 +9,8 @@ use segkarta::state::{Action, Settings};
 #[test]
 fn basemap_turns_on_in_the_background_and_reports_its_state() {
     let home = std::env::temp_dir().join(format!("segkarta-basemap-{}", std::process::id()));
-    // One test in this binary: the tile cache goes to a throw-away directory.
-    unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
+    // The tile cache, exports and settings go to a throw-away directory.
+    let _home = crate::own_home(&home);
     let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 800.0), false);
     harness.run_steps(2);
     harness.get_by_label("Bakgrundskarta av");

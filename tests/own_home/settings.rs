@@ -5,8 +5,8 @@ use segkarta::state::Settings;
 #[test]
 fn settings_round_trip_and_broken_file_falls_back_to_defaults() {
     let home = std::env::temp_dir().join(format!("segkarta-settings-{}", std::process::id()));
-    // This test binary has one test, so setting the variable affects nothing else.
-    unsafe { std::env::set_var("SEGKARTA_HOME", &home) };
+    // The tile cache, exports and settings go to a throw-away directory.
+    let _home = crate::own_home(&home);
     let mut saved = Settings {
         lang: Lang::En,
         ..Settings::default()

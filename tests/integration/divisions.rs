@@ -2,9 +2,8 @@
 //! scripts/make_city_division_fixture.py): three nested levels with their own codes, read as
 //! custom levels beside each other, linked by their parent codes, with values rolling up, and
 //! never taken for municipal boundaries.
-mod common;
 
-use common::run_segkarta;
+use crate::common::run_segkarta;
 use std::path::PathBuf;
 
 use segkarta::analysis::aggregate::to_level;

@@ -1,6 +1,6 @@
 //! The classification window (K) on the real app: schemes, manual breaks, pooled breaks and a
 //! diverging palette change the map's classes and colours, and the window shows them.
-mod common;
+use crate::common;
 
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};

@@ -1,7 +1,7 @@
 //! Slides on the real app: save views as slides, rename, reorder, duplicate and delete them,
 //! step through them in presenter mode, keep them in the project, and say what a slide shows
 //! that is no longer loaded.
-mod common;
+use crate::common;
 
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
