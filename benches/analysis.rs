@@ -128,5 +128,54 @@ fn autocorrelation(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, classification, autocorrelation);
+/// Needs against activities at national scale: 6,000 areas and 5,000 activities (most with a
+/// location, some naming the areas they serve): counting the activities per area and domain
+/// (hit index included) and the gap table, as the needs view does for a period; and GR scale.
+fn needs_against_activities(c: &mut Criterion) {
+    use segkarta::model::{Activity, OrganiserType};
+    let mut group = c.benchmark_group("needs_against_activities");
+    for (rows, cols, count) in [(75, 80, 5000), (24, 25, 300)] {
+        let layer = lattice(rows, cols);
+        let n = layer.len();
+        let gr: Vec<usize> = (0..n).collect();
+        let share = shares(n);
+        let scores: Vec<Vec<Option<f64>>> = (0..5)
+            .map(|d| share.iter().map(|v| Some((v - 14.0 + d as f64) / 14.0)).collect())
+            .collect();
+        let u = shares(2 * count);
+        let (w, h) = (cols as f64 * 0.06, rows as f64 * 0.06);
+        let activities: Vec<Activity> = (0..count)
+            .map(|i| Activity {
+                name: format!("a{i}"),
+                organiser: String::new(),
+                organiser_type: OrganiserType::Municipal,
+                domains: vec![["bostad", "skola", "arbete", "brott", "demokrati"][i % 5].to_string()],
+                target_groups: Vec::new(),
+                start: None,
+                end: None,
+                location: (i % 4 != 0)
+                    .then(|| (11.0 + w * (u[2 * i] / 100.0), 55.5 + h * (u[2 * i + 1] / 100.0))),
+                areas: if i % 4 == 0 {
+                    vec![layer.areas[i % n].code.clone()]
+                } else {
+                    Vec::new()
+                },
+                contact: String::new(),
+                url: String::new(),
+                demo: true,
+                source: "bench".into(),
+            })
+            .collect();
+        group.bench_function(format!("table_{n}_areas_{count}_activities"), |b| {
+            b.iter(|| {
+                segkarta::analysis::needs::activity_gaps(black_box(&layer), &gr, &scores, &activities, |_| {
+                    true
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, classification, autocorrelation, needs_against_activities);
 criterion_main!(benches);

@@ -76,6 +76,7 @@ fn atlas_with(layer: AreaLayer) -> Atlas {
         catalogue: embedded.catalogue,
         layers: vec![layer],
         observations,
+        activities: Vec::new(),
     }
 }
 
@@ -261,7 +262,66 @@ fn pictures(c: &mut Criterion) {
     group.finish();
 }
 
+/// 5,000 activities over the screen of a 1920 × 1080 map: clustering and building the
+/// layer's shapes, which the plugin does every frame.
+fn activities(c: &mut Criterion) {
+    use segkarta::map::activities::layer_shapes;
+    use segkarta::view::activities::ActivityPoint;
+    let mut state = 0x2026_1126_u64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let points: Vec<ActivityPoint> = (0..5000)
+        .map(|i| ActivityPoint {
+            activity: i,
+            lonlat: (11.0 + 2.0 * next(), 57.0 + 1.4 * next()),
+            domain: i % 5,
+        })
+        .collect();
+    let screen: Vec<Pos2> = points
+        .iter()
+        .map(|p| {
+            Pos2::new(
+                ((p.lonlat.0 - 11.0) / 2.0 * 1920.0) as f32,
+                ((58.4 - p.lonlat.1) / 1.4 * 1080.0) as f32,
+            )
+        })
+        .collect();
+    let ctx = egui::Context::default();
+    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    let painter = egui::Painter::new(
+        ctx.clone(),
+        egui::LayerId::background(),
+        Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0)),
+    );
+    let mut group = c.benchmark_group("activities_5000");
+    for (name, radius) in [("desktop_r5", 5.0), ("presenter_r9", 9.0)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut shapes = Vec::new();
+                let clusters =
+                    layer_shapes(black_box(&screen), &points, radius, &[17], &mut shapes, &painter);
+                black_box((clusters.len(), shapes.len()))
+            })
+        });
+    }
+    // Zoomed in a lot: nearly every activity is its own symbol.
+    let spread: Vec<Pos2> = screen.iter().map(|p| Pos2::new(p.x * 8.0, p.y * 8.0)).collect();
+    group.bench_function("zoomed_in_r5", |b| {
+        b.iter(|| {
+            let mut shapes = Vec::new();
+            let clusters = layer_shapes(black_box(&spread), &points, 5.0, &[17], &mut shapes, &painter);
+            black_box((clusters.len(), shapes.len()))
+        })
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    activities(c);
     pictures(c);
     startup(c);
     bench_scale(c, "gr_13", gr_layer());

@@ -193,6 +193,19 @@ INDICATORS = [
      "Share of 25–64 year-olds with post-secondary education.", 1),
 ]
 
+# Survey indicators added later, drawn from a generator of their own so the rows above stay as
+# they were.
+EXTRA_SURVEYS = [
+    ("trygg_skola", "skola", "Trygga i skolan", "Feel safe at school", "procent", "percent",
+     "higher_is_better", "åk 9", 83.0, 5.0, -0.15, 5.0, ["kon", "fodelseregion"], 0, 100, 1,
+     "weighted", False, True,
+     "Andel elever i åk 9 som instämmer helt eller delvis i att de känner sig trygga i skolan (enkät).",
+     "Share of year-9 pupils who agree fully or partly that they feel safe at school (survey).", 0),
+]
+# Survey rules: margins at this confidence level; values from fewer respondents are held back.
+CONFIDENCE = 95
+SUPPRESS_BELOW = 30
+
 DOMAINS = [
     ("bostad", "Bostad och samhällsservice", "Housing and public services"),
     ("skola", "Skola", "School"),
@@ -220,6 +233,96 @@ def clamp(v, lo, hi):
     return max(lo, min(hi, v))
 
 
+def add_indicator(spec, rng, municipalities, position, pop, catalogue, rows):
+    """Invent one indicator's values per municipality, year and group; survey values get a
+    margin of error from their respondents."""
+    (ind, domain, sv, en, unit_sv, unit_en, polarity, age, base, spread, trend, gscale,
+     dims, vmin, vmax, decimals, agg, national, survey, desc_sv, desc_en, sex_sign) = spec
+    years = ELECTION_YEARS if ind == "valdeltagande" else YEARS
+    if survey:
+        years = [y for y in YEARS if y % 2 == 0]  # surveys every other year
+    catalogue["indicators"].append({
+        "id": ind, "sv": sv, "en": en, "domain": domain, "unit_sv": unit_sv,
+        "unit_en": unit_en, "polarity": polarity, "age_band": age, "source": SOURCE,
+        "licence": LICENCE, "description_sv": desc_sv, "description_en": desc_en,
+        "demo": True, "dimensions": dims, "decimals": decimals, "min": vmin, "max": vmax,
+        "aggregation": agg, "survey": survey,
+        **({"confidence": CONFIDENCE, "suppress_below": SUPPRESS_BELOW} if survey else {}),
+        # Crimes per 100 000 residents are a flow: a year's rate is the sum of its months'.
+        **({"over_time": "sum"} if ind in FLOWS else {}),
+    })
+    areas = [c for c, _ in municipalities if national or c in GR]
+    area_noise = {c: rng.gauss(0, abs(spread) * 0.25 + base * 0.01) for c in areas}
+    dim_offsets = {c: {d: rng.gauss(0, 0.15) for d in dims} for c in areas}
+    for code in areas:
+        for year in years:
+            t = year - YEARS[0]
+            total = base + spread * position[code] + trend * t + area_noise[code]
+            total += rng.gauss(0, abs(trend) * 0.8 + base * 0.004)
+            if ind == "medianinkomst":
+                total = base * (1.028 ** t) + spread * position[code] + area_noise[code]
+            total = clamp(total, vmin, vmax)
+            n = None
+            moe = None
+            if survey:
+                n = int(clamp(pop[code] * 0.012, 120, 4000) * rng.uniform(0.8, 1.2))
+                p = total / 100
+                moe = 196 * math.sqrt(p * (1 - p) / n)
+            rows.append((code, ind, year, "total", "total", round(total, decimals + 1),
+                         moe and round(moe, 2), n))
+            # Groups only for GR: the rest of Sweden is context for the national comparison.
+            for dim in (dims if code in GR else []):
+                for gid, _, _ in next(d for d in DIMENSIONS if d["id"] == dim)["groups"]:
+                    eff = EFFECT[dim][gid]
+                    if dim == "kon":
+                        eff = sex_sign * 0.5 if gid == "kvinnor" else -sex_sign * 0.5
+                        if sex_sign == 0:
+                            eff *= 0.3
+                    sign = -1 if polarity == "higher_is_worse" else 1
+                    if dim == "kon":
+                        sign = 1
+                    # Gaps narrow a little over time in stronger municipalities, widen in
+                    # weaker ones, so the trend panel has something to say.
+                    drift = 1 + 0.01 * t * (-position[code])
+                    scale = gscale * (1 + dim_offsets[code][dim])
+                    value = total + sign * eff * scale * drift + rng.gauss(0, gscale * 0.08)
+                    if ind == "medianinkomst":
+                        value = total * (1 + 0.22 * eff) + rng.gauss(0, 4)
+                    value = clamp(value, vmin, vmax)
+                    gn = None
+                    gmoe = None
+                    if survey:
+                        gn = max(8, int(n * (0.5 if dim == "kon" else 0.3 if dim == "alder"
+                                          else (0.75 if gid == "sverige" else 0.08))))
+                        p = clamp(value / 100, 0.01, 0.99)
+                        gmoe = 196 * math.sqrt(p * (1 - p) / gn)
+                    rows.append((code, ind, year, dim, gid, round(value, decimals + 1),
+                                 gmoe and round(gmoe, 2), gn))
+
+
+def region_rows(rows, pop):
+    """GR and Sweden rows: population-weighted means over the members, as a publisher would
+    print them; a survey mean carries the margin of a weighted mean of independent values and
+    the members' respondents."""
+    by_key = {}
+    for code, ind, year, dim, gid, value, moe, n in rows:
+        by_key.setdefault((ind, year, dim, gid), []).append((code, value, moe, n))
+    out = []
+    for (ind, year, dim, gid), vals in by_key.items():
+        for region, members in (("GR", set(GR)), ("SE", None)):
+            picked = [v for v in vals if members is None or v[0] in members]
+            if members is None and len(picked) < 200:
+                continue  # no national figure for indicators that only cover GR
+            w = sum(pop[c] for c, *_ in picked)
+            mean = sum(pop[c] * v for c, v, *_ in picked) / w
+            moe = n = None
+            if all(m is not None for _, _, m, _ in picked):
+                moe = round(math.sqrt(sum((pop[c] * m) ** 2 for c, _, m, _ in picked)) / w, 2)
+                n = sum(k for *_, k in picked)
+            out.append((region, ind, year, dim, gid, round(mean, 2), moe, n))
+    return out
+
+
 def main():
     rng = random.Random(SEED)
     municipalities = load_municipalities()
@@ -241,82 +344,9 @@ def main():
         "indicators": [],
     }
     rows = []
-    for (ind, domain, sv, en, unit_sv, unit_en, polarity, age, base, spread, trend, gscale,
-         dims, vmin, vmax, decimals, agg, national, survey, desc_sv, desc_en,
-         sex_sign) in INDICATORS:
-        years = ELECTION_YEARS if ind == "valdeltagande" else YEARS
-        if ind in ("otrygghet", "tillit", "foreningsaktiva"):
-            years = [y for y in YEARS if y % 2 == 0]  # surveys every other year
-        catalogue["indicators"].append({
-            "id": ind, "sv": sv, "en": en, "domain": domain, "unit_sv": unit_sv,
-            "unit_en": unit_en, "polarity": polarity, "age_band": age, "source": SOURCE,
-            "licence": LICENCE, "description_sv": desc_sv, "description_en": desc_en,
-            "demo": True, "dimensions": dims, "decimals": decimals, "min": vmin, "max": vmax,
-            "aggregation": agg, "survey": survey,
-            # Crimes per 100 000 residents are a flow: a year's rate is the sum of its months'.
-            **({"over_time": "sum"} if ind in FLOWS else {}),
-        })
-        areas = [c for c, _ in municipalities if national or c in GR]
-        area_noise = {c: rng.gauss(0, abs(spread) * 0.25 + base * 0.01) for c in areas}
-        dim_offsets = {c: {d: rng.gauss(0, 0.15) for d in dims} for c in areas}
-        for code in areas:
-            for year in years:
-                t = year - YEARS[0]
-                total = base + spread * position[code] + trend * t + area_noise[code]
-                total += rng.gauss(0, abs(trend) * 0.8 + base * 0.004)
-                if ind == "medianinkomst":
-                    total = base * (1.028 ** t) + spread * position[code] + area_noise[code]
-                total = clamp(total, vmin, vmax)
-                n = None
-                moe = None
-                if survey:
-                    n = int(clamp(pop[code] * 0.012, 120, 4000) * rng.uniform(0.8, 1.2))
-                    p = total / 100
-                    moe = 196 * math.sqrt(p * (1 - p) / n)
-                rows.append((code, ind, year, "total", "total", round(total, decimals + 1),
-                             moe and round(moe, 2), n))
-                # Groups only for GR: the rest of Sweden is context for the national comparison.
-                for dim in (dims if code in GR else []):
-                    for gid, _, _ in next(d for d in DIMENSIONS if d["id"] == dim)["groups"]:
-                        eff = EFFECT[dim][gid]
-                        if dim == "kon":
-                            eff = sex_sign * 0.5 if gid == "kvinnor" else -sex_sign * 0.5
-                            if sex_sign == 0:
-                                eff *= 0.3
-                        sign = -1 if polarity == "higher_is_worse" else 1
-                        if dim == "kon":
-                            sign = 1
-                        # Gaps narrow a little over time in stronger municipalities, widen in
-                        # weaker ones, so the trend panel has something to say.
-                        drift = 1 + 0.01 * t * (-position[code])
-                        scale = gscale * (1 + dim_offsets[code][dim])
-                        value = total + sign * eff * scale * drift + rng.gauss(0, gscale * 0.08)
-                        if ind == "medianinkomst":
-                            value = total * (1 + 0.22 * eff) + rng.gauss(0, 4)
-                        value = clamp(value, vmin, vmax)
-                        gn = None
-                        gmoe = None
-                        if survey:
-                            gn = max(8, int(n * (0.5 if dim == "kon" else 0.3 if dim == "alder"
-                                              else (0.75 if gid == "sverige" else 0.08))))
-                            p = clamp(value / 100, 0.01, 0.99)
-                            gmoe = 196 * math.sqrt(p * (1 - p) / gn)
-                        rows.append((code, ind, year, dim, gid, round(value, decimals + 1),
-                                     gmoe and round(gmoe, 2), gn))
-    # Region rows: population-weighted means over the members, as a publisher would print them.
-    by_key = {}
-    for code, ind, year, dim, gid, value, moe, n in rows:
-        by_key.setdefault((ind, year, dim, gid), []).append((code, value))
-    region_rows = []
-    for (ind, year, dim, gid), vals in by_key.items():
-        for region, members in (("GR", set(GR)), ("SE", None)):
-            picked = [(c, v) for c, v in vals if members is None or c in members]
-            if members is None and len(picked) < 200:
-                continue  # no national figure for indicators that only cover GR
-            w = sum(pop[c] for c, _ in picked)
-            mean = sum(pop[c] * v for c, v in picked) / w
-            region_rows.append((region, ind, year, dim, gid, round(mean, 2), None, None))
-    rows.extend(region_rows)
+    for spec in INDICATORS:
+        add_indicator(spec, rng, municipalities, position, pop, catalogue, rows)
+    rows.extend(region_rows(rows, pop))
     # Population by sex as a count indicator for weights and the Bakgrund tab.
     catalogue["indicators"].append({
         "id": "folkmangd", "sv": "Folkmängd", "en": "Population", "domain": "bakgrund",
@@ -353,6 +383,12 @@ def main():
                 quintiles = [0.24, 0.19, 0.17, 0.18, 0.22]
             for q, share in enumerate(quintiles, start=1):
                 rows.append((code, "folkmangd", year, "inkomst", f"q{q}", round(total * share), None, None))
+    rng_surveys = random.Random(SEED + 2)
+    extra = []
+    for spec in EXTRA_SURVEYS:
+        add_indicator(spec, rng_surveys, municipalities, position, pop, catalogue, extra)
+    rows.extend(extra)
+    rows.extend(region_rows(extra, pop))
     rows.sort(key=lambda r: (r[1], r[0], r[2], r[3], r[4]))
     with open(DATA / "demo_observations.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")

@@ -77,6 +77,13 @@ pub struct SegkartaApp {
     weights_built: usize,
     /// The needs view while it is shown, computed for the current year and level.
     pub needs: Option<crate::analysis::needs::Needs>,
+    /// The activities the layer and list show, computed with the view.
+    pub activity_view: crate::view::activities::ActivityView,
+    /// The activity selected in the list or on the map, and the one hovered in the list.
+    pub selected_activity: Option<usize>,
+    hovered_activity: Option<usize>,
+    /// The activities window is open.
+    pub show_activities: bool,
     /// Where the needs table was last exported (or why not).
     exported: Option<String>,
     /// The classification window, while it is shown.
@@ -106,6 +113,11 @@ pub struct SegkartaApp {
     /// types for each; and the project, to apply again once one is found.
     pub missing_files: Vec<(String, String)>,
     relocating: Option<crate::project::Project>,
+    /// What the user said of files in the import dialogs (by file), saved with the project
+    /// and taken again when it opens.
+    import_choices: std::collections::HashMap<String, crate::project::ImportChoice>,
+    /// Exports a project's choices cover, merged with the load's other tables.
+    held_imports: Vec<crate::pending::PendingImport>,
     /// The project being opened is already changed (a data file was found elsewhere).
     dirty_after_opening: bool,
     /// Save as: the path being typed, while the window is shown.
@@ -177,6 +189,10 @@ impl SegkartaApp {
             open_dialog: None,
             classify_dialog: None,
             needs: None,
+            activity_view: Default::default(),
+            selected_activity: None,
+            hovered_activity: None,
+            show_activities: false,
             exported: None,
             weights: Default::default(),
             weights_built: 0,
@@ -193,6 +209,8 @@ impl SegkartaApp {
             fingerprints: Default::default(),
             missing_files: Vec::new(),
             relocating: None,
+            import_choices: Default::default(),
+            held_imports: Vec::new(),
             dirty_after_opening: false,
             save_as: None,
             notice: None,
@@ -408,6 +426,14 @@ impl SegkartaApp {
                 self.settings.selection.period,
             ));
         }
+        self.activity_view =
+            crate::view::activities::ActivityView::compute(&self.atlas, &self.settings.selection);
+        if self
+            .selected_activity
+            .is_some_and(|i| !self.activity_view.listed.contains(&i))
+        {
+            self.selected_activity = None;
+        }
         self.compare = self.settings.selection.comparison.as_ref().map(|cmp| {
             crate::view::compare::compute(&self.atlas, layer, &self.settings.selection, &self.view, cmp)
         });
@@ -439,12 +465,22 @@ impl SegkartaApp {
             self.job = None;
         }
         // Nothing new, unless the load just ended with tables still to merge.
-        if results.is_empty() && (!finished || self.held_tables.is_empty()) {
+        if results.is_empty() && (!finished || (self.held_tables.is_empty() && self.held_imports.is_empty()))
+        {
             return;
         }
         for result in results {
             match result {
-                JobResult::Import(pending) => {
+                JobResult::Import(mut pending) => {
+                    // A project knows what the user said of this export before: no question.
+                    let file = pending.report().file.clone();
+                    if let Some(choice) = self.import_choices.get(&file).cloned()
+                        && pending.take_choice(&choice)
+                    {
+                        // Merged with the other tables, once the boundaries are in.
+                        self.held_imports.push(*pending);
+                        continue;
+                    }
                     // An export's columns were guessed: let the user confirm before merging.
                     if self.pending_import.is_none() {
                         self.pending_import = Some(*pending);
@@ -464,7 +500,10 @@ impl SegkartaApp {
                             ));
                         continue;
                     }
-                    if let load::Content::Observations(_) = &loaded.content {
+                    if matches!(
+                        loaded.content,
+                        load::Content::Observations(_) | load::Content::Activities(_)
+                    ) {
                         // Tables wait for the load's boundaries, so that their codes are
                         // checked against them (a division's waits in its dialog).
                         self.held_tables.push(*loaded);
@@ -495,6 +534,13 @@ impl SegkartaApp {
             return;
         }
         let mut added = Vec::new();
+        for pending in std::mem::take(&mut self.held_imports) {
+            let dataset = pending.finish(&mut self.atlas, &self.load_options);
+            if let load::Added::Indicators(ids) = &dataset.added {
+                added.extend(ids.iter().cloned());
+            }
+            self.add_dataset(ctx, dataset, None);
+        }
         for loaded in std::mem::take(&mut self.held_tables) {
             let dataset = load::merge_dataset(&mut self.atlas, loaded, &self.load_options);
             if let load::Added::Indicators(ids) = &dataset.added {
@@ -759,6 +805,9 @@ impl SegkartaApp {
             if i.consume_key(egui::Modifiers::NONE, Key::P) {
                 out.open_needs = true;
             }
+            if i.consume_key(egui::Modifiers::NONE, Key::V) {
+                out.open_activities = true;
+            }
             if i.consume_key(egui::Modifiers::NONE, Key::F1) {
                 self.show_help = !self.show_help;
             }
@@ -864,6 +913,11 @@ impl SegkartaApp {
             }
             Rename(i, name) if i < n => self.slides[i].name = name,
             Note(i, note) if i < n => self.slides[i].note = note,
+            MoveTo(from, to) if from < n && to < n => {
+                let slide = self.slides.remove(from);
+                self.slides.insert(to, slide);
+                self.current_slide = Some(to);
+            }
             Move(i, step) if i < n => {
                 let j = (i as i64 + i64::from(step)).clamp(0, n as i64 - 1) as usize;
                 self.slides.swap(i, j);
@@ -984,10 +1038,16 @@ impl SegkartaApp {
             .datasets
             .iter()
             .filter(|d| !matches!(d.added, load::Added::Nothing))
-            .filter_map(|d| match self.fingerprints.get(&d.report.file) {
-                Some(file) => Some(file.clone()),
-                // Merged without the loading thread (an import dialog's re-read): hash it now.
-                None => crate::project::data_file(std::path::Path::new(&d.report.file)).ok(),
+            .filter_map(|d| {
+                let file = match self.fingerprints.get(&d.report.file) {
+                    Some(file) => Some(file.clone()),
+                    // Merged without the loading thread (an import dialog's re-read): hash it now.
+                    None => crate::project::data_file(std::path::Path::new(&d.report.file)).ok(),
+                };
+                file.map(|f| crate::project::DataFile {
+                    import: self.import_choices.get(&d.report.file).cloned(),
+                    ..f
+                })
             })
             .collect();
         project
@@ -1065,6 +1125,14 @@ impl SegkartaApp {
             }
         }
         let states = project.check_files();
+        // What the user said of each file before: asked again only if the file no longer fits.
+        self.import_choices.clear();
+        self.load_options.roles_by_file.clear();
+        for file in &project.datasets {
+            if let Some(choice) = &file.import {
+                self.remember_choice(&file.path, choice.clone());
+            }
+        }
         let mut notes = Vec::new();
         let mut files = Vec::new();
         self.missing_files.clear();
@@ -1121,11 +1189,25 @@ impl SegkartaApp {
 
     /// Open missing file `i` of the project from the path the user gave, then apply the
     /// project's selection again (its indicator may come from that file).
+    /// Take a project's import choice for the file at `path`.
+    fn remember_choice(&mut self, path: &str, choice: crate::project::ImportChoice) {
+        if let crate::project::ImportChoice::Boundaries(roles) = &choice {
+            self.load_options
+                .roles_by_file
+                .insert(path.to_string(), roles.clone());
+        }
+        self.import_choices.insert(path.to_string(), choice);
+    }
+
     pub fn relocate(&mut self, ctx: &egui::Context, i: usize) {
-        let Some((_, new_path)) = self.missing_files.get(i).cloned() else {
+        let Some((old_path, new_path)) = self.missing_files.get(i).cloned() else {
             return;
         };
         let path = std::path::PathBuf::from(new_path.trim());
+        // The file moved, what it holds did not: the same choices apply where it is now.
+        if let Some(choice) = self.import_choices.get(&old_path).cloned() {
+            self.remember_choice(&path.display().to_string(), choice);
+        }
         if !path.is_file() {
             self.project_note = Some(format!(
                 "{}: {}",
@@ -1460,6 +1542,9 @@ impl eframe::App for SegkartaApp {
             hovered: self.hovered,
             compare: self.compare.as_ref(),
             right_panel_shown: self.settings.right_panel && (!narrow || self.right_panel_in_narrow),
+            activities: &self.activity_view,
+            selected_activity: self.selected_activity,
+            hovered_activity: self.hovered_activity,
         };
         let presenting = self.presenting;
         if !presenting {
@@ -1572,6 +1657,7 @@ impl eframe::App for SegkartaApp {
                             reachability: reach,
                             presenter_scale,
                             secondary: false,
+                            activities: &self.activity_view.points,
                         };
                         ui::map_view::show(ui, &cx, &mut out, parts)
                     })
@@ -1579,6 +1665,9 @@ impl eframe::App for SegkartaApp {
                 if !side_by_side {
                     return (a, None);
                 }
+                // The same basemap under map B: its tiles are cached, so the second map costs
+                // no downloads.
+                let basemap_b = self.basemap.as_mut().filter(|_| self.settings.basemap);
                 let b = ui
                     .scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
                         let parts = ui::map_view::MapParts {
@@ -1586,10 +1675,11 @@ impl eframe::App for SegkartaApp {
                             geometry,
                             context,
                             fills: &self.fills_b,
-                            tiles: None,
+                            tiles: basemap_b.map(|b| &mut b.tiles as &mut dyn walkers::Tiles),
                             reachability: None,
                             presenter_scale,
                             secondary: true,
+                            activities: &self.activity_view.points,
                         };
                         ui::map_view::show(ui, &cx, &mut out, parts)
                     })
@@ -1598,18 +1688,22 @@ impl eframe::App for SegkartaApp {
             })
             .inner;
         let mut frame_rects = frame_rects;
+        let title_b = map_b.as_ref().and_then(|_| {
+            self.compare.as_ref().and_then(|c| {
+                Caption::of(&self.atlas, &c.b, &c.b_selection, self.settings.lang).map(|t| t.title_line())
+            })
+        });
         if let Some(b) = &map_b {
             frame_rects.user_moved_map |= b.user_moved_map;
-            let title = self.compare.as_ref().and_then(|c| {
-                Caption::of(&self.atlas, &c.b, &c.b_selection, self.settings.lang).map(|t| t.title_line())
-            });
-            ui::map_view::title_line(
-                &ctx,
-                "segkarta_map_title_b",
-                title.as_deref().unwrap_or_default(),
-                b.map,
-                None,
-            );
+            if !presenting {
+                ui::map_view::title_line(
+                    &ctx,
+                    "segkarta_map_title_b",
+                    title_b.as_deref().unwrap_or_default(),
+                    b.map,
+                    None,
+                );
+            }
         }
         if !presenting {
             let notice = self
@@ -1641,6 +1735,9 @@ impl eframe::App for SegkartaApp {
                 slide_missing: slide.map_or_else(Vec::new, |i| {
                     self.slides[i].missing(&self.atlas, self.settings.lang)
                 }),
+                second: map_b
+                    .as_ref()
+                    .map(|b| (b.map, title_b.clone().unwrap_or_default())),
             };
             self.covered = ui::presenter::overlays(&ctx, &cx, frame_rects.map, out.hovered, &show);
             frame_rects.legend = self.covered.legend;
@@ -1679,6 +1776,20 @@ impl eframe::App for SegkartaApp {
                 )),
             };
         }
+        if out.open_activities {
+            self.show_activities = !self.show_activities;
+        }
+        if self.show_activities {
+            let mut open = true;
+            let content = ctx.content_rect();
+            let within = if self.map_rect.is_positive() {
+                egui::Rect::from_min_max(egui::pos2(content.left(), self.map_rect.top()), content.max)
+            } else {
+                content
+            };
+            ui::activities::window(&ctx, &cx, &mut out, within, &mut open);
+            self.show_activities = open;
+        }
         if let Some(needs) = &self.needs {
             let mut open = true;
             // Below the top bar, over the panels and the map.
@@ -1693,6 +1804,9 @@ impl eframe::App for SegkartaApp {
                     out.actions.push(Action::SelectArea(Some(code)))
                 }
                 Some(ui::needs::NeedsAction::Export) => self.exported = Some(self.export_needs()),
+                Some(ui::needs::NeedsAction::ShowIndicator(id)) => {
+                    out.actions.push(Action::SelectIndicator(id))
+                }
                 None => {}
             }
             if !open {
@@ -1828,6 +1942,8 @@ impl eframe::App for SegkartaApp {
                 Some(ui::import::Decision::Import) => {
                     if let Some(pending) = self.pending_import.take() {
                         self.pending_import = self.queued_imports.pop_front();
+                        self.import_choices
+                            .insert(pending.report().file.clone(), pending.choice());
                         let dataset = pending.finish(&mut self.atlas, &self.load_options);
                         let first = match &dataset.added {
                             load::Added::Indicators(ids) => ids.first().cloned(),
@@ -1850,6 +1966,7 @@ impl eframe::App for SegkartaApp {
                 Some(ui::boundary_import::Decision::Import) => {
                     if let Some(pending) = self.pending_boundaries.pop_front() {
                         let file = pending.file().to_string();
+                        self.import_choices.insert(file.clone(), pending.choice());
                         match pending.finish(&mut self.atlas, &self.load_options) {
                             Ok((dataset, geometry)) => self.add_dataset(&ctx, dataset, Some(geometry)),
                             Err(e) => self.add_failure(&file, "boundaries", e),
@@ -1947,6 +2064,15 @@ impl eframe::App for SegkartaApp {
             out.actions = actions;
         }
         self.hovered = out.hovered;
+        self.hovered_activity = None;
+        match out.activity {
+            Some(ui::ActivityRequest::Select(i)) => {
+                self.selected_activity = i;
+                self.show_activities |= i.is_some();
+            }
+            Some(ui::ActivityRequest::Hover(i)) => self.hovered_activity = Some(i),
+            None => {}
+        }
         self.apply(&ctx, out.actions);
         if let Some(path) = reopen {
             self.load_files(&ctx, vec![path], self.load_options.clone());

@@ -94,7 +94,7 @@ impl LoadJob {
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 }
                 ctx.request_repaint();
-                let result = match load::load_path_with(&path, &options.roles) {
+                let result = match load::load_path_with(&path, options.roles_for(&path)) {
                     Ok(mut loaded) => {
                         if let Ok(file) = crate::project::data_file(&path) {
                             let _ = tx.send(JobResult::Fingerprint(loaded.report.file.clone(), file));
@@ -106,7 +106,7 @@ impl LoadJob {
                                 &land,
                                 &mut loaded.report,
                             ))),
-                            Content::Observations(_) => None,
+                            Content::Observations(_) | Content::Activities(_) => None,
                         };
                         if loaded.report.format == crate::io::pxweb::FORMAT {
                             // Its preview is read here, off the UI thread.

@@ -100,6 +100,7 @@ impl LoadFlags {
                 parent: self.parent_attribute.clone(),
                 level: self.level_name.clone(),
             },
+            roles_by_file: Default::default(),
         }
     }
 }
@@ -283,6 +284,9 @@ fn convert(inputs: &[PathBuf], out: &Path, options: &LoadOptions) -> anyhow::Res
             load::Content::Observations(obs) => all.extend(obs)?,
             load::Content::Boundaries(_) => {
                 anyhow::bail!("{}: boundaries have no values to convert", file.display())
+            }
+            load::Content::Activities(_) => {
+                anyhow::bail!("{}: activities have no values to convert", file.display())
             }
         }
     }

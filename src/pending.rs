@@ -81,7 +81,7 @@ impl PendingBoundaries {
     pub fn feature_count(&self) -> usize {
         match &self.loaded.content {
             Content::Boundaries(b) => b.table.features.len(),
-            Content::Observations(_) => 0,
+            Content::Observations(_) | Content::Activities(_) => 0,
         }
     }
 
@@ -96,6 +96,27 @@ impl PendingBoundaries {
                 LevelChoice::Custom => Level::Custom(self.custom_name.trim().to_string()),
             },
         }
+    }
+
+    /// The dialog's choices as a project keeps them: attributes by name, the level by name.
+    pub fn choice(&self) -> crate::project::ImportChoice {
+        let chosen = self.chosen();
+        let attribute = |role| match &self.loaded.content {
+            Content::Boundaries(b) => chosen.attribute(&b.table, role).map(str::to_string),
+            _ => None,
+        };
+        crate::project::ImportChoice::Boundaries(crate::io::attributes::RoleOverrides {
+            code: attribute(AttributeRole::Code),
+            name: attribute(AttributeRole::Name),
+            kommun: attribute(AttributeRole::Kommun),
+            parent: attribute(AttributeRole::Parent),
+            level: Some(match &chosen.level {
+                Level::Kommun => "kommun".into(),
+                Level::Regso => "regso".into(),
+                Level::Deso => "deso".into(),
+                Level::Custom(name) => name.clone(),
+            }),
+        })
     }
 
     /// Why the chosen roles cannot be imported (shown in the dialog; Import is off meanwhile).
@@ -130,7 +151,9 @@ impl PendingBoundaries {
                     .unwrap_or_else(|| AreaLayer::new(Level::Kommun, Vec::new()));
                 prepare_for_map(&mut b.layer, options, &land, &mut loaded.report)
             }
-            (Content::Observations(_), _) => return Err("not a boundary file".into()),
+            (Content::Observations(_) | Content::Activities(_), _) => {
+                return Err("not a boundary file".into());
+            }
         };
         Ok((load::merge_dataset(atlas, loaded, options), geometry))
     }

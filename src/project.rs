@@ -40,6 +40,25 @@ pub struct DataFile {
     /// SHA-256 of the file's bytes, hexadecimal.
     pub sha256: String,
     pub bytes: u64,
+    /// What the user said of it in an import dialog, so it reopens the same way unasked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportChoice>,
+}
+
+/// The choices of an import dialog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportChoice {
+    /// A boundary file: which attribute is the code, name, municipality and parent code, and
+    /// the level (`kommun`, `regso`, `deso` or a level's own name).
+    Boundaries(crate::io::attributes::RoleOverrides),
+    /// A table export: each column's role, and the indicator's id, name and unit.
+    Table {
+        roles: Vec<crate::io::pxweb::ColumnRole>,
+        id: String,
+        name: String,
+        unit: String,
+    },
 }
 
 /// A saved view with a note: one step of a story told with the map.
@@ -199,6 +218,7 @@ pub fn data_file(path: &Path) -> std::io::Result<DataFile> {
         path: path.display().to_string(),
         sha256,
         bytes,
+        import: None,
     })
 }
 

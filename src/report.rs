@@ -48,6 +48,29 @@ pub struct Report {
     pub segregation: Vec<SegregationValue>,
     /// Why a part above is empty (no values at the level or period, too few areas, no counts).
     pub notes: Vec<String>,
+    /// For survey indicators: what was held back and what differs from GR beyond chance.
+    pub survey: Option<SurveySummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SurveySummary {
+    /// Confidence level of the intervals and tests, per cent.
+    pub confidence: f64,
+    pub suppress_below: Option<f64>,
+    /// GR areas whose value is held back: too few answers.
+    pub too_few_answers: Vec<String>,
+    /// GR areas whose interval is wider than their class.
+    pub uncertain: Vec<String>,
+    /// GR areas tested against GR's value: the difference and its two-sided p-value.
+    pub versus_gr: Vec<AreaDifference>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AreaDifference {
+    pub area: String,
+    pub difference: f64,
+    pub p: f64,
+    pub significant: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -214,7 +237,37 @@ pub fn analyze(atlas: &Atlas, request: &Request) -> Result<Report, String> {
             request.period
         ));
     }
+    let survey = view.confidence.map(|confidence| {
+        let codes = |flags: &[bool]| -> Vec<String> {
+            layer
+                .areas
+                .iter()
+                .zip(flags.iter().zip(&view.in_gr))
+                .filter(|(_, (f, g))| **f && **g)
+                .map(|(a, _)| a.code.clone())
+                .collect()
+        };
+        SurveySummary {
+            confidence,
+            suppress_below: indicator.suppress_below,
+            too_few_answers: codes(&view.suppressed),
+            uncertain: codes(&view.uncertain),
+            versus_gr: (0..layer.len())
+                .filter(|i| view.in_gr[*i])
+                .filter_map(|i| {
+                    let test = view.versus_region(i)?;
+                    Some(AreaDifference {
+                        area: layer.areas[i].code.clone(),
+                        difference: test.difference,
+                        p: test.p,
+                        significant: test.significant(confidence),
+                    })
+                })
+                .collect(),
+        }
+    });
     Ok(Report {
+        survey,
         indicator: indicator.id.clone(),
         name: indicator.sv.clone(),
         unit: indicator.unit_sv.clone(),
@@ -343,6 +396,25 @@ impl Report {
             "segregation measures: {} values (see --json)\n",
             self.segregation.len()
         );
+        if let Some(survey) = &self.survey {
+            let significant = survey.versus_gr.iter().filter(|d| d.significant).count();
+            s += &format!(
+                "survey ({} % confidence): {} areas with too few answers{}{}, {} uncertain (interval wider \
+                 than the class), {significant} of {} differ significantly from GR\n",
+                survey.confidence,
+                survey.too_few_answers.len(),
+                survey
+                    .suppress_below
+                    .map_or(String::new(), |b| format!(" (below {b})")),
+                if survey.too_few_answers.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", survey.too_few_answers.join(", "))
+                },
+                survey.uncertain.len(),
+                survey.versus_gr.len()
+            );
+        }
         s
     }
 }

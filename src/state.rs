@@ -45,6 +45,8 @@ pub struct Selection {
     pub comparison: Option<crate::view::compare::Comparison>,
     /// Classes without the pale end of the ramp, for a projector that washes it out.
     pub high_contrast: bool,
+    /// The activities layer on the map and which activities it shows; `None`: not shown.
+    pub activities: Option<crate::model::ActivityFilter>,
 }
 
 /// What a diverging palette is centred on.
@@ -81,6 +83,7 @@ impl Default for Selection {
             base_period: None,
             comparison: None,
             high_contrast: false,
+            activities: None,
         }
     }
 }
@@ -230,6 +233,8 @@ pub enum Action {
     SetPresenterScale(f32),
     SetComparison(Option<crate::view::compare::Comparison>),
     SetHighContrast(bool),
+    /// Show the activities layer with this filter, or hide it.
+    SetActivities(Option<crate::model::ActivityFilter>),
     SetLevel(Level),
     /// A file was opened: it goes to the top of the recent files.
     RememberFile(String),
@@ -309,6 +314,7 @@ impl Settings {
             Action::SetUiZoom(z) => self.ui_zoom = z.clamp(0.5, 3.0),
             Action::SetComparison(c) => sel.comparison = c,
             Action::SetHighContrast(on) => sel.high_contrast = on,
+            Action::SetActivities(filter) => sel.activities = filter,
             Action::SetPresenterScale(s) => {
                 use crate::ui::presenter::{MAX_SCALE, MIN_SCALE};
                 self.presenter_scale = s.clamp(MIN_SCALE, MAX_SCALE);

@@ -3,11 +3,13 @@
 use crate::analysis::autocorrelation::{Cluster, Moran, lisa, moran};
 use crate::analysis::classify::{Classes, Scheme, classify_diverging, classify_pooled};
 use crate::analysis::compare::ranks_descending;
+use crate::analysis::significance::Estimate;
 use crate::analysis::weights::Weights;
 use crate::map::palette::{self, Rgb};
 use crate::model::{AreaLayer, Atlas, Level, Period, RegionValue, SeriesKey};
 use crate::state::{Reference, Selection};
 
+pub mod activities;
 pub mod caption;
 pub mod compare;
 pub mod table;
@@ -25,6 +27,19 @@ pub struct View {
     /// Whether an area takes part in the classification (GR, or all of Sweden).
     pub in_scope: Vec<bool>,
     pub fills: Vec<Rgb>,
+    /// Per area: a survey value held back as from too few respondents ("för få svar"); its
+    /// value is `None` and it has its own colour.
+    pub suppressed: Vec<bool>,
+    /// Per area: a survey value whose confidence interval is wider than its class, drawn with
+    /// less saturation.
+    pub uncertain: Vec<bool>,
+    /// Per area, for survey indicators: the value with its standard error and base.
+    pub estimates: Vec<Option<Estimate>>,
+    /// The survey's confidence level (per cent), for survey indicators.
+    pub confidence: Option<f64>,
+    /// GR's value as an estimate, for survey indicators: the published row's, else the mean
+    /// of the member municipalities' with its standard error.
+    pub region_estimate: Option<Estimate>,
     pub classes: Option<Classes>,
     pub class_colours: Vec<Rgb>,
     /// Rank among the GR areas of the layer with a value (1 = highest value).
@@ -147,6 +162,12 @@ impl Spatial {
 }
 
 impl View {
+    /// The test of area `i`'s survey value against GR's, when both have a known error.
+    pub fn versus_region(&self, i: usize) -> Option<crate::analysis::significance::Difference> {
+        let area = self.estimates.get(i).copied().flatten()?;
+        crate::analysis::significance::difference(self.region_estimate?, area)
+    }
+
     /// How many areas in scope (GR, or all of Sweden when compared) have a value: none means
     /// the indicator has nothing to show at this level.
     pub fn areas_with_values(&self) -> usize {
@@ -264,6 +285,26 @@ impl View {
         let spatial =
             weights.and_then(|w| Spatial::compute(&values, &in_scope, w, sel.lisa_alpha, sel.lisa_map));
         let clusters = spatial.as_ref().map(|s| &s.clusters).filter(|_| sel.lisa_map);
+        let survey = indicator.filter(|i| i.survey);
+        let (suppressed, estimates) = survey_values(atlas, layer, &key, sel.period, survey);
+        let confidence = survey.map(|i| i.confidence);
+        let region_estimate = survey
+            .and_then(|ind| crate::analysis::significance::region_estimate(atlas, &key, sel.period, ind));
+        // Uncertain: the interval is wider than the class the value falls in.
+        let uncertain: Vec<bool> = match (&classes, confidence) {
+            (Some(c), Some(confidence)) if clusters.is_none() => values
+                .iter()
+                .zip(&estimates)
+                .map(|(v, e)| {
+                    let (Some(v), Some((lo, hi))) = (v, e.and_then(|e| e.interval(confidence))) else {
+                        return false;
+                    };
+                    let (class_lo, class_hi) = c.bounds(c.class_of(*v));
+                    hi - lo > class_hi - class_lo
+                })
+                .collect(),
+            _ => vec![false; values.len()],
+        };
         let fills = values
             .iter()
             .zip(&in_scope)
@@ -273,7 +314,9 @@ impl View {
                 (Some(_), true, _) if clusters.is_some() => clusters
                     .and_then(|c| c[i])
                     .map_or(palette::NO_DATA, palette::cluster_colour),
+                (Some(v), true, Some(c)) if uncertain[i] => palette::uncertain(class_colours[c.class_of(*v)]),
                 (Some(v), true, Some(c)) => class_colours[c.class_of(*v)],
+                (None, true, _) if suppressed[i] => palette::SUPPRESSED,
                 _ => palette::NO_DATA,
             })
             .collect();
@@ -319,12 +362,43 @@ impl View {
             in_gr,
             in_scope,
             fills,
+            suppressed,
+            uncertain,
+            estimates,
+            confidence,
+            region_estimate,
             classes,
             class_colours,
             gr_rank,
             gr_count,
         }
     }
+}
+
+/// Per area of `layer`, for a survey indicator: whether its value in `period` is held back
+/// (too few answers), and its estimate when shown. All false and none for other indicators.
+fn survey_values(
+    atlas: &Atlas,
+    layer: &AreaLayer,
+    key: &SeriesKey,
+    period: Period,
+    survey: Option<&crate::model::Indicator>,
+) -> (Vec<bool>, Vec<Option<Estimate>>) {
+    let Some(ind) = survey else {
+        return (vec![false; layer.len()], vec![None; layer.len()]);
+    };
+    layer
+        .areas
+        .iter()
+        .map(|a| {
+            let held = atlas.observations.suppressed(key, &a.code, period).is_some();
+            let estimate = atlas
+                .observations
+                .get(key, &a.code, period)
+                .and_then(|o| Estimate::of(ind, &o));
+            (held, estimate)
+        })
+        .unzip()
 }
 
 /// Classes and their colours for a selection.

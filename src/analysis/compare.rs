@@ -1,4 +1,5 @@
 //! Comparisons across areas and groups: ranks, group gaps, region differences.
+use crate::analysis::significance::{Difference, Estimate, difference, region_estimate};
 use crate::model::{Atlas, Period, SeriesKey, TOTAL};
 
 /// Rank (1 = highest value) of each entry among those with a value; `None` for no data.
@@ -26,6 +27,10 @@ pub struct GroupValue {
     /// Respondents or persons behind `value`.
     pub n: Option<f64>,
     pub region: Option<f64>,
+    /// For survey indicators: the value with its standard error.
+    pub estimate: Option<Estimate>,
+    /// A survey value held back as from too few respondents (`value` is then `None`).
+    pub suppressed: bool,
 }
 
 /// Fewer survey respondents than this and a value is flagged as uncertain.
@@ -37,12 +42,16 @@ pub struct GroupGap {
     pub low: String,
     pub high: String,
     pub difference: f64,
+    /// For survey values with known errors: the test of the difference.
+    pub test: Option<Difference>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct GroupComparison {
     pub rows: Vec<GroupValue>,
     pub gap: Option<GroupGap>,
+    /// The survey's confidence level, for survey indicators.
+    pub confidence: Option<f64>,
 }
 
 /// Every group of `group_by` for `indicator` in `area` (or the region when `area` is `None`),
@@ -57,25 +66,44 @@ pub fn groups(
     if group_by == TOTAL {
         return GroupComparison::default();
     }
+    let survey = atlas.catalogue.indicator(indicator).filter(|i| i.survey);
     let rows: Vec<GroupValue> = atlas
         .groups_ordered(indicator, group_by)
         .into_iter()
         .map(|group| {
             let key = SeriesKey::new(indicator, group_by, &group);
             let region = atlas.region_value(&key, period).map(|r| r.value);
-            let (value, moe, n) = match area {
-                Some(code) => atlas
-                    .observations
-                    .get(&key, code, period)
-                    .map_or((None, None, None), |o| (Some(o.value), o.moe, o.n)),
-                None => (region, None, None),
+            let (value, moe, mut n, estimate) = match area {
+                Some(code) => {
+                    atlas
+                        .observations
+                        .get(&key, code, period)
+                        .map_or((None, None, None, None), |o| {
+                            (
+                                Some(o.value),
+                                o.moe,
+                                o.n,
+                                survey.and_then(|ind| Estimate::of(ind, &o)),
+                            )
+                        })
+                }
+                None => {
+                    let estimate = survey.and_then(|ind| region_estimate(atlas, &key, period, ind));
+                    (region, None, None, estimate)
+                }
             };
+            let held = area.and_then(|code| atlas.observations.suppressed(&key, code, period));
+            if let Some(held) = held {
+                n = held.n;
+            }
             GroupValue {
                 group,
                 value,
                 moe,
                 n,
                 region,
+                estimate,
+                suppressed: held.is_some(),
             }
         })
         .collect();
@@ -87,10 +115,15 @@ pub fn groups(
             low: l.group.clone(),
             high: h.group.clone(),
             difference: hv - lv,
+            test: l.estimate.zip(h.estimate).and_then(|(l, h)| difference(l, h)),
         }),
         _ => None,
     };
-    GroupComparison { rows, gap }
+    GroupComparison {
+        rows,
+        gap,
+        confidence: survey.map(|i| i.confidence),
+    }
 }
 
 #[cfg(test)]

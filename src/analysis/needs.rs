@@ -49,13 +49,31 @@ pub struct Needs {
     pub areas: Vec<AreaNeeds>,
     /// Largest gap first.
     pub gaps: Vec<GroupGap>,
+    /// Needs against the activities running in the period, per area and domain, largest gap
+    /// first; empty without activities.
+    pub activity_gaps: Vec<ActivityGap>,
+    /// Any activity counted is invented.
+    pub activities_demo: bool,
+}
+
+/// One area's need in one domain against the activities that serve it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActivityGap {
+    pub code: String,
+    pub name: String,
+    pub domain: String,
+    /// The needs score turned: above 0 is more need than GR's areas on average.
+    pub need: f64,
+    pub activities: u32,
+    /// Need minus the standardised number of activities.
+    pub gap: f64,
 }
 
 fn indicators_of<'a>(atlas: &'a Atlas, domain: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
     atlas
         .catalogue
         .indicators_in(domain)
-        .filter(|i| i.polarity != Polarity::Neutral)
+        .filter(|i| i.polarity != Polarity::Neutral && !i.from_activities)
 }
 
 /// The latest period of the indicator that starts by the end of `period` (in 2024: December
@@ -71,6 +89,82 @@ fn period_up_to(atlas: &Atlas, indicator: &str, period: Period) -> Option<Period
 }
 
 pub fn needs(atlas: &Atlas, layer: &AreaLayer, period: Period) -> Needs {
+    let (gr, scores) = domain_scores(atlas, layer, period);
+    let mut areas: Vec<AreaNeeds> = gr
+        .iter()
+        .enumerate()
+        .map(|(a, i)| {
+            let domains: Vec<Option<f64>> = scores.iter().map(|d| d[a]).collect();
+            let known: Vec<f64> = domains.iter().flatten().copied().collect();
+            AreaNeeds {
+                code: layer.areas[*i].code.clone(),
+                name: layer.areas[*i].name.clone(),
+                overall: (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64),
+                domains,
+            }
+        })
+        .collect();
+    areas.sort_by(|a, b| match (a.overall, b.overall) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.code.cmp(&b.code),
+    });
+    let mut gaps = group_gaps(atlas, period);
+    gaps.sort_by(|a, b| b.gap.total_cmp(&a.gap));
+    let year = period.year();
+    let running = |a: &crate::model::Activity| a.active_in(year);
+    Needs {
+        period,
+        areas,
+        gaps,
+        activity_gaps: activity_gaps(layer, &gr, &scores, &atlas.activities, running),
+        activities_demo: atlas.activities.iter().any(|a| a.demo && running(a)),
+    }
+}
+
+/// Needs against activities for GR's areas `gr` of `layer` with their domain `scores`: every
+/// area and domain with a score, largest gap first.
+pub fn activity_gaps(
+    layer: &AreaLayer,
+    gr: &[usize],
+    scores: &[Vec<Option<f64>>],
+    activities: &[crate::model::Activity],
+    keep: impl Fn(&crate::model::Activity) -> bool,
+) -> Vec<ActivityGap> {
+    use super::activity_gaps::{gap_table, served_counts};
+    if activities.is_empty() {
+        return Vec::new();
+    }
+    let hits = crate::map::hit::HitIndex::build(layer);
+    let counts = served_counts(layer, &hits, activities, keep);
+    let mut out: Vec<ActivityGap> = gap_table(gr, scores, &counts)
+        .into_iter()
+        .flat_map(|row| {
+            let area = &layer.areas[row.area];
+            (0..DOMAINS.len()).filter_map(move |d| {
+                Some(ActivityGap {
+                    code: area.code.clone(),
+                    name: area.name.clone(),
+                    domain: DOMAINS[d].to_string(),
+                    need: row.need[d]?,
+                    activities: row.activities[d],
+                    gap: row.gap[d]?,
+                })
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.gap.total_cmp(&a.gap).then_with(|| a.code.cmp(&b.code)));
+    out
+}
+
+/// The GR areas of `layer` (their indices) and, per domain of [`DOMAINS`], each one's score
+/// (`scores[domain][k]` for the k-th GR area).
+pub fn domain_scores(
+    atlas: &Atlas,
+    layer: &AreaLayer,
+    period: Period,
+) -> (Vec<usize>, Vec<Vec<Option<f64>>>) {
     let gr: Vec<usize> = (0..layer.len())
         .filter(|i| layer.areas[*i].in_gr(&layer.level))
         .collect();
@@ -116,29 +210,7 @@ pub fn needs(atlas: &Atlas, layer: &AreaLayer, period: Period) -> Needs {
                 .collect(),
         );
     }
-    let mut areas: Vec<AreaNeeds> = gr
-        .iter()
-        .enumerate()
-        .map(|(a, i)| {
-            let domains: Vec<Option<f64>> = scores.iter().map(|d| d[a]).collect();
-            let known: Vec<f64> = domains.iter().flatten().copied().collect();
-            AreaNeeds {
-                code: layer.areas[*i].code.clone(),
-                name: layer.areas[*i].name.clone(),
-                overall: (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64),
-                domains,
-            }
-        })
-        .collect();
-    areas.sort_by(|a, b| match (a.overall, b.overall) {
-        (Some(x), Some(y)) => x.total_cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.code.cmp(&b.code),
-    });
-    let mut gaps = group_gaps(atlas, period);
-    gaps.sort_by(|a, b| b.gap.total_cmp(&a.gap));
-    Needs { period, areas, gaps }
+    (gr, scores)
 }
 
 /// For every indicator of the five domains and each of its groupings: the best- and worst-off
@@ -221,6 +293,7 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
         "period",
         "gap",
         "change",
+        "activities",
         "demo",
     ]);
     // Scores made from any invented value are marked, as on screen: never passed on as statistics.
@@ -241,7 +314,7 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
         row.push(number(a.overall));
         row.extend(vec![String::new(); 6]);
         row.push(needs.period.to_string());
-        row.extend(vec![String::new(); 2]);
+        row.extend(vec![String::new(); 3]);
         row.push(scores_demo.to_string());
         rows.push(row);
     }
@@ -260,8 +333,33 @@ pub fn to_csv(needs: &Needs, atlas: &Atlas) -> String {
             g.period.to_string(),
             number(Some(g.gap)),
             number(Some(g.change())),
+            String::new(),
             indicator.is_some_and(|i| i.demo).to_string(),
         ]);
+        rows.push(row);
+    }
+    // Needs against activities: the need in the domain's column, the gap and the count.
+    for (rank, g) in needs.activity_gaps.iter().enumerate() {
+        let mut row = vec![
+            "activity_gap".into(),
+            (rank + 1).to_string(),
+            g.code.clone(),
+            quote(&g.name),
+        ];
+        row.extend(DOMAINS.iter().map(|d| {
+            if *d == g.domain {
+                number(Some(g.need))
+            } else {
+                String::new()
+            }
+        }));
+        row.push(String::new());
+        row.extend(vec![String::new(); 6]);
+        row.push(needs.period.to_string());
+        row.push(number(Some(g.gap)));
+        row.push(String::new());
+        row.push(g.activities.to_string());
+        row.push((scores_demo || needs.activities_demo).to_string());
         rows.push(row);
     }
     rows.iter().map(|r| r.join(",") + "\n").collect()
@@ -295,7 +393,14 @@ mod tests {
             "largest gap first"
         );
         let csv = to_csv(&n, &atlas);
-        assert_eq!(csv.lines().count(), 1 + 13 + n.gaps.len());
+        // Areas, group gaps, and needs against the demo activities per area and domain.
+        assert_eq!(n.activity_gaps.len(), 13 * 5);
+        assert_eq!(csv.lines().count(), 1 + 13 + n.gaps.len() + n.activity_gaps.len());
+        assert!(
+            csv.lines()
+                .filter(|l| l.starts_with("activity_gap"))
+                .all(|l| l.ends_with(",true"))
+        );
         let header_fields = csv.lines().next().expect("header").split(',').count();
         assert!(
             csv.lines().all(|l| l.split(',').count() == header_fields),

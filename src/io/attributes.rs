@@ -73,9 +73,9 @@ pub struct BoundaryRoles {
     pub level: Level,
 }
 
-/// Roles the user gives (import dialog, command line): attributes by name, and a level.
-/// Anything left `None` keeps what was recognised.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Roles the user gives (import dialog, command line, a project): attributes by name, and a
+/// level. Anything left `None` keeps what was recognised.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoleOverrides {
     pub code: Option<String>,
     pub name: Option<String>,

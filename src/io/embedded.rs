@@ -5,6 +5,7 @@ use crate::model::{Atlas, Level};
 pub const KOMMUNER_GEOJSON: &str = include_str!("../../data/kommuner.geojson");
 pub const CATALOGUE_JSON: &str = include_str!("../../data/catalogue.json");
 pub const DEMO_OBSERVATIONS_CSV: &[u8] = include_bytes!("../../data/demo_observations.csv");
+pub const DEMO_ACTIVITIES_CSV: &str = include_str!("../../data/demo_activities.csv");
 pub const LAND_GR_GEOJSON: &str = include_str!("../../data/land_gr.geojson");
 
 /// GR's coast and archipelago in detail (`data/land_gr.geojson`, from GSHHG), read once: what
@@ -67,11 +68,26 @@ pub fn atlas_with(kommuner: crate::model::AreaLayer) -> Result<Atlas, LoadError>
             what: report.to_text(),
         });
     }
-    Ok(Atlas {
+    let mut atlas = Atlas {
         catalogue,
         layers: vec![kommuner],
         observations,
-    })
+        activities: Vec::new(),
+    };
+    atlas.suppress_small_samples();
+    let (activities, report) =
+        super::activities::parse_csv("data/demo_activities.csv", DEMO_ACTIVITIES_CSV.as_bytes())?;
+    if report.rows_skipped > 0 || activities.iter().any(|a| !a.demo) {
+        return Err(LoadError::Format {
+            file: report.file.clone(),
+            what: format!(
+                "the demo activities must all read and be marked demo: {}",
+                report.to_text()
+            ),
+        });
+    }
+    atlas.activities = activities;
+    Ok(atlas)
 }
 
 /// The code of the municipality named `name` ("Göteborg", "Göteborgs kommun", "Lilla Edet

@@ -106,7 +106,8 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
             };
             match v.get("value").and_then(Value::as_f64) {
                 Some(value) => {
-                    let n = v.get("count").and_then(Value::as_f64);
+                    // Kolada's `count` is how many units a value covers, not respondents or a
+                    // base: read as `n` it would make every survey value "too few answers".
                     rows.push((
                         SeriesKey::new(kpi, group_by, group),
                         area.clone(),
@@ -114,7 +115,7 @@ pub fn parse(file: &str, doc: &Value) -> Result<(Observations, ValidationReport)
                             period,
                             value,
                             moe: None,
-                            n,
+                            n: None,
                         },
                     ));
                 }

@@ -15,6 +15,8 @@ use crate::model::{
 pub enum Content {
     Boundaries(Boundaries),
     Observations(Observations),
+    /// Activities (verksamheter): a list, or GeoJSON points.
+    Activities(Vec<crate::model::Activity>),
 }
 
 /// A boundary file read: its layer as the attributes' roles give it, and what the layer was
@@ -81,6 +83,8 @@ pub struct Loaded {
 pub enum Added {
     Layer(Level),
     Indicators(Vec<String>),
+    /// Activities read from the file (named by it), and how many.
+    Activities(String, usize),
     Nothing,
 }
 
@@ -107,6 +111,10 @@ pub fn remove(atlas: &mut Atlas, dataset: &Dataset) -> Result<(), String> {
             }
             Ok(())
         }
+        Added::Activities(file, _) => {
+            atlas.activities.retain(|a| a.source != *file);
+            Ok(())
+        }
         Added::Nothing => Ok(()),
     }
 }
@@ -120,6 +128,17 @@ pub struct LoadOptions {
     pub keep_sea: bool,
     /// What the user said of boundary files' attributes and level (command line).
     pub roles: RoleOverrides,
+    /// What a project says of particular boundary files (by path), over `roles`.
+    pub roles_by_file: std::collections::HashMap<String, RoleOverrides>,
+}
+
+impl LoadOptions {
+    /// The roles for the boundary file at `path`.
+    pub fn roles_for(&self, path: &Path) -> &RoleOverrides {
+        self.roles_by_file
+            .get(&path.display().to_string())
+            .unwrap_or(&self.roles)
+    }
 }
 
 /// Read a file, choosing the reader by its extension and content.
@@ -137,7 +156,11 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
         .unwrap_or_default();
     match ext.as_str() {
         "geojson" => {
-            let (table, report) = super::geojson::read_table(&file, &read_text(path)?)?;
+            let text = read_text(path)?;
+            if let Some(loaded) = activity_points(&file, &text)? {
+                return Ok(loaded);
+            }
+            let (table, report) = super::geojson::read_table(&file, &text)?;
             boundaries(&file, table, report, overrides)
         }
         "json" => {
@@ -167,6 +190,12 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
                 let (observations, report) = super::pxweb_v1::parse(&file, &doc)?;
                 Ok(Loaded {
                     content: Content::Observations(observations),
+                    report,
+                })
+            } else if super::activities::looks_like_points(&doc) {
+                let (activities, report) = super::activities::parse_geojson(&file, &doc)?;
+                Ok(Loaded {
+                    content: Content::Activities(activities),
                     report,
                 })
             } else if doc.get("type").is_some() {
@@ -203,6 +232,13 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
                 file: file.clone(),
                 source,
             })?;
+            if looks_like_activity_table(&bytes) {
+                let (activities, report) = super::activities::parse_csv(&file, &bytes)?;
+                return Ok(Loaded {
+                    content: Content::Activities(activities),
+                    report,
+                });
+            }
             let (observations, report) = if super::pxweb::looks_like_pxweb(&bytes) {
                 let stem = path
                     .file_stem()
@@ -223,6 +259,35 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
             ),
         }),
     }
+}
+
+/// Whether a CSV's first line is an activity list's header.
+fn looks_like_activity_table(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let (text, _) = super::pxweb::decode(head);
+    text.lines().next().is_some_and(|line| {
+        let header = super::pxweb::split_fields(line, super::pxweb::separator(line));
+        super::activities::looks_like_activities(&header)
+    })
+}
+
+/// A GeoJSON of points only is a set of activities; areas are read as boundaries. Only text
+/// without polygons is parsed here, so boundary files are not parsed twice.
+fn activity_points(file: &str, text: &str) -> Result<Option<Loaded>, LoadError> {
+    if text.contains("Polygon") || !text.contains("\"Point\"") {
+        return Ok(None);
+    }
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Ok(None);
+    };
+    if !super::activities::looks_like_points(&doc) {
+        return Ok(None);
+    }
+    let (activities, report) = super::activities::parse_geojson(file, &doc)?;
+    Ok(Some(Loaded {
+        content: Content::Activities(activities),
+        report,
+    }))
 }
 
 fn boundaries(
@@ -317,8 +382,63 @@ pub fn merge_dataset(atlas: &mut Atlas, loaded: Loaded, options: &LoadOptions) -
             merge_observations(atlas, obs, &mut report);
             Added::Indicators(ids)
         }
+        Content::Activities(list) => merge_activities(atlas, list, &mut report),
     };
     Dataset { added, report }
+}
+
+/// Add activities; a user's real list replaces the demo activities (real and invented never
+/// mix). Served area codes that no loaded layer has are reported.
+fn merge_activities(
+    atlas: &mut Atlas,
+    list: Vec<crate::model::Activity>,
+    report: &mut ValidationReport,
+) -> Added {
+    if list.is_empty() {
+        return Added::Nothing;
+    }
+    let demo = atlas.activities.iter().filter(|a| a.demo).count();
+    if demo > 0 && list.iter().any(|a| !a.demo) {
+        atlas.activities.retain(|a| !a.demo);
+        report.warning(
+            "replaces_demo_activities",
+            Said::new(
+                format!("the {demo} demo activities are replaced by this file's"),
+                format!("de {demo} demoverksamheterna ersätts av filens"),
+            ),
+        );
+    }
+    let known = |code: &str| atlas.layers.iter().any(|l| l.index_of(code).is_some());
+    let mut unknown: Vec<String> = list
+        .iter()
+        .flat_map(|a| a.areas.iter())
+        .filter(|c| !known(c))
+        .cloned()
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    if !unknown.is_empty() {
+        report.summary(
+            Severity::Warning,
+            "activity_area_unknown",
+            Said::new(
+                format!(
+                    "{} served area codes are in no loaded level (load their boundaries to count them per area), e.g. {}",
+                    unknown.len(),
+                    unknown.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
+                ),
+                format!(
+                    "{} betjänade områdeskoder finns inte i någon inläst nivå (läs in deras gränser för att räkna dem per område), t.ex. {}",
+                    unknown.len(),
+                    unknown.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            unknown,
+        );
+    }
+    let added = Added::Activities(report.file.clone(), list.len());
+    atlas.activities.extend(list);
+    added
 }
 
 /// Keep only the areas in GR's municipalities of a sub-municipal layer, unless all of Sweden
@@ -597,6 +717,22 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
                 placeholder.sv = name.clone();
                 placeholder.en = name.clone();
             }
+            if obs.has_margins(id) {
+                // Margins of error make it a survey: intervals, tests and the usual threshold.
+                placeholder.survey = true;
+                placeholder.suppress_below = Some(DEFAULT_SUPPRESS_BELOW);
+                report.note(
+                    "survey_indicator",
+                    Said::new(
+                        format!(
+                            "{id:?} has margins of error: read as a survey at 95 % confidence; values from fewer than {DEFAULT_SUPPRESS_BELOW} respondents are held back"
+                        ),
+                        format!(
+                            "{id:?} har felmarginaler: läses som en enkät med 95 % konfidensnivå; värden från färre än {DEFAULT_SUPPRESS_BELOW} svarande visas inte"
+                        ),
+                    ),
+                );
+            }
             let unit = match obs.units.get(id) {
                 Some(u) => {
                     placeholder.unit_sv = u.clone();
@@ -681,7 +817,29 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
             ),
         );
     }
+    for (id, count) in atlas.suppress_small_samples() {
+        let below = atlas
+            .catalogue
+            .indicator(&id)
+            .and_then(|i| i.suppress_below)
+            .map_or(String::new(), |b| format!(" {b}"));
+        report.note(
+            "suppressed_small_samples",
+            Said::new(
+                format!(
+                    "{count} survey values of {id:?} come from fewer than{below} respondents: shown as \"too few answers\", not mapped, ranked or scored"
+                ),
+                format!(
+                    "{count} enkätvärden för {id:?} bygger på färre än{below} svarande: visas som \"för få svar\", inte på kartan, i rangordningar eller poäng"
+                ),
+            ),
+        );
+    }
 }
+
+/// The suppression threshold of a survey indicator that no catalogue entry describes: the
+/// common rule in Swedish survey reporting (fewer than 30 answers are not shown).
+pub const DEFAULT_SUPPRESS_BELOW: f64 = 30.0;
 
 fn placeholder_indicator(id: &str, file: &str) -> Indicator {
     Indicator {
@@ -704,6 +862,9 @@ fn placeholder_indicator(id: &str, file: &str) -> Indicator {
         max: f64::MAX,
         aggregation: Default::default(),
         survey: false,
+        confidence: 95.0,
+        suppress_below: None,
+        from_activities: false,
         categories: Vec::new(),
         over_time: Default::default(),
         annual_of: None,

@@ -1,5 +1,6 @@
 //! Readers for the formats segkarta takes, one module per format. Each reports problems with
 //! the file name and the line or feature, never panics on input.
+pub mod activities;
 pub mod attributes;
 pub mod browse;
 pub mod catalogue;

@@ -4,7 +4,9 @@
 //! `1480 Göteborg`, periods (years, half-years, quarters `2024K1`, months `2024M01`, dates) as
 //! columns (wide) or in a column of their own (`år`, `månad`, `kvartal`, `tid`: long), and any number
 //! of grouping columns (kön, födelseregion, ...). The report counts values (cells), since a
-//! wide row holds several.
+//! wide row holds several. Survey tools export the same shape with a value (`andel`), its
+//! interval (`nedre`, `övre`) or margin and the respondents (`n`, `antal svar`), often with the
+//! year only in the title or the file name, from which it is then taken (and said so).
 use super::LoadError;
 use super::tidy::{parse_number, strip_deso_suffix, unpack_group};
 use super::validate::{Said, Severity, ValidationReport};
@@ -19,7 +21,9 @@ pub fn looks_like_pxweb(bytes: &[u8]) -> bool {
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     !lower.iter().any(|h| h == "area_code")
         && (lower.iter().any(|h| h.starts_with("region"))
-            || header.iter().any(|h| period_header(h).is_some()))
+            || header.iter().any(|h| period_header(h).is_some())
+            || (lower.iter().any(|h| h == "kommun" || h == "område")
+                && header.iter().any(|h| survey_role(h).is_some())))
 }
 
 /// The report format name of this reader.
@@ -36,16 +40,16 @@ pub struct Preview {
     pub rows: Vec<Vec<String>>,
 }
 
-pub fn preview(bytes: &[u8], max_rows: usize) -> Option<Preview> {
+pub fn preview(bytes: &[u8], max_rows: usize, file: &str) -> Option<Preview> {
     let (text, _) = decode(bytes);
     let (header, header_line) = find_header(&text)?;
     let sep = separator(text.lines().nth(header_line).unwrap_or_default());
-    let roles = guess_roles(&header).ok()?;
     let title = text
         .lines()
         .take(header_line)
         .map(|l| l.trim().trim_matches('"').to_string())
         .find(|l| !l.is_empty());
+    let roles = guess_roles(&header, year_in(title.as_deref(), file)).ok()?;
     let rows = text
         .lines()
         .skip(header_line + 1)
@@ -102,12 +106,26 @@ pub fn parse_with_roles(
         .map(|l| l.trim().trim_matches('"'))
         .filter(|l| !l.is_empty())
         .collect();
+    // A survey export may give its year only in the title or the file name.
+    let fixed = year_in(title.first().copied(), file);
     let roles = match given {
-        Some(g) if g.len() == header.len() => Roles::from_columns(g),
+        Some(g) if g.len() == header.len() => Roles::from_columns(g, fixed),
         Some(g) => Err(format!("{} roles for {} columns", g.len(), header.len())),
-        None => guess_roles(&header).and_then(|g| Roles::from_columns(&g)),
+        None => guess_roles(&header, fixed).and_then(|g| Roles::from_columns(&g, fixed)),
     }
     .map_err(format_err)?;
+    if roles.period_column.is_none()
+        && roles.period_columns.is_empty()
+        && let Some(p) = roles.fixed_period
+    {
+        report.note(
+            "period_from_name",
+            Said::new(
+                format!("no period column: all values read as {p}, the year in the title or file name"),
+                format!("ingen periodkolumn: alla värden lästa som {p}, året i rubriken eller filnamnet"),
+            ),
+        );
+    }
 
     let mut rows = Vec::new();
     let mut missing = 0;
@@ -210,8 +228,8 @@ pub fn parse_with_roles(
                     Observation {
                         period,
                         value,
-                        moe: None,
-                        n: None,
+                        moe: roles.margin_of(&fields, value),
+                        n: roles.respondents.and_then(|c| parse_number(fields[c].trim())),
                     },
                 )),
                 None => {
@@ -298,7 +316,7 @@ pub fn parse_with_roles(
 }
 
 /// UTF-8 (BOM dropped) when valid, otherwise Latin-1; the flag says Latin-1 was used.
-fn decode(bytes: &[u8]) -> (String, bool) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, bool) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), false),
@@ -307,7 +325,7 @@ fn decode(bytes: &[u8]) -> (String, bool) {
 }
 
 /// The separator of a header line: the most frequent of `;`, tab and `,` outside quotes.
-fn separator(line: &str) -> char {
+pub(crate) fn separator(line: &str) -> char {
     let mut counts = [(';', 0), ('\t', 0), (',', 0)];
     let mut quoted = false;
     for c in line.chars() {
@@ -329,7 +347,7 @@ fn find_header(text: &str) -> Option<(Vec<String>, usize)> {
 }
 
 /// Split one line on `sep`, honouring double quotes (`""` inside quotes is a quote).
-fn split_fields(line: &str, sep: char) -> Vec<String> {
+pub(crate) fn split_fields(line: &str, sep: char) -> Vec<String> {
     let mut fields = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;
@@ -375,7 +393,8 @@ fn area_code(region: &str) -> Option<String> {
 }
 
 /// What a column of an export holds, as recognised or as the user set it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ColumnRole {
     Region,
     /// Long layout: the column of periods.
@@ -385,12 +404,69 @@ pub enum ColumnRole {
     /// Wide layout: the values of one period.
     PeriodValue(Period),
     Group,
+    /// A survey value's interval: its lower and upper bound, or its margin of error.
+    Lower,
+    Upper,
+    Margin,
+    /// Respondents (the base of a survey value).
+    Respondents,
     Ignore,
 }
 
+/// A survey export's column by its header: interval bounds, margin, respondents.
+fn survey_role(header: &str) -> Option<ColumnRole> {
+    let h = header.trim().to_lowercase();
+    let starts = |words: &[&str]| words.iter().any(|w| h.starts_with(w));
+    if starts(&["nedre", "undre", "lower", "ki nedre", "ki, nedre"]) {
+        Some(ColumnRole::Lower)
+    } else if starts(&["övre", "upper", "ki övre", "ki, övre"]) {
+        Some(ColumnRole::Upper)
+    } else if starts(&["felmarginal", "moe", "margin", "±"]) {
+        Some(ColumnRole::Margin)
+    } else if h == "n" || starts(&["antal svar", "svarande", "respondents", "antal svarande", "bas "]) {
+        Some(ColumnRole::Respondents)
+    } else {
+        None
+    }
+}
+
+/// A value column's header in a survey export.
+fn looks_like_value(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    [
+        "andel", "värde", "varde", "value", "share", "procent", "%", "medel", "mean", "resultat",
+    ]
+    .iter()
+    .any(|w| h.starts_with(w))
+}
+
+/// A year written in a title line or a file name ("Trygghetsundersökning 2024").
+fn year_in(title: Option<&str>, file: &str) -> Option<Period> {
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    [title.unwrap_or_default(), stem.as_str()]
+        .iter()
+        .find_map(|text| {
+            let chars: Vec<char> = text.chars().collect();
+            chars.windows(4).enumerate().find_map(|(i, w)| {
+                let boundary = |j: Option<&char>| j.is_none_or(|c| !c.is_ascii_digit());
+                let digits: String = w.iter().collect();
+                let year: i32 = digits.parse().ok()?;
+                (w.iter().all(char::is_ascii_digit)
+                    && (1990..=2100).contains(&year)
+                    && boundary(i.checked_sub(1).and_then(|k| chars.get(k)))
+                    && boundary(chars.get(i + 4)))
+                .then_some(Period::Year(year))
+            })
+        })
+}
+
 /// Recognise each column's role from the header: a region column, then period columns (wide)
-/// or a period column with the value last (long); every other column is a group.
-fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
+/// or a period column with the value last (long); survey columns (interval, respondents) by
+/// name; every other column is a group. Without periods, a survey export's value column takes
+/// the `fixed` period (the year in its title or file name).
+fn guess_roles(header: &[String], fixed: Option<Period>) -> Result<Vec<ColumnRole>, String> {
     let lower: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let region = lower
         .iter()
@@ -406,20 +482,43 @@ fn guess_roles(header: &[String]) -> Result<Vec<ColumnRole>, String> {
         .map(|h| period_header(h).map_or(ColumnRole::Group, ColumnRole::PeriodValue))
         .collect();
     roles[region] = ColumnRole::Region;
+    for (role, h) in roles.iter_mut().zip(header) {
+        if let Some(survey) = survey_role(h).filter(|_| matches!(role, ColumnRole::Group)) {
+            *role = survey;
+        }
+    }
+    let survey = roles.iter().any(|r| {
+        matches!(
+            r,
+            ColumnRole::Lower | ColumnRole::Upper | ColumnRole::Margin | ColumnRole::Respondents
+        )
+    });
     if !roles.iter().any(|r| matches!(r, ColumnRole::PeriodValue(_))) {
-        let period = lower
+        let period = lower.iter().position(|h| PERIOD_COLUMNS.contains(&h.as_str()));
+        let value = header
             .iter()
-            .position(|h| PERIOD_COLUMNS.contains(&h.as_str()))
-            .ok_or_else(|| {
-                format!(
-                    "no periods found (expected period columns such as \"2024\", \"2024K1\" or \"2024M01\", \
-                     or a column \"år\", \"månad\", \"kvartal\" or \"tid\"; found {})",
-                    header.join(", ")
-                )
-            })?;
+            .enumerate()
+            .position(|(i, h)| matches!(roles[i], ColumnRole::Group) && looks_like_value(h));
+        if survey
+            && period.is_none()
+            && fixed.is_some()
+            && let Some(value) = value
+        {
+            roles[value] = ColumnRole::Value;
+            return Ok(roles);
+        }
+        let period = period.ok_or_else(|| {
+            format!(
+                "no periods found (expected period columns such as \"2024\", \"2024K1\" or \"2024M01\", \
+                     or a column \"år\", \"månad\", \"kvartal\" or \"tid\"; a survey export may instead give \
+                     its year in the title or the file name, e.g. enkat_2024.csv; found {})",
+                header.join(", ")
+            )
+        })?;
         roles[period] = ColumnRole::Period;
-        let last = header.len() - 1;
-        roles[last] = ColumnRole::Value;
+        // The value: a survey export's named one, else the last column.
+        let value = value.filter(|_| survey).unwrap_or(header.len() - 1);
+        roles[value] = ColumnRole::Value;
     }
     Ok(roles)
 }
@@ -433,12 +532,19 @@ struct Roles {
     period_columns: Vec<(usize, Period)>,
     value_column: usize,
     groups: Vec<usize>,
+    /// Without periods in the table: the period every value gets.
+    fixed_period: Option<Period>,
+    /// Survey columns: interval bounds, margin, respondents.
+    lower: Option<usize>,
+    upper: Option<usize>,
+    margin: Option<usize>,
+    respondents: Option<usize>,
 }
 
 impl Roles {
     /// Roles as the user assigned them; checked for one region and either period columns or a
     /// period and a value column.
-    fn from_columns(roles: &[ColumnRole]) -> Result<Roles, String> {
+    fn from_columns(roles: &[ColumnRole], fixed_period: Option<Period>) -> Result<Roles, String> {
         let find = |want: ColumnRole| roles.iter().position(|r| *r == want);
         let region = find(ColumnRole::Region).ok_or("no column is the area (region) column")?;
         let period_columns: Vec<(usize, Period)> = roles
@@ -455,6 +561,12 @@ impl Roles {
         let (period_column, value_column) = match (find(ColumnRole::Period), find(ColumnRole::Value)) {
             (Some(p), Some(v)) if period_columns.is_empty() => (Some(p), v),
             (None, None) if !period_columns.is_empty() => (None, period_columns[0].0),
+            (None, Some(v)) if period_columns.is_empty() && fixed_period.is_some() => (None, v),
+            (None, Some(_)) if period_columns.is_empty() => {
+                return Err(
+                    "no period: choose a period column, or put the year in the file name (e.g. enkat_2024.csv)".into(),
+                );
+            }
             _ => {
                 return Err(
                     "choose either one period column and one value column, or columns of values per period"
@@ -474,15 +586,36 @@ impl Roles {
             period_columns,
             value_column,
             groups,
+            fixed_period,
+            lower: find(ColumnRole::Lower),
+            upper: find(ColumnRole::Upper),
+            margin: find(ColumnRole::Margin),
+            respondents: find(ColumnRole::Respondents),
         })
+    }
+
+    /// A row's margin of error: the margin column's, else the wider side of the interval (so
+    /// an asymmetric interval never shrinks).
+    fn margin_of(&self, fields: &[String], value: f64) -> Option<f64> {
+        let cell = |c: Option<usize>| c.and_then(|c| parse_number(fields[c].trim()));
+        if let Some(m) = cell(self.margin) {
+            return Some(m.abs());
+        }
+        match (cell(self.lower), cell(self.upper)) {
+            (Some(l), Some(u)) => Some((value - l).max(u - value).max(0.0)),
+            (Some(l), None) => Some((value - l).max(0.0)),
+            (None, Some(u)) => Some((u - value).max(0.0)),
+            (None, None) => None,
+        }
     }
 
     /// The value cells of a row with their period (a long layout's period cell may not be one;
     /// never cut to its first four digits, which would fold months into years).
     fn values(&self, fields: &[String]) -> Vec<(usize, Result<Period, crate::model::NotAPeriod>)> {
-        match self.period_column {
-            Some(p) => vec![(self.value_column, Period::parse(&fields[p]))],
-            None => self.period_columns.iter().map(|(c, p)| (*c, Ok(*p))).collect(),
+        match (self.period_column, self.fixed_period) {
+            (Some(p), _) => vec![(self.value_column, Period::parse(&fields[p]))],
+            (None, Some(fixed)) if self.period_columns.is_empty() => vec![(self.value_column, Ok(fixed))],
+            (None, _) => self.period_columns.iter().map(|(c, p)| (*c, Ok(*p))).collect(),
         }
     }
 }
@@ -548,7 +681,7 @@ mod tests {
     #[test]
     fn roles_set_by_the_user_override_the_guess() {
         let text = "region;kön;2023;2024\n1480 Göteborg;kvinnor;1;2\n";
-        let guessed = preview(text.as_bytes(), 5).expect("preview").roles;
+        let guessed = preview(text.as_bytes(), 5, "t.csv").expect("preview").roles;
         assert_eq!(
             guessed,
             vec![

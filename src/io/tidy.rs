@@ -1,5 +1,6 @@
 //! The canonical tidy long table: `area_code, indicator, period, group_by, group, value` with
-//! optional `moe`, `n` and `source`, as CSV or Parquet. `period` is a year (`2024`), half-year
+//! optional `moe`, `n` and `source`, as CSV or Parquet. A survey's interval may come as `lower`
+//! and `upper` instead of `moe`: the margin is then the wider side, so no interval shrinks. `period` is a year (`2024`), half-year
 //! (`2024H1`), quarter (`2024Q1`, `2024K1`), month (`2024-03`, `2024M03`) or date
 //! (`2025-01-01`); a `year` column in its place keeps working.
 use std::io::Cursor;
@@ -114,6 +115,8 @@ fn read_table(
         value,
         moe: text_column("moe")?,
         n: text_column("n")?,
+        lower: text_column("lower")?,
+        upper: text_column("upper")?,
     };
 
     let mut report = ValidationReport::new(file, format);
@@ -195,6 +198,9 @@ struct Columns<'a> {
     value: &'a StringChunked,
     moe: Option<&'a StringChunked>,
     n: Option<&'a StringChunked>,
+    /// A survey interval's bounds, where a file gives them instead of a margin.
+    lower: Option<&'a StringChunked>,
+    upper: Option<&'a StringChunked>,
 }
 
 type Row<'a> = (SeriesKey, &'a str, Observation);
@@ -235,8 +241,29 @@ impl<'a> Columns<'a> {
                 .map(Some)
                 .ok_or((name, "not_a_number", Said::not_a_number(t))),
         };
-        let moe = optional(self.moe, "moe")?;
         let n = optional(self.n, "n")?;
+        let moe = match optional(self.moe, "moe")? {
+            Some(moe) => Some(moe),
+            None => {
+                let (lower, upper) = (optional(self.lower, "lower")?, optional(self.upper, "upper")?);
+                if lower.is_some_and(|l| l > value) || upper.is_some_and(|u| u < value) {
+                    return Err((
+                        "lower",
+                        "interval_outside",
+                        Said::new(
+                            format!("the interval {lower:?}–{upper:?} does not contain the value {value}"),
+                            format!("intervallet {lower:?}–{upper:?} innehåller inte värdet {value}"),
+                        ),
+                    ));
+                }
+                match (lower, upper) {
+                    (Some(l), Some(u)) => Some((value - l).max(u - value)),
+                    (Some(l), None) => Some(value - l),
+                    (None, Some(u)) => Some(u - value),
+                    (None, None) => None,
+                }
+            }
+        };
         let key = match self.group_by {
             Some(col) => SeriesKey::new(
                 ind,
@@ -376,6 +403,28 @@ mod tests {
             .expect("row");
         assert_eq!((women.value, women.moe, women.n), (79.5, Some(1.2), Some(300.0)));
         assert_eq!(obs.periods("x"), &[Period::Year(2024)]);
+    }
+
+    /// A survey export's interval as bounds: the margin is the wider side; bounds that leave
+    /// the value outside are an error on that line.
+    #[test]
+    fn survey_bounds_become_margins_and_bad_bounds_are_named() {
+        let text = "area_code,indicator,period,group_by,group,value,lower,upper,n\n\
+                    1480,otrygghet,2024,total,total,24.1,22.3,26.5,3120\n\
+                    1481,otrygghet,2024,total,total,20.0,,,\n\
+                    1482,otrygghet,2024,total,total,20.0,21.0,25.0,400\n";
+        let (obs, report) = parse_csv("enkat.csv", text.as_bytes()).expect("read");
+        let key = SeriesKey::total("otrygghet");
+        let gbg = obs.get(&key, "1480", Period::Year(2024)).expect("row");
+        assert!((gbg.moe.expect("margin") - 2.4).abs() < 1e-9, "the wider side");
+        assert_eq!(gbg.n, Some(3120.0));
+        assert_eq!(obs.get(&key, "1481", Period::Year(2024)).expect("row").moe, None);
+        assert!(obs.get(&key, "1482", Period::Year(2024)).is_none());
+        let text = report.to_text();
+        assert!(
+            text.contains("line 4") && text.contains("does not contain the value 20"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The map: tessellated area meshes, hit testing, palettes and the walkers plugin that paints
 //! the choropleth.
+pub mod activities;
 pub mod clip;
 pub mod hit;
 pub mod mesh;

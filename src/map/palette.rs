@@ -80,6 +80,18 @@ pub const MAX_CATEGORIES: usize = CATEGORIES.len();
 pub const NO_DATA: Rgb = Rgb(0xbd, 0xbd, 0xbd);
 /// Areas outside the region shown as quiet context.
 pub const CONTEXT: Rgb = Rgb(0xea, 0xea, 0xe6);
+/// Survey values held back (too few answers): a pale violet no class ramp uses, apart from
+/// the grey of no data.
+pub const SUPPRESSED: Rgb = Rgb(0xcf, 0xc6, 0xe3);
+
+/// A class colour with its saturation reduced (towards the grey of the same lightness), for a
+/// value whose confidence interval is wider than its class: paler in hue, not lighter, so it
+/// is not read as a lower class.
+pub fn uncertain(c: Rgb) -> Rgb {
+    let grey = 0.299 * c.0 as f64 + 0.587 * c.1 as f64 + 0.114 * c.2 as f64;
+    let mix = |v: u8| (v as f64 + (grey - v as f64) * 0.5).round().clamp(0.0, 255.0) as u8;
+    Rgb(mix(c.0), mix(c.1), mix(c.2))
+}
 
 /// Colours for `below` classes under a reference value and `above` over it: each side
 /// darkens away from the reference, the pale middle is left out so the sides stay apart.

@@ -22,6 +22,8 @@ pub struct Atlas {
     pub catalogue: Catalogue,
     pub layers: Vec<AreaLayer>,
     pub observations: Observations,
+    /// Activities (verksamheter) loaded from the user's files or the demo set.
+    pub activities: Vec<super::Activity>,
 }
 
 impl Atlas {
@@ -31,6 +33,19 @@ impl Atlas {
         let removed = self.observations.remove_indicator(id);
         self.catalogue.indicators.retain(|i| i.id != id);
         removed
+    }
+
+    /// Hold back every survey value that its indicator's threshold suppresses (too few
+    /// respondents), so that no map, rank or score uses it. Per indicator, how many now.
+    pub fn suppress_small_samples(&mut self) -> Vec<(String, usize)> {
+        let mut held = Vec::new();
+        for ind in self.catalogue.indicators.iter().filter(|i| i.survey) {
+            let count = self.observations.suppress(&ind.id, |o| ind.suppresses(o.n));
+            if count > 0 {
+                held.push((ind.id.clone(), count));
+            }
+        }
+        held
     }
 
     pub fn layer(&self, level: &Level) -> Option<&AreaLayer> {

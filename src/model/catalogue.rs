@@ -92,6 +92,13 @@ pub struct Indicator {
     /// Survey indicators carry a margin of error and a number of respondents.
     #[serde(default)]
     pub survey: bool,
+    /// A survey's confidence level for its margins of error and its tests, in per cent.
+    #[serde(default = "default_confidence")]
+    pub confidence: f64,
+    /// A survey value from fewer respondents than this is suppressed: shown as "too few
+    /// answers", never as a colour, a rank or a score. `None`: nothing is suppressed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppress_below: Option<f64>,
     /// For categorical indicators (area types): what each value means, in order. The map
     /// then shows one colour per category.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -99,6 +106,10 @@ pub struct Indicator {
     /// How its sub-annual values make a year.
     #[serde(default)]
     pub over_time: OverTime,
+    /// Computed from the activities layer (counts and needs-against-activities gaps): never
+    /// part of the needs scores it is compared with.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_activities: bool,
     /// Set on an annual view: the id of the sub-annual indicator it is computed from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_of: Option<String>,
@@ -116,6 +127,10 @@ fn default_decimals() -> u8 {
     1
 }
 
+fn default_confidence() -> f64 {
+    95.0
+}
+
 impl Indicator {
     /// The category a value stands for, when the indicator is categorical.
     pub fn category(&self, value: f64) -> Option<&Category> {
@@ -126,6 +141,12 @@ impl Indicator {
     /// value is their sum, and an area is compared with it as a share, not a difference.
     pub fn is_count(&self) -> bool {
         self.aggregation == Aggregation::Sum
+    }
+
+    /// Whether a survey value from `n` respondents is suppressed by the catalogue's threshold.
+    /// No respondents at all always is; an unknown `n` is not.
+    pub fn suppresses(&self, n: Option<f64>) -> bool {
+        self.survey && n.is_some_and(|n| n <= 0.0 || self.suppress_below.is_some_and(|below| n < below))
     }
 
     /// Whether the unit is a percentage, so differences are percentage points.

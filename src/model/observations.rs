@@ -67,6 +67,9 @@ pub struct Observations {
     pub names: std::collections::BTreeMap<String, String>,
     /// Rows of the same area, indicator, group and period as an earlier row (the later wins).
     pub duplicates: usize,
+    /// Survey values from too few respondents, moved out of `index` so that nothing maps,
+    /// ranks or scores them; kept to say "too few answers" (series → area → observations).
+    suppressed: HashMap<SeriesKey, HashMap<String, Vec<Observation>>>,
 }
 
 /// Each row's period as the table writes it, formatted once per distinct period.
@@ -118,6 +121,9 @@ impl Observations {
             })
         });
         self.index_rows(rows.collect());
+        for (key, areas) in other.suppressed {
+            self.suppressed.entry(key).or_default().extend(areas);
+        }
         self.units.extend(other.units);
         self.names.extend(other.names);
         Ok(())
@@ -146,6 +152,9 @@ impl Observations {
             };
             if !groups.contains(&key.group) {
                 groups.push(key.group.clone());
+            }
+            if let Some(held) = self.suppressed.get_mut(&key).and_then(|a| a.get_mut(&area)) {
+                held.retain(|o| o.period != obs.period);
             }
             let series = self.index.entry(key).or_default().entry(area).or_default();
             match series.binary_search_by_key(&obs.period, |o| o.period) {
@@ -188,6 +197,64 @@ impl Observations {
         out
     }
 
+    /// Hold back the values of `indicator` that `suppress` picks (survey values from too few
+    /// respondents): the index no longer has them, [`Observations::suppressed`] does. Returns
+    /// how many were held back now.
+    pub fn suppress(&mut self, indicator: &str, suppress: impl Fn(&Observation) -> bool) -> usize {
+        let mut moved = 0;
+        for (key, areas) in self.index.iter_mut().filter(|(k, _)| k.indicator == indicator) {
+            for (area, series) in areas.iter_mut() {
+                if !series.iter().any(&suppress) {
+                    continue;
+                }
+                let held = self
+                    .suppressed
+                    .entry(key.clone())
+                    .or_default()
+                    .entry(area.clone())
+                    .or_default();
+                series.retain(|o| {
+                    if suppress(o) {
+                        if let Err(pos) = held.binary_search_by_key(&o.period, |h| h.period) {
+                            held.insert(pos, *o);
+                        }
+                        moved += 1;
+                        false
+                    } else {
+                        true
+                    }
+                });
+            }
+        }
+        moved
+    }
+
+    /// Whether any value of `indicator` carries a margin of error (a survey's).
+    pub fn has_margins(&self, indicator: &str) -> bool {
+        self.index
+            .iter()
+            .filter(|(k, _)| k.indicator == indicator)
+            .any(|(_, areas)| areas.values().flatten().any(|o| o.moe.is_some()))
+    }
+
+    /// The held-back survey value of a series for an area and period, if there is one.
+    pub fn suppressed(&self, key: &SeriesKey, area: &str, period: Period) -> Option<Observation> {
+        let held = self.suppressed.get(key)?.get(area)?;
+        held.binary_search_by_key(&period, |o| o.period)
+            .ok()
+            .map(|i| held[i])
+    }
+
+    /// How many values of `indicator` are held back as from too few respondents.
+    pub fn suppressed_count(&self, indicator: &str) -> usize {
+        self.suppressed
+            .iter()
+            .filter(|(k, _)| k.indicator == indicator)
+            .flat_map(|(_, a)| a.values())
+            .map(Vec::len)
+            .sum()
+    }
+
     /// Remove every value of `indicator` (demo values that a user's real data replaces).
     pub fn remove_indicator(&mut self, indicator: &str) -> PolarsResult<()> {
         let ids = self.table.column("indicator")?.str()?.clone();
@@ -196,6 +263,7 @@ impl Observations {
             .collect();
         self.table = self.table.filter(&keep)?;
         self.index.retain(|k, _| k.indicator != indicator);
+        self.suppressed.retain(|k, _| k.indicator != indicator);
         self.periods.remove(indicator);
         self.groups.remove(indicator);
         self.units.remove(indicator);
@@ -212,21 +280,16 @@ impl Observations {
             "indicator",
             polars::prelude::Series::new("indicator".into(), renamed).into(),
         )?;
-        let moved: Vec<_> = self
-            .index
-            .keys()
-            .filter(|k| k.indicator == from)
-            .cloned()
-            .collect();
-        for key in moved {
-            if let Some(series) = self.index.remove(&key) {
-                self.index.insert(
-                    SeriesKey {
+        for map in [&mut self.index, &mut self.suppressed] {
+            let moved: Vec<_> = map.keys().filter(|k| k.indicator == from).cloned().collect();
+            for key in moved {
+                if let Some(series) = map.remove(&key) {
+                    let renamed = SeriesKey {
                         indicator: to.to_string(),
                         ..key
-                    },
-                    series,
-                );
+                    };
+                    map.insert(renamed, series);
+                }
             }
         }
         for map in [&mut self.units, &mut self.names] {
@@ -257,7 +320,7 @@ impl Observations {
             "area_code",
             polars::prelude::Series::new("area_code".into(), new).into(),
         )?;
-        for areas in self.index.values_mut() {
+        for areas in self.index.values_mut().chain(self.suppressed.values_mut()) {
             for (from, to) in renamed {
                 if let Some(series) = areas.remove(from) {
                     areas.insert(to.clone(), series);

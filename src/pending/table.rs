@@ -31,10 +31,10 @@ impl PendingImport {
     pub fn new(loaded: Loaded) -> Result<Self, Box<Loaded>> {
         let preview = std::fs::read(&loaded.report.file)
             .ok()
-            .and_then(|bytes| pxweb::preview(&bytes, 8));
+            .and_then(|bytes| pxweb::preview(&bytes, 8, &loaded.report.file));
         let parsed_id = match &loaded.content {
             Content::Observations(obs) => obs.indicators().first().map(|id| id.to_string()),
-            Content::Boundaries(_) => None,
+            Content::Boundaries(_) | Content::Activities(_) => None,
         };
         let (Some(preview), Some(parsed_id)) = (preview, parsed_id) else {
             return Err(Box::new(loaded));
@@ -56,6 +56,36 @@ impl PendingImport {
             preview,
             loaded,
         })
+    }
+
+    /// The dialog's choices as a project keeps them.
+    pub fn choice(&self) -> crate::project::ImportChoice {
+        crate::project::ImportChoice::Table {
+            roles: self.roles.clone(),
+            id: self.id.clone(),
+            name: self.name.clone(),
+            unit: self.unit.clone(),
+        }
+    }
+
+    /// Take the choices a project kept for this file; `false` (nothing taken) when the file's
+    /// columns no longer fit them.
+    pub fn take_choice(&mut self, choice: &crate::project::ImportChoice) -> bool {
+        match choice {
+            crate::project::ImportChoice::Table {
+                roles,
+                id,
+                name,
+                unit,
+            } if roles.len() == self.roles.len() => {
+                self.roles = roles.clone();
+                self.id = id.clone();
+                self.name = name.clone();
+                self.unit = unit.clone();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Merge with the confirmed column roles, id, name and unit.

@@ -143,14 +143,17 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                     out.actions.push(Action::SetGroupBy(dim.to_string()));
                     out.actions.push(Action::SetGroup(row.group.clone()));
                 }
+                let interval = row.estimate.zip(cmp.confidence).and_then(|(e, c)| e.interval(c));
                 bar(
                     ui,
                     row.value,
                     row.region.filter(|_| sel.area.is_some()),
                     scale_max,
                     Color32::from_rgb(0x45, 0x75, 0xb4),
+                    interval,
                 );
                 let text = match (row.value, row.moe) {
+                    (None, _) if row.suppressed => cx.t("för få svar", "too few answers").to_string(),
                     (None, _) => cx.t("saknas", "no data").to_string(),
                     (Some(v), None) => format::value(v, ind, cx.lang),
                     (Some(v), Some(m)) => format!(
@@ -181,17 +184,32 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
             cx.t("Streck: GR-snittet för gruppen", "Tick: GR average for the group"),
         );
     }
+    if cmp.confidence.is_some() && cmp.rows.iter().any(|r| r.estimate.is_some()) {
+        super::muted_note(
+            ui,
+            cx.t(
+                "Linjer: konfidensintervall. Kursivt: få svarande.",
+                "Whiskers: confidence interval. Italics: few respondents.",
+            ),
+        );
+    }
     if let Some(gap) = &cmp.gap {
         let low = cx.group_name(dim, &gap.low);
         let high = lowercase_first(&cx.group_name(dim, &gap.high), cx.lang);
-        ui.label(
-            RichText::new(format!(
-                "{low}: {} {} {high}.",
-                format::difference(gap.difference, ind, cx.lang),
-                cx.t("lägre än", "lower than")
-            ))
-            .strong(),
+        let mut text = format!(
+            "{low}: {} {} {high}",
+            format::difference(gap.difference, ind, cx.lang),
+            cx.t("lägre än", "lower than")
         );
+        if let (Some(test), Some(confidence)) = (gap.test, cmp.confidence) {
+            // A survey's gap is only a finding when it is larger than the sampling error.
+            text.push_str(&format!(
+                ", {}",
+                crate::view::caption::significance_words(&test, confidence, cx.lang)
+            ));
+        }
+        text.push('.');
+        ui.label(RichText::new(text).strong());
     }
 }
 
@@ -206,13 +224,15 @@ fn lowercase_first(s: &str, lang: crate::i18n::Lang) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// A horizontal bar for `value` on a 0..`max` scale, with an optional reference tick.
+/// A horizontal bar for `value` on a 0..`max` scale, with an optional reference tick and an
+/// optional confidence interval drawn as a whisker.
 fn bar(
     ui: &mut egui::Ui,
     value: Option<f64>,
     reference: Option<f64>,
     max: f64,
     colour: Color32,
+    interval: Option<(f64, f64)>,
 ) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(vec2(130.0, 14.0), egui::Sense::hover());
     let p = ui.painter();
@@ -224,6 +244,14 @@ fn bar(
             2.0,
             colour,
         );
+    }
+    if let Some((lo, hi)) = interval {
+        let y = rect.center().y;
+        let stroke = egui::Stroke::new(1.5, style::HIGHLIGHT);
+        p.line_segment([egui::pos2(x_of(lo), y), egui::pos2(x_of(hi), y)], stroke);
+        for x in [x_of(lo), x_of(hi)] {
+            p.line_segment([egui::pos2(x, y - 4.0), egui::pos2(x, y + 4.0)], stroke);
+        }
     }
     if let Some(r) = reference {
         let x = x_of(r);
@@ -245,7 +273,13 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         .filter_map(|i| view.values[i].map(|v| (i, v)))
         .collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let missing = view.in_gr.iter().filter(|g| **g).count() - rows.len();
+    let held = view
+        .in_gr
+        .iter()
+        .zip(&view.suppressed)
+        .filter(|(g, s)| **g && **s)
+        .count();
+    let missing = view.in_gr.iter().filter(|g| **g).count() - rows.len() - held;
     // Many areas (DeSO): the top and the bottom of the list, which is what a ranking is read for.
     const SHOWN_AT_EACH_END: usize = 10;
     let skipped = rows.len().saturating_sub(2 * SHOWN_AT_EACH_END);
@@ -280,7 +314,17 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                 };
                 let name_r = ui.add(egui::Label::new(name).sense(egui::Sense::click()));
                 let fill = view.fills[*i];
-                let bar_r = bar(ui, Some(*v), view.region.map(|r| r.value), max, fill.into());
+                let interval = view.estimates[*i]
+                    .zip(view.confidence)
+                    .and_then(|(e, c)| e.interval(c));
+                let bar_r = bar(
+                    ui,
+                    Some(*v),
+                    view.region.map(|r| r.value),
+                    max,
+                    fill.into(),
+                    interval,
+                );
                 ui.label(format::value(*v, ind, cx.lang));
                 ui.end_row();
                 if name_r.hovered() || bar_r.hovered() {
@@ -300,6 +344,12 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         super::muted_note(
             ui,
             format!("{} {missing}", cx.t("Uppgift saknas för", "No data for")),
+        );
+    }
+    if held > 0 {
+        super::muted_note(
+            ui,
+            format!("{} {held}", cx.t("För få svar för", "Too few answers for")),
         );
     }
 }
@@ -328,6 +378,21 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
             )
         })
         .show(ui, |plot| {
+            // The confidence band, one trapezoid per step: egui_plot fills convex polygons only.
+            let band_colour = if sel.area.is_some() {
+                AREA_LINE
+            } else {
+                style::REGION_LINE
+            };
+            for step in trend.band.windows(2) {
+                let [a, b] = [step[0], step[1]];
+                let corners = vec![[a[0], a[1]], [b[0], b[1]], [b[0], b[2]], [a[0], a[2]]];
+                plot.polygon(
+                    egui_plot::Polygon::new("", PlotPoints::from(corners))
+                        .fill_color(band_colour.gamma_multiply(0.18))
+                        .stroke(egui::Stroke::NONE),
+                );
+            }
             for pts in &trend.context {
                 plot.line(
                     Line::new("", PlotPoints::from(pts.clone()))
@@ -382,6 +447,21 @@ fn trend_panel(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator)
                 Color32::from_gray(200),
                 false,
                 cx.t("GR:s kommuner", "GR municipalities"),
+            );
+        }
+        if !trend.band.is_empty() {
+            let level = cx
+                .atlas
+                .catalogue
+                .indicator(&sel.indicator)
+                .map_or(95.0, |i| i.confidence);
+            ui.label(
+                RichText::new(format!(
+                    "{} {} %",
+                    cx.t("Band: konfidensintervall", "Band: confidence interval"),
+                    format::number(level, 0, cx.lang)
+                ))
+                .color(style::MUTED),
             );
         }
     });

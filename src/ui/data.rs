@@ -73,6 +73,9 @@ pub fn reports_window(
                                 lang.pick("indikatorer", "indicators"),
                                 ids.join(", ")
                             )),
+                            Added::Activities(_, count) => {
+                                Some(format!("{count} {}", lang.pick("verksamheter", "activities")))
+                            }
                             Added::Nothing => None,
                         };
                         if let Some(added) = added {

@@ -19,6 +19,10 @@ fn role_name(role: ColumnRole, lang: Lang) -> &'static str {
         ColumnRole::Value => lang.pick("värde", "value"),
         ColumnRole::PeriodValue(_) => lang.pick("värde för perioden", "value for the period"),
         ColumnRole::Group => lang.pick("grupp", "group"),
+        ColumnRole::Lower => lang.pick("nedre gräns", "lower bound"),
+        ColumnRole::Upper => lang.pick("övre gräns", "upper bound"),
+        ColumnRole::Margin => lang.pick("felmarginal (±)", "margin of error (±)"),
+        ColumnRole::Respondents => lang.pick("antal svarande (n)", "respondents (n)"),
         ColumnRole::Ignore => lang.pick("används inte", "not used"),
     }
 }
@@ -57,7 +61,14 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingImport) -> O
                         let period = crate::io::pxweb::period_header(&pending.preview.header[column]);
                         let mut choices = vec![ColumnRole::Region, ColumnRole::Period, ColumnRole::Value];
                         choices.extend(period.map(ColumnRole::PeriodValue));
-                        choices.extend([ColumnRole::Group, ColumnRole::Ignore]);
+                        choices.extend([
+                            ColumnRole::Group,
+                            ColumnRole::Ignore,
+                            ColumnRole::Lower,
+                            ColumnRole::Upper,
+                            ColumnRole::Margin,
+                            ColumnRole::Respondents,
+                        ]);
                         let combo = egui::ComboBox::new(("import_role", column), "")
                             .selected_text(RichText::new(role_name(*role, lang)).color(super::style::DEMO))
                             .show_ui(ui, |ui| {

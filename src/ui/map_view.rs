@@ -2,9 +2,10 @@
 use egui::{Align2, Color32, RichText, vec2};
 use walkers::{Map, MapMemory, Tiles, lon_lat};
 
-use super::{Outputs, UiCx, demo_badge, style};
+use super::{ActivityRequest, Outputs, UiCx, demo_badge, style};
 use crate::format;
 use crate::map::LayerGeometry;
+use crate::map::activities::{ActivityClick, ActivityEvents, ActivityPlugin};
 use crate::map::plugin::{ChoroplethPlugin, MapEvents};
 use crate::map::tiles::Reachability;
 use crate::model::{TOTAL, is_gr_municipality};
@@ -27,6 +28,8 @@ pub struct MapParts<'a> {
     /// The second map of a side-by-side pair: no legend or buttons of its own (the pair shares
     /// the first map's).
     pub secondary: bool,
+    /// The activities layer's points (empty when the layer is off).
+    pub activities: &'a [crate::view::activities::ActivityPoint],
 }
 
 /// Where the map and its legend were drawn, for fitting the view.
@@ -76,8 +79,10 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
     let presenting = parts.presenter_scale.is_some();
     let secondary = parts.secondary;
     let mut events = MapEvents::default();
+    let mut activity_events = ActivityEvents::default();
     let has_tiles = parts.tiles.is_some();
-    let response = Map::new(parts.tiles, parts.memory, lon_lat(12.0, 57.75))
+    let radius = 5.0 * parts.presenter_scale.map_or(1.0, |s| s.max(1.0));
+    let response = Map::new(parts.tiles, &mut *parts.memory, lon_lat(12.0, 57.75))
         .zoom_with_ctrl(false)
         .with_plugin(ChoroplethPlugin {
             layer: cx.layer,
@@ -91,8 +96,61 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
             events: &mut events,
             context: parts.context.map(|(g, fills)| (&g.mesh, fills)),
         })
+        .with_plugin(ActivityPlugin {
+            points: parts.activities,
+            radius,
+            selected: cx.selected_activity,
+            linked_hover: cx.hovered_activity,
+            events: &mut activity_events,
+        })
         .show(ui, |_, _, _, _| ())
         .response;
+    // An activity under the pointer takes the click and the tooltip from the area beneath.
+    let over_activity = activity_events.hovered.is_some() || activity_events.hovered_cluster.is_some();
+    match activity_events.clicked {
+        Some(ActivityClick::Activity(i)) => {
+            out.activity = Some(ActivityRequest::Select(Some(i)));
+        }
+        Some(ActivityClick::Cluster(lonlat)) => {
+            // Closer, so that the cluster's activities part.
+            parts.memory.center_at(lon_lat(lonlat.0, lonlat.1));
+            let _ = parts.memory.set_zoom(parts.memory.zoom() + 2.0);
+        }
+        None => {}
+    }
+    if over_activity && let Some(pointer) = response.hover_pos() {
+        egui::Area::new(egui::Id::unique("segkarta_activity_tip"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(pointer + vec2(18.0, 18.0))
+            .constrain_to(response.rect)
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(320.0);
+                    match (activity_events.hovered, activity_events.hovered_cluster) {
+                        (Some(i), _) => {
+                            if let Some(a) = cx.atlas.activities.get(i) {
+                                super::activities::details(ui, cx, a);
+                            }
+                        }
+                        (None, Some(n)) => {
+                            ui.label(format!(
+                                "{n} {}",
+                                cx.t(
+                                    "verksamheter – klicka för att zooma in",
+                                    "activities – click to zoom in"
+                                )
+                            ));
+                        }
+                        (None, None) => {}
+                    }
+                });
+            });
+    }
+    if over_activity {
+        events.hovered = None;
+        events.clicked = None;
+    }
     let map_rect = response.rect;
     let legend = if presenting || secondary {
         egui::Rect::NOTHING
@@ -102,6 +160,9 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, parts: MapParts) ->
     };
     if let Some(i) = events.hovered {
         out.hovered = Some(i);
+    }
+    if !parts.activities.is_empty() && !secondary {
+        activity_key(ui.ctx(), cx, map_rect, parts.presenter_scale.unwrap_or(1.0));
     }
     if let Some(i) = events.hovered.filter(|_| !presenting) {
         let tip_id = if secondary {
@@ -177,6 +238,15 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
                 ));
             }
             ui.label(RichText::new(text).size(15.0));
+            let estimate = cx.view.estimates.get(i).copied().flatten();
+            if let (Some(confidence), Some((lo, hi))) = (
+                cx.view.confidence,
+                estimate.and_then(|e| cx.view.confidence.and_then(|c| e.interval(c))),
+            ) {
+                ui.label(crate::view::caption::interval_words(
+                    lo, hi, confidence, ind, cx.lang,
+                ));
+            }
             if let Some(n) = obs.n {
                 ui.label(
                     RichText::new(format!(
@@ -210,17 +280,31 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
                     ));
                 }
                 Some(region) => {
-                    ui.label(region_difference(cx, ind, obs.value - region.value));
+                    let mut text = region_difference(cx, ind, obs.value - region.value);
+                    if let (Some(test), Some(confidence)) = (cx.view.versus_region(i), cx.view.confidence) {
+                        text.push_str(": ");
+                        text.push_str(&crate::view::caption::significance_words(
+                            &test, confidence, cx.lang,
+                        ));
+                    }
+                    ui.label(text);
                 }
                 None => {}
             }
         }
-        None => {
-            ui.label(cx.t(
-                &format!("Uppgift saknas för {}", cx.period(sel.period)),
-                &format!("No data for {}", cx.period(sel.period)),
-            ));
-        }
+        None => match cx.atlas.observations.suppressed(key, &area.code, sel.period) {
+            Some(held) => {
+                ui.label(
+                    RichText::new(crate::view::caption::suppressed_words(held.n, ind, cx.lang)).size(15.0),
+                );
+            }
+            None => {
+                ui.label(cx.t(
+                    &format!("Uppgift saknas för {}", cx.period(sel.period)),
+                    &format!("No data for {}", cx.period(sel.period)),
+                ));
+            }
+        },
     }
     if let Some(c) = cx.compare {
         // Both maps' values and their difference.
@@ -249,6 +333,50 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
     if cx.view.demo {
         demo_badge(ui, cx.lang);
     }
+}
+
+/// The activities layer's key at the map's bottom right (the legend has the bottom left): a
+/// symbol per domain, and what a cluster's number means.
+fn activity_key(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, scale: f32) {
+    egui::Area::new(egui::Id::unique("segkarta_activity_key"))
+        .pivot(Align2::RIGHT_BOTTOM)
+        .fixed_pos(map.right_bottom() + vec2(-12.0, -12.0))
+        .constrain_to(map)
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(Color32::from_white_alpha(235))
+                .show(ui, |ui| {
+                    let size = 12.0 * scale;
+                    ui.label(
+                        RichText::new(cx.t("Verksamheter", "Activities"))
+                            .strong()
+                            .size(size + 1.0),
+                    );
+                    for (d, id) in crate::analysis::needs::DOMAINS.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            super::activities::swatch(ui, d);
+                            let name = cx
+                                .atlas
+                                .catalogue
+                                .domain(id)
+                                .map_or(*id, |x| cx.lang.pick(&x.sv, &x.en));
+                            ui.label(RichText::new(name).size(size));
+                        });
+                    }
+                    ui.label(
+                        RichText::new(cx.t(
+                            "Ring med tal: så många verksamheter nära varandra",
+                            "Circle with a number: that many activities close together",
+                        ))
+                        .size(size - 1.0)
+                        .color(style::MUTED),
+                    );
+                    if cx.activities.demo {
+                        demo_badge(ui, cx.lang);
+                    }
+                });
+        });
 }
 
 /// "2,1 procentenheter över GR-snittet".
@@ -419,6 +547,22 @@ fn controls(
                     .clicked()
                 {
                     out.zoom_to_gr = true;
+                }
+                // The activities layer is a layer of the map: its switch sits with the map's.
+                let label = if cx.activities.shown {
+                    cx.t("Verksamheter: på", "Activities: on")
+                } else {
+                    cx.t("Verksamheter", "Activities")
+                };
+                if ui
+                    .add(egui::Button::new(RichText::new(label).size(15.0)).wrap_mode(egui::TextWrapMode::Extend))
+                    .on_hover_text(cx.t(
+                        "Verksamheter som redan arbetar med livsvillkoren: på kartan, filtrerade, i en lista (V)",
+                        "Activities already working on living conditions: on the map, filtered, in a list (V)",
+                    ))
+                    .clicked()
+                {
+                    out.open_activities = true;
                 }
                 let status = match (has_tiles, reach) {
                     (false, _) => cx.t("Bakgrundskarta av", "Basemap off"),

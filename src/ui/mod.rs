@@ -1,5 +1,6 @@
 //! Panels. Each reads the state through [`UiCx`] and emits [`Action`]s into [`Outputs`]; none
 //! changes state directly.
+pub mod activities;
 pub mod analysis;
 pub mod area_types;
 pub mod boundary_import;
@@ -38,6 +39,11 @@ pub struct UiCx<'a> {
     pub compare: Option<&'a crate::view::compare::CompareView>,
     /// Whether the analysis panel is shown now (a narrow window hides it until asked for).
     pub right_panel_shown: bool,
+    /// The activities the layer and the list show.
+    pub activities: &'a crate::view::activities::ActivityView,
+    /// The activity selected (in the list or on the map) and the one hovered in the list.
+    pub selected_activity: Option<usize>,
+    pub hovered_activity: Option<usize>,
 }
 
 /// A time-axis tick in years: the year at whole-year ticks only, since a tick inside a year
@@ -187,6 +193,19 @@ pub struct Outputs {
     pub toggle_notes: bool,
     /// A panel's table to write as CSV into the export folder.
     pub export_table: Option<crate::view::table::PanelTable>,
+    /// The user asked for the activities window (button or V).
+    pub open_activities: bool,
+    /// Something done to the activities (in the list or on the map).
+    pub activity: Option<ActivityRequest>,
+}
+
+/// What the user did to an activity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ActivityRequest {
+    /// Select one (or clear the selection).
+    Select(Option<usize>),
+    /// Hovered in the list: highlight it on the map.
+    Hover(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

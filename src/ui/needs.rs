@@ -10,6 +10,8 @@ use crate::format;
 pub enum NeedsAction {
     Select(String),
     Export,
+    /// Show this indicator on the map (the gap map of a domain).
+    ShowIndicator(String),
 }
 
 /// Bar for a standardised score: red below zero (worse than GR's areas), blue above.
@@ -59,8 +61,10 @@ pub fn window(
         .constrain_to(within)
         .default_pos(within.min + egui::vec2(12.0, 12.0))
         .default_width(720.0_f32.min(within.width() - 24.0))
-        .default_height(560.0)
+        .default_height((within.height() - 24.0).clamp(300.0, 900.0))
         .show(ctx, |ui| {
+            // The window scrolls as a whole: on a small screen its last section stays reachable.
+            egui::ScrollArea::vertical().id_salt("needs_window").max_height(within.height() - 60.0).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "{} {} · {}",
@@ -117,6 +121,13 @@ pub fn window(
                         }
                     });
                 }
+                ui.add_space(6.0);
+                // Left-aligned like the other column: not stretched across the column.
+                ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                    if let Some(a) = activity_gaps(ui, cx, needs, &domain_name) {
+                        action = Some(a);
+                    }
+                });
                 // Left-aligned, not justified: a column's cross-justified layout stretched the
                 // words of every wrapped line.
                 cols[1].with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
@@ -125,7 +136,119 @@ pub fn window(
                     gap_list(ui, cx, needs, true);
                 });
             });
+            });
         });
+    action
+}
+
+/// Needs against activities: the areas and domains with the largest gaps (high need, few
+/// activities), the groups furthest apart in those domains, and a way to the gap map.
+fn activity_gaps(
+    ui: &mut egui::Ui,
+    cx: &UiCx,
+    needs: &Needs,
+    domain_name: &dyn Fn(&str) -> String,
+) -> Option<NeedsAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(cx.t("Behov mot verksamheter", "Needs against activities")).strong());
+        if needs.activities_demo {
+            super::demo_badge(ui, cx.lang);
+        }
+    });
+    if needs.activity_gaps.is_empty() {
+        super::muted_note(
+            ui,
+            cx.t(
+                "Inga verksamheter igång detta år, eller inga behovspoäng på nivån: läs in en verksamhetslista (CSV eller GeoJSON-punkter).",
+                "No activities running this year, or no needs scores at this level: load a list of activities (CSV or GeoJSON points).",
+            ),
+        );
+        return None;
+    }
+    let top: Vec<_> = needs.activity_gaps.iter().take(5).collect();
+    if let Some(first) = top.first() {
+        let id = format!("{}{}", crate::analysis::activity_gaps::GAP_PREFIX, first.domain);
+        if cx.atlas.catalogue.indicator(&id).is_some()
+            && ui
+                .button(format!(
+                    "{} ({})",
+                    cx.t("Visa gapkartan", "Show the gap map"),
+                    domain_name(&first.domain).to_lowercase()
+                ))
+                .clicked()
+        {
+            action = Some(NeedsAction::ShowIndicator(id));
+        }
+    }
+    // In words first: who and where, then the numbers.
+    let named: Vec<String> = top
+        .iter()
+        .take(3)
+        .map(|g| format!("{} ({})", g.name, domain_name(&g.domain).to_lowercase()))
+        .collect();
+    ui.label(format!(
+        "{}: {}.",
+        cx.t(
+            "Störst gap mellan behov och verksamheter",
+            "Largest gaps between needs and activities"
+        ),
+        named.join(", ")
+    ));
+    if let Some(first) = top.first() {
+        let in_domain = needs.gaps.iter().find(|g| {
+            cx.atlas
+                .catalogue
+                .indicator(&g.indicator)
+                .is_some_and(|i| i.domain == first.domain)
+        });
+        if let Some(g) = in_domain
+            && let Some(ind) = cx.atlas.catalogue.indicator(&g.indicator)
+        {
+            ui.label(format!(
+                "{} {}: {} {} {} ({}, {}).",
+                cx.t("Grupper längst ifrån varandra inom", "Groups furthest apart in"),
+                domain_name(&first.domain).to_lowercase(),
+                cx.group_name(&g.group_by, &g.worst),
+                cx.t("mot", "vs"),
+                cx.group_name(&g.group_by, &g.best),
+                cx.indicator_name(ind),
+                format::difference(g.gap, ind, cx.lang)
+            ));
+        }
+    }
+    egui::Grid::new("needs_activity_gaps")
+        .striped(true)
+        .show(ui, |ui| {
+            for h in [
+                cx.t("Område", "Area"),
+                cx.t("Domän", "Domain"),
+                cx.t("Behov", "Need"),
+                cx.t("Verksamheter", "Activities"),
+                cx.t("Gap", "Gap"),
+            ] {
+                ui.label(RichText::new(h).small().color(style::MUTED));
+            }
+            ui.end_row();
+            for g in &top {
+                let selected = cx.settings.selection.area.as_deref() == Some(g.code.as_str());
+                if ui.selectable_label(selected, &g.name).clicked() {
+                    action = Some(NeedsAction::Select(g.code.clone()));
+                }
+                ui.label(domain_name(&g.domain));
+                ui.label(format::signed(g.need, 2, cx.lang));
+                ui.label(g.activities.to_string());
+                ui.label(RichText::new(format::signed(g.gap, 2, cx.lang)).strong());
+                ui.end_row();
+            }
+        });
+    super::muted_note(
+        ui,
+        cx.t(
+            "Gap = behov (behovspoängen vänd) minus antalet verksamheter som betjänar området, båda i standardavvikelser över GR:s områden. Över 0: större behov än verksamheterna motsvarar.",
+            "Gap = need (the needs score turned) minus the number of activities serving the area, both in standard deviations over GR's areas. Above 0: more need than the activities match.",
+        ),
+    );
     action
 }
 

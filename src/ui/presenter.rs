@@ -69,6 +69,8 @@ pub struct Show {
     pub slide: Option<(usize, usize)>,
     /// What the slide shows that is not loaded.
     pub slide_missing: Vec<String>,
+    /// Side by side: the second map's place and its title line, titled as large as the first.
+    pub second: Option<(egui::Rect, String)>,
 }
 
 /// Draw the overlays over `map`: title and period at the top, legend at the bottom left, the
@@ -119,6 +121,19 @@ pub fn overlays(
         })
         .response
         .rect;
+    if let Some((rect, title_b)) = &show.second {
+        // Side by side, map B says what it shows as plainly as map A.
+        egui::Area::new(egui::Id::unique("presenter_title_b"))
+            .fixed_pos(rect.left_top() + vec2(16.0, 16.0))
+            .constrain_to(*rect)
+            .interactable(false)
+            .show(ctx, |ui| {
+                panel(ui).show(ui, |ui| {
+                    ui.set_max_width(rect.width() * 0.8);
+                    ui.label(text(title_b, 22.0 * s).color(style::HIGHLIGHT));
+                })
+            });
+    }
     // The period large on the right: it is what changes while the animation plays.
     let period = egui::Area::new(egui::Id::unique("presenter_period"))
         .fixed_pos(map.right_top() + vec2(-16.0, 16.0))
@@ -208,11 +223,8 @@ pub fn overlays(
 /// The hovered area's name and value, large, at the bottom centre of the map.
 fn hovered_area(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, i: usize, s: f32) {
     let Some(ind) = cx.indicator() else { return };
-    let value = cx.view.values.get(i).copied().flatten();
-    let value = value.map_or_else(
-        || cx.t("Uppgift saknas", "No data").to_string(),
-        |v| crate::format::value(v, ind, cx.lang),
-    );
+    let value =
+        crate::view::caption::area_value_words(cx.atlas, cx.view, &cx.layer.areas[i].code, i, ind, cx.lang);
     egui::Area::new(egui::Id::unique("presenter_hover"))
         .fixed_pos(map.center_bottom() + vec2(0.0, -16.0))
         .pivot(Align2::CENTER_BOTTOM)

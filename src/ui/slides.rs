@@ -15,6 +15,8 @@ pub enum SlideAction {
     Note(usize, String),
     /// Move a slide one place up (−1) or down (+1).
     Move(usize, i32),
+    /// Move a slide to another place (dragged there).
+    MoveTo(usize, usize),
     Duplicate(usize),
     Delete(usize),
     /// Every slide as a 1920 × 1080 PNG into one folder.
@@ -67,7 +69,12 @@ pub fn window(
             ui.separator();
             for (i, slide) in slides.iter().enumerate() {
                 let missing = slide.missing(atlas, lang);
-                ui.horizontal(|ui| {
+                let row = ui.horizontal(|ui| {
+                    // A handle to drag the slide to another place in the story.
+                    ui.dnd_drag_source(egui::Id::unique(("slide_handle", i)), i, |ui| {
+                        ui.label(egui::RichText::new("↑↓").color(super::style::MUTED))
+                            .on_hover_text(lang.pick("Dra för att flytta", "Drag to move"));
+                    });
                     let label = if missing.is_empty() {
                         format!("{}. {}", i + 1, slide.name)
                     } else {
@@ -87,6 +94,11 @@ pub fn window(
                         actions.push(SlideAction::Show(i));
                     }
                 });
+                if let Some(from) = row.response.dnd_release_payload::<usize>()
+                    && *from != i
+                {
+                    actions.push(SlideAction::MoveTo(*from, i));
+                }
             }
             let Some(i) = current.filter(|i| *i < slides.len()) else {
                 return;

@@ -107,11 +107,52 @@ impl Caption {
                 });
             }
         }
+        let in_scope = |flags: &[bool]| {
+            flags
+                .iter()
+                .zip(&view.in_scope)
+                .filter(|(f, s)| **f && **s)
+                .count()
+        };
+        let uncertain = in_scope(&view.uncertain);
+        if uncertain > 0
+            && let Some(middle) = view.class_colours.get(view.class_colours.len() / 2)
+        {
+            entries.push(Entry {
+                colour: palette::uncertain(*middle),
+                label: lang
+                    .pick(
+                        "Blekare: osäker, intervallet bredare än klassen",
+                        "Paler: uncertain, interval wider than the class",
+                    )
+                    .into(),
+                count: Some(uncertain),
+            });
+        }
+        let suppressed = in_scope(&view.suppressed);
+        if suppressed > 0 {
+            let below = ind
+                .suppress_below
+                .map(|b| {
+                    format!(
+                        " ({} {})",
+                        lang.pick("under", "below"),
+                        format::number(b, 0, lang)
+                    )
+                })
+                .unwrap_or_default();
+            entries.push(Entry {
+                colour: palette::SUPPRESSED,
+                label: format!("{}{below}", lang.pick("För få svar", "Too few answers")),
+                count: Some(suppressed),
+            });
+        }
         let missing = view
             .values
             .iter()
             .zip(&view.in_scope)
-            .filter(|(v, s)| **s && v.is_none())
+            .zip(&view.suppressed)
+            .filter(|((v, s), held)| **s && v.is_none() && !**held)
             .count();
         entries.push(Entry {
             colour: palette::NO_DATA,
@@ -157,7 +198,7 @@ impl Caption {
         let missing = caption
             .entries
             .iter()
-            .filter(|e| e.colour == palette::NO_DATA || e.colour == palette::CONTEXT)
+            .filter(|e| [palette::NO_DATA, palette::CONTEXT, palette::SUPPRESSED].contains(&e.colour))
             .cloned()
             .collect::<Vec<_>>();
         let mut entries = Vec::new();
@@ -284,6 +325,94 @@ pub fn compared_parts(atlas: &Atlas, a: &Selection, b: &Selection, lang: Lang) -
     }
 }
 
+/// A difference between survey values in words: significant or not at the survey's level.
+pub fn significance_words(
+    d: &crate::analysis::significance::Difference,
+    confidence: f64,
+    lang: Lang,
+) -> String {
+    let level = format::number(confidence, 0, lang);
+    if d.significant(confidence) {
+        format!(
+            "{} ({level} %)",
+            lang.pick("statistiskt säkerställd", "statistically significant")
+        )
+    } else {
+        format!(
+            "{} ({level} %)",
+            lang.pick("inte statistiskt säkerställd", "not statistically significant")
+        )
+    }
+}
+
+/// An area's value as a presenter says it: the value with its interval for a survey value,
+/// "För få svar" for one held back, else "Uppgift saknas".
+pub fn area_value_words(
+    atlas: &Atlas,
+    view: &View,
+    code: &str,
+    i: usize,
+    ind: &Indicator,
+    lang: Lang,
+) -> String {
+    match view.values.get(i).copied().flatten() {
+        Some(v) => {
+            let value = format::value(v, ind, lang);
+            let interval = view
+                .estimates
+                .get(i)
+                .copied()
+                .flatten()
+                .zip(view.confidence)
+                .and_then(|(e, c)| Some((e.interval(c)?, c)));
+            match interval {
+                Some(((lo, hi), c)) => format!("{value} ({})", interval_words(lo, hi, c, ind, lang)),
+                None => value,
+            }
+        }
+        None => match atlas.observations.suppressed(&view.key, code, view.period) {
+            Some(held) => suppressed_words(held.n, ind, lang),
+            None => lang.pick("Uppgift saknas", "No data").to_string(),
+        },
+    }
+}
+
+/// A survey value's confidence interval: "95 % KI 22,3–25,9".
+pub fn interval_words(lo: f64, hi: f64, confidence: f64, ind: &Indicator, lang: Lang) -> String {
+    format!(
+        "{} % {} {}–{}",
+        format::number(confidence, 0, lang),
+        lang.pick("KI", "CI"),
+        format::number(lo.max(ind.min), ind.decimals as usize, lang),
+        format::number(hi.min(ind.max), ind.decimals as usize, lang)
+    )
+}
+
+/// Why a survey value is not shown: "För få svar (12 svarande, gräns 30)".
+pub fn suppressed_words(n: Option<f64>, ind: &Indicator, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = n {
+        parts.push(format!(
+            "{} {}",
+            format::number(n, 0, lang),
+            lang.pick("svarande", "respondents")
+        ));
+    }
+    if let Some(b) = ind.suppress_below {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("gräns", "threshold"),
+            format::number(b, 0, lang)
+        ));
+    }
+    let why = if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    };
+    format!("{}{why}", lang.pick("För få svar", "Too few answers"))
+}
+
 /// The lines under the legend rows: GR's and Sweden's value, how the values were made.
 fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note> {
     let mut notes = Vec::new();
@@ -304,6 +433,16 @@ fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note>
                 format::value(reference, ind, lang)
             ),
             NoteKind::Strong,
+        ));
+    }
+    if ind.survey {
+        notes.push(note(
+            format!(
+                "{} {} %",
+                lang.pick("Enkät: konfidensnivå", "Survey: confidence level"),
+                format::number(ind.confidence, 0, lang)
+            ),
+            NoteKind::Plain,
         ));
     }
     if view.classes.is_none() && ind.id.starts_with(crate::analysis::segregation_series::PREFIX) {

@@ -14,15 +14,20 @@ pub fn csv_field(text: &str) -> String {
 
 /// The areas of the map in scope (GR, or all of Sweden when compared) with their value,
 /// class (1 = lowest), the class's bounds and rank in GR, for the indicator, period and group
-/// shown; a `demo` column says whether the values are invented.
+/// shown; a `demo` column says whether the values are invented. Survey values add their
+/// interval and respondents, and `too_few_answers` for a value held back (whose value, class
+/// and rank stay empty).
 pub fn map_csv(view: &View, layer: &AreaLayer, sel: &Selection) -> String {
     let mut out = String::from(
-        "area_code,area_name,indicator,period,group_by,group,value,class,class_from,class_to,rank_in_gr,demo\n",
+        "area_code,area_name,indicator,period,group_by,group,value,class,class_from,class_to,rank_in_gr,\
+         lower,upper,n,uncertain,too_few_answers,demo\n",
     );
     let period: Period = view.period;
     for (i, area) in layer.areas.iter().enumerate().filter(|(i, _)| view.in_scope[*i]) {
         let value = view.values[i];
         let class = value.and_then(|v| view.classes.as_ref().map(|c| (c.class_of(v), c)));
+        let estimate = view.estimates[i];
+        let interval = estimate.zip(view.confidence).and_then(|(e, c)| e.interval(c));
         let (class, from, to) = match class {
             Some((c, classes)) => {
                 let (lo, hi) = classes.bounds(c);
@@ -42,6 +47,11 @@ pub fn map_csv(view: &View, layer: &AreaLayer, sel: &Selection) -> String {
             from,
             to,
             view.gr_rank[i].map_or_else(String::new, |r| r.to_string()),
+            number(interval.map(|(lo, _)| lo)),
+            number(interval.map(|(_, hi)| hi)),
+            number(estimate.and_then(|e| e.n)),
+            view.uncertain[i].to_string(),
+            view.suppressed[i].to_string(),
             view.demo.to_string(),
         ];
         out.push_str(&row.join(","));
@@ -200,7 +210,8 @@ mod tests {
             let value: f64 = cells[6].parse().expect("a value");
             let (from, to): (f64, f64) = (cells[8].parse().expect("from"), cells[9].parse().expect("to"));
             assert!(from <= value && value <= to, "{line}");
-            assert_eq!(cells[11], "true", "demo values say so");
+            assert_eq!(cells.last().copied(), Some("true"), "demo values say so");
+            assert_eq!(cells[15], "false", "not a survey: nothing held back");
         }
     }
 }

@@ -34,6 +34,9 @@ pub struct TrendView {
     pub region_series: Vec<Observation>,
     /// The series, area and level the lines are of, so a period step can reuse them.
     pub series_of: Option<(SeriesKey, Option<String>, Level)>,
+    /// For survey indicators: the confidence interval of the own series per period
+    /// (`[time axis, lower, upper]`), drawn as a band.
+    pub band: Vec<[f64; 3]>,
 }
 
 impl TrendView {
@@ -77,7 +80,9 @@ impl TrendView {
             Some(code) => atlas.observations.series(key, code).to_vec(),
             None => region_series.clone(),
         };
+        let band = interval_band(atlas, key, area, &own);
         let lines = TrendView {
+            band,
             region: points(&region_series),
             region_series,
             sweden,
@@ -119,6 +124,24 @@ impl TrendView {
             ..lines
         }
     }
+}
+
+/// The confidence band of a survey series: the area's own estimates, or GR's per period.
+fn interval_band(atlas: &Atlas, key: &SeriesKey, area: Option<&str>, own: &[Observation]) -> Vec<[f64; 3]> {
+    use crate::analysis::significance::{Estimate, region_estimate};
+    let Some(ind) = atlas.catalogue.indicator(&key.indicator).filter(|i| i.survey) else {
+        return Vec::new();
+    };
+    own.iter()
+        .filter_map(|o| {
+            let estimate = match area {
+                Some(_) => Estimate::of(ind, o),
+                None => region_estimate(atlas, key, o.period, ind),
+            }?;
+            let (lo, hi) = estimate.interval(ind.confidence)?;
+            Some([o.period.axis(), lo.max(ind.min), hi.min(ind.max)])
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -40,3 +40,18 @@ pub fn run_segkarta(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A click at a point of the window (the map has no widget to click by label): press, a
+/// frame, release.
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
+pub fn click_at(harness: &mut Harness<'static, SegkartaApp>, pos: egui::Pos2) {
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+}

@@ -78,6 +78,10 @@ fn every_gr_area_has_a_value_for_every_year_and_group_of_every_indicator() {
         for key in &keys {
             for code in GR_MUNICIPALITIES {
                 for year in years {
+                    // Survey values from too few answers are held back, never missing.
+                    if atlas.observations.suppressed(key, code, *year).is_some() {
+                        continue;
+                    }
                     let v = atlas.observations.value(key, code, *year);
                     let v = v.unwrap_or_else(|| panic!("{key:?} {code} {year} has a value"));
                     assert!(

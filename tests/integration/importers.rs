@@ -630,3 +630,128 @@ fn monthly_and_quarterly_tables_load_with_their_periods() {
         "{text}"
     );
 }
+
+/// A survey tool's export (area and group per row, share with its interval and respondents,
+/// the year only in the title): margins from the interval's wider side, respondents as `n`, a
+/// survey indicator whose values from fewer than 30 answers are held back, not mapped.
+#[test]
+fn a_survey_export_reads_with_intervals_respondents_and_suppression() {
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    let loaded = load::load_path(&fixture("enkat_trygghet_2024.csv")).expect("reads");
+    let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
+    let text = report.to_text();
+    assert!(
+        text.contains("2024") && text.contains("title or file name"),
+        "{text}"
+    );
+    let id = "enkat_trygghet_2024";
+    let ind = atlas.catalogue.indicator(id).expect("catalogued").clone();
+    assert!(ind.survey && ind.suppress_below == Some(30.0), "{ind:?}");
+    let period = segkarta::model::Period::Year(2024);
+    let women = SeriesKey::new(id, "kön", "Kvinnor");
+    let gbg = atlas
+        .observations
+        .get(&women, "1480", period)
+        .expect("Göteborg's women");
+    assert!((gbg.moe.expect("margin") - 2.2).abs() < 1e-9);
+    assert_eq!(gbg.n, Some(1650.0));
+    // Öckerö's women: 24 answers, held back; its men: no value at all.
+    assert_eq!(atlas.observations.value(&women, "1407", period), None);
+    let held = atlas
+        .observations
+        .suppressed(&women, "1407", period)
+        .expect("held back");
+    assert_eq!(held.n, Some(24.0));
+    assert!(text.contains("fewer than 30"), "{text}");
+    // Lilla Edet's total from 88 answers is shown.
+    assert!(
+        atlas
+            .observations
+            .value(&SeriesKey::total(id), "1462", period)
+            .is_some()
+    );
+}
+
+#[test]
+fn a_survey_export_without_a_year_says_where_to_put_it() {
+    let text = error_text("enkat_utan_ar.csv");
+    assert!(
+        text.contains("enkat_utan_ar.csv") && text.contains("file name"),
+        "{text}"
+    );
+}
+
+/// A municipality's list of activities (semicolons, decimal commas, SWEREF 99 TM metres on one
+/// row, served area codes on others): every row read, the one with neither a place nor areas
+/// listed in the report, and the demo activities replaced by the real list.
+#[test]
+fn an_activity_list_replaces_the_demo_activities_and_names_rows_without_a_place() {
+    let mut atlas = segkarta::io::embedded::atlas().expect("embedded");
+    assert!(atlas.activities.iter().all(|a| a.demo) && atlas.activities.len() > 200);
+    let loaded = load::load_path(&fixture("verksamheter.csv")).expect("reads");
+    let report = load::merge(&mut atlas, loaded, &LoadOptions::default());
+    let text = report.to_text();
+    assert_eq!(atlas.activities.len(), 6, "{text}");
+    assert!(atlas.activities.iter().all(|a| !a.demo));
+    assert!(text.contains("demo activities are replaced"), "{text}");
+    assert!(
+        text.contains("line 4") && text.contains("Trygghetsvandring Centrum: neither a location"),
+        "{text}"
+    );
+    let angered = atlas
+        .activities
+        .iter()
+        .find(|a| a.name == "Mötesplats Angered")
+        .expect("read");
+    let (lon, lat) = angered.location.expect("reprojected from SWEREF 99 TM");
+    assert!(
+        (12.0..12.15).contains(&lon) && (57.75..57.85).contains(&lat),
+        "{lon} {lat}"
+    );
+    let cafe = atlas
+        .activities
+        .iter()
+        .find(|a| a.name == "Språkcafé Mölndal")
+        .expect("read");
+    assert_eq!(cafe.domains, vec!["demokrati", "skola"]);
+    assert_eq!(cafe.location, Some((12.0179, 57.6554)), "decimal commas");
+    // Counted against the needs: Göteborg is served by the work activity naming 1480.
+    segkarta::analysis::refresh_derived(&mut atlas, &[]);
+    let work = SeriesKey::total("verksamheter_arbete");
+    let period = segkarta::model::Period::Year(2024);
+    assert_eq!(atlas.observations.value(&work, "1480", period), Some(1.0));
+}
+
+#[test]
+fn broken_activity_rows_are_named_and_points_in_geojson_read() {
+    let loaded = load::load_path(&fixture("verksamheter_trasig.csv")).expect("reads what it can");
+    let text = loaded.report.to_text();
+    for expected in [
+        "line 2",
+        "activity's name",
+        "line 3",
+        "before it starts",
+        "line 4",
+        "half-written",
+        "line 5",
+        "not a year",
+        "line 6",
+        "\"stiftelse\"",
+        "\"culture\"",
+        "not a place in Sweden",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    let Content::Activities(list) = loaded.content else {
+        panic!("activities")
+    };
+    assert_eq!(list.len(), 1, "only Mötesplats reads, without a place");
+    assert_eq!(list[0].location, None);
+    let loaded = load::load_path(&fixture("verksamheter_punkter.geojson")).expect("reads");
+    assert!(!loaded.report.has_errors(), "{}", loaded.report.to_text());
+    let Content::Activities(points) = loaded.content else {
+        panic!("points are activities, not boundaries")
+    };
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[1].end, Some(2024));
+}

@@ -49,9 +49,11 @@ fn real_deso_boundaries_open_as_a_level_on_the_map() {
     assert_eq!(app.layer().len(), 584);
     assert_eq!(app.view.in_gr.iter().filter(|g| **g).count(), 584);
     harness.get_by_label("Kommuner");
-    // No indicator has DeSO values: the panel says so instead of showing nothing.
+    // No demo indicator has DeSO values: the panel says so and offers what has some, the
+    // demo activities counted per DeSO.
     harness.get_by_label("Indikatorn har inga värden på nivån DeSO");
-    harness.get_by_label("Ingen indikator har värden här ännu: läs in en tabell för nivån.");
+    harness.get_by_label("Indikatorer med värden på nivån:");
+    harness.get_by_label("Verksamheter: skola");
     harness.get_by_label("Kommuner").click();
     harness.run_steps(2);
     assert_eq!(harness.state().settings.selection.level, Level::Kommun);

@@ -19,4 +19,5 @@ mod segregation_ui;
 mod shared_data;
 mod slides_ui;
 mod spatial_ui;
+mod survey_activities_ui;
 mod ui;

@@ -208,3 +208,68 @@ fn the_checksum_is_of_the_file_as_read() {
         .expect("a project");
     assert_eq!(project.check_files(), vec![segkarta::project::FileState::Changed]);
 }
+
+/// What the user said in the import dialogs (a division's level name, a PxWeb export's id and
+/// unit) is saved with the project: reopened in a fresh app, both merge the same way unasked.
+#[test]
+fn import_dialog_choices_are_kept_in_the_project() {
+    let dir = temp_dir("choices");
+    let division = fixture("division/basomraden.geojson");
+    let export = fixture("pxweb_wide_latin1.csv");
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .load_files(&ctx, vec![division], LoadOptions::default());
+    common::wait_for_load(&mut harness);
+    harness.run_steps(2);
+    harness.state_mut().pending_boundaries[0].custom_name = "Basområde".into();
+    harness.run_steps(1);
+    harness.get_by_label("Importera").click();
+    harness.run_steps(3);
+    harness
+        .state_mut()
+        .load_files(&ctx, vec![export], LoadOptions::default());
+    common::wait_for_load(&mut harness);
+    harness.run_steps(2);
+    let pending = harness
+        .state_mut()
+        .pending_import
+        .as_mut()
+        .expect("the export waits");
+    pending.id = "sysselsattning_fodelseregion".into();
+    pending.unit = "procent".into();
+    harness.get_by_label("Importera").click();
+    harness.run_steps(3);
+    let path = dir.join("val.segkarta");
+    harness.state_mut().save_project_to(&path).expect("saved");
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(
+        text.contains("\"kind\": \"boundaries\"") && text.contains("Basområde"),
+        "{text}"
+    );
+    assert!(text.contains("sysselsattning_fodelseregion"), "{text}");
+
+    let mut fresh = self::harness();
+    let ctx = fresh.ctx.clone();
+    fresh.state_mut().open_project(&ctx, &path);
+    common::wait_for_load(&mut fresh);
+    fresh.run_steps(3);
+    let app = fresh.state();
+    assert!(
+        app.pending_boundaries.is_empty() && app.pending_import.is_none(),
+        "nothing asked again"
+    );
+    assert!(
+        app.atlas
+            .layer(&segkarta::model::Level::Custom("Basområde".into()))
+            .is_some()
+    );
+    let ind = app
+        .atlas
+        .catalogue
+        .indicator("sysselsattning_fodelseregion")
+        .expect("the same id");
+    assert_eq!(ind.unit_sv, "procent");
+    let _ = std::fs::remove_dir_all(dir);
+}

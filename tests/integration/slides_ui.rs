@@ -72,6 +72,13 @@ fn views_become_slides_that_can_be_renamed_reordered_duplicated_and_deleted() {
     assert_eq!(harness.state().settings.selection.period, Period::Year(2024));
     assert_eq!(harness.state().settings.selection.area, None);
     assert!(harness.state().project_dirty);
+    // Dragged by its handle onto the first row: the second slide opens the story.
+    harness.get_by_label("1. Göteborg 2015");
+    harness.get_all_by_label("↑↓").count();
+    harness.state_mut().slide_action(&ctx, SlideAction::MoveTo(1, 0));
+    harness.run_steps(2);
+    assert_eq!(harness.state().slides[1].name, "Göteborg 2015");
+    harness.get_by_label("1. Förvärvsarbetande 20–64 år · 2024 · Kommuner");
 }
 
 #[test]

@@ -135,20 +135,8 @@ fn click_selects_area_and_updates_group_and_trend_panels() {
     harness.hover_at(pos);
     harness.run_steps(1);
     harness.get_by_label("Zooma till GR"); // overlays still there
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Default::default(),
-    });
-    harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Default::default(),
-    });
-    harness.run_steps(3);
+    common::click_at(&mut harness, pos);
+    harness.run_steps(2);
     assert_eq!(harness.state().settings.selection.area.as_deref(), Some("1384"));
     // Group comparison for Kungsbacka: sex is the first dimension of the indicator.
     assert!(
