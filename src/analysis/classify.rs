@@ -356,19 +356,19 @@ fn fill_row(
     current: &mut [f64],
     start: &mut [usize],
 ) {
-    // (lowest end, highest end, first start, last start) still to solve.
-    let mut todo = vec![(lowest, highest, q, highest)];
-    while let Some((lo, hi, from, to)) = todo.pop() {
+    // (lowest end, highest end, first start, last start, the parent's best start) to solve.
+    let mut todo = vec![(lowest, highest, q, highest, None)];
+    while let Some((lo, hi, from, to, hint)) = todo.pop() {
         let mid = lo + (hi - lo) / 2;
         let first = from.max(q).max(lower.map_or(0, |l| l[mid]));
-        let (best, best_j) = best_start(previous, sums, first, to.min(mid), mid);
+        let (best, best_j) = best_start(previous, sums, first, to.min(mid), mid, hint);
         current[mid] = best;
         start[mid] = best_j;
         if mid > lo {
-            todo.push((lo, mid - 1, from, best_j));
+            todo.push((lo, mid - 1, from, best_j, Some(best_j)));
         }
         if mid < hi {
-            todo.push((mid + 1, hi, best_j, to));
+            todo.push((mid + 1, hi, best_j, to, Some(best_j)));
         }
     }
 }
@@ -379,7 +379,16 @@ fn fill_row(
 /// stops once the high start's own deviation (which only grows as the class takes in more
 /// values) plus the cost before the low start (the least any start left could have, since the
 /// costs before grow with the start) exceeds the best found. Ties go to the earliest start.
-fn best_start(previous: &[f64], sums: &PrefixSums, first: usize, last: usize, end: usize) -> (f64, usize) {
+/// `hint` (the best start of the neighbouring end already solved) is tried first: its cost is
+/// near the best, so the scan stops sooner.
+fn best_start(
+    previous: &[f64],
+    sums: &PrefixSums,
+    first: usize,
+    last: usize,
+    end: usize,
+    hint: Option<usize>,
+) -> (f64, usize) {
     let PrefixSums { s0, s1, s2 } = *sums;
     if first > last {
         return (f64::INFINITY, first);
@@ -395,6 +404,9 @@ fn best_start(previous: &[f64], sums: &PrefixSums, first: usize, last: usize, en
         }
     };
     let mut best = (f64::INFINITY, last);
+    if let Some(h) = hint.filter(|h| (first..=last).contains(h)) {
+        best = (previous[h - 1] + deviation(h), h);
+    }
     let (mut low, mut high) = (first, last);
     while low <= high {
         let high_deviation = deviation(high);
