@@ -617,10 +617,10 @@ impl SegkartaApp {
     }
 
     /// A file that added nothing: listed with why, and the data window opened on it.
-    fn add_failure(&mut self, file: &str, format: &str, error: String) {
+    fn add_failure(&mut self, file: &str, format: &str, error: crate::io::validate::Said) {
         let mut report = ValidationReport::new(file, format);
-        // The reader's message names the file, line and what was expected (in English).
-        report.error("unreadable", crate::io::validate::Said::new(error.clone(), error));
+        // The reader's message names the file, line and what was expected.
+        report.error("unreadable", error);
         self.datasets.push(Dataset {
             added: load::Added::Nothing,
             report,
@@ -1969,7 +1969,11 @@ impl eframe::App for SegkartaApp {
                         self.import_choices.insert(file.clone(), pending.choice());
                         match pending.finish(&mut self.atlas, &self.load_options) {
                             Ok((dataset, geometry)) => self.add_dataset(&ctx, dataset, Some(geometry)),
-                            Err(e) => self.add_failure(&file, "boundaries", e),
+                            Err(e) => self.add_failure(
+                                &file,
+                                "boundaries",
+                                crate::io::validate::Said::new(e.clone(), e),
+                            ),
                         }
                         self.merge_held_tables(&ctx);
                         self.data_changed();

@@ -52,7 +52,7 @@ pub enum JobResult {
     Import(Box<crate::pending::PendingImport>),
     Failed {
         file: String,
-        error: String,
+        error: crate::io::validate::Said,
     },
     /// A read file's checksum and size, taken once here for the project file (by the name
     /// its report gives it), so saving and autosaving do not hash the data again.
@@ -123,7 +123,7 @@ impl LoadJob {
                     }
                     Err(e) => JobResult::Failed {
                         file: path.display().to_string(),
-                        error: e.to_string(),
+                        error: e.said(),
                     },
                 };
                 d.fetch_add(1, Ordering::Relaxed);

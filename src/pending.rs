@@ -120,7 +120,7 @@ impl PendingBoundaries {
     }
 
     /// Why the chosen roles cannot be imported (shown in the dialog; Import is off meanwhile).
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<crate::io::validate::Said> {
         let Content::Boundaries(b) = &self.loaded.content else {
             return None;
         };
@@ -189,6 +189,7 @@ mod tests {
             pending
                 .problem()
                 .expect("refused")
+                .en
                 .contains("16 features share the value \"1480\"")
         );
         // The running number as the code, and a name of the user's own.

@@ -185,7 +185,7 @@ impl FeatureTable {
     /// without either are listed in the report. Refuses roles that cannot give areas (no code
     /// attribute, or one whose values repeat).
     pub fn layer(&self, roles: &BoundaryRoles, report: &mut ValidationReport) -> Result<AreaLayer, String> {
-        roles.check(self)?;
+        roles.check(self).map_err(|said| said.en)?;
         let role_of = |r: AttributeRole| roles.roles.iter().position(|x| *x == r);
         let code_at = role_of(AttributeRole::Code).ok_or("no attribute holds the area code")?;
         let name_at = role_of(AttributeRole::Name);
@@ -424,27 +424,42 @@ impl BoundaryRoles {
 
     /// Whether these roles can give areas: one code attribute, unique over the features;
     /// for municipalities, four-digit codes (one feature per municipality).
-    pub fn check(&self, table: &FeatureTable) -> Result<(), String> {
+    pub fn check(&self, table: &FeatureTable) -> Result<(), Said> {
         let codes: Vec<usize> = (0..self.roles.len())
             .filter(|i| self.roles[*i] == AttributeRole::Code)
             .collect();
         let [code] = codes[..] else {
             return Err(if codes.is_empty() {
-                "no attribute is chosen as the area code".into()
+                Said::new(
+                    "no attribute is chosen as the area code",
+                    "inget attribut är valt som områdeskod",
+                )
             } else {
-                "only one attribute can be the area code".into()
+                Said::new(
+                    "only one attribute can be the area code",
+                    "bara ett attribut kan vara områdeskoden",
+                )
             });
         };
         let name = &table.attributes[code];
         if let Some((value, times)) = table.repeated_value(code) {
-            return Err(format!(
-                "{name:?} is not an area code: {times} features share the value {value:?} (an area code is unique; \
-                 a municipality's or parent area's code repeats)"
+            return Err(Said::new(
+                format!(
+                    "{name:?} is not an area code: {times} features share the value {value:?} (an area code is unique; \
+                     a municipality's or parent area's code repeats)"
+                ),
+                format!(
+                    "{name:?} är ingen områdeskod: {times} objekt har värdet {value:?} (en områdeskod är unik; \
+                     en kommuns eller ett överordnat områdes kod upprepas)"
+                ),
             ));
         }
         let stats = table.stats(code);
         if stats.filled == 0 {
-            return Err(format!("{name:?} has no values"));
+            return Err(Said::new(
+                format!("{name:?} has no values"),
+                format!("{name:?} har inga värden"),
+            ));
         }
         if self.level == Level::Kommun {
             let bad = table
@@ -453,16 +468,25 @@ impl BoundaryRoles {
                 .into_iter()
                 .find(|c| c.len() != 4 || !c.bytes().all(|b| b.is_ascii_digit()));
             if let Some(bad) = bad {
-                return Err(format!(
-                    "{name:?} holds {bad:?}, not a four-digit municipal code: municipal boundaries change only \
-                     from a file with one feature per municipality code"
+                return Err(Said::new(
+                    format!(
+                        "{name:?} holds {bad:?}, not a four-digit municipal code: municipal boundaries change only \
+                         from a file with one feature per municipality code"
+                    ),
+                    format!(
+                        "{name:?} har {bad:?}, ingen fyrsiffrig kommunkod: kommungränserna ändras bara från en fil \
+                         med ett objekt per kommunkod"
+                    ),
                 ));
             }
         }
         if let Level::Custom(level) = &self.level
             && level.trim().is_empty()
         {
-            return Err("the custom level needs a name".into());
+            return Err(Said::new(
+                "the custom level needs a name",
+                "den egna nivån behöver ett namn",
+            ));
         }
         Ok(())
     }
@@ -647,7 +671,8 @@ mod tests {
             level: Level::Kommun,
         };
         let e = forced.check(&t).expect_err("refused");
-        assert!(e.contains("2 features share the value \"1480\""), "{e}");
+        assert!(e.en.contains("2 features share the value \"1480\""), "{}", e.en);
+        assert!(e.sv.contains("2 objekt har värdet \"1480\""), "{}", e.sv);
     }
 
     #[test]
@@ -685,6 +710,7 @@ mod tests {
             as_kommun
                 .check(&t)
                 .expect_err("9 is no municipal code")
+                .en
                 .contains("\"9\"")
         );
         assert!(

@@ -39,6 +39,35 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The message in both languages for the UI. The Swedish says in Swedish what went wrong
+    /// and where; a reader's own detail (English) follows on a line of its own, marked as such,
+    /// rather than inside a Swedish sentence.
+    pub fn said(&self) -> validate::Said {
+        let en = self.to_string();
+        let sv = match self {
+            LoadError::Read { file, source } => {
+                format!("{file}: filen kunde inte läsas.\nSystemets meddelande (engelska): {source}")
+            }
+            LoadError::Encoding { file, offset } => format!(
+                "{file}: inte giltig UTF-8-text nära byte {offset} (väntat UTF-8; spara om filen som UTF-8)"
+            ),
+            LoadError::Format { file, what } => {
+                format!("{file}: filen kunde inte tolkas.\nLäsarens meddelande (engelska): {what}")
+            }
+            LoadError::Line { file, line, what } => {
+                format!(
+                    "{file}, rad {line}: raden kunde inte tolkas.\nLäsarens meddelande (engelska): {what}"
+                )
+            }
+            LoadError::Feature { file, feature, what } => format!(
+                "{file}, objekt {feature}: objektet kunde inte tolkas.\nLäsarens meddelande (engelska): {what}"
+            ),
+        };
+        validate::Said::new(en, sv)
+    }
+}
+
 /// Read a file as UTF-8 text (a leading byte-order mark is dropped).
 pub fn read_text(path: &std::path::Path) -> Result<String, LoadError> {
     let file = path.display().to_string();

@@ -204,3 +204,39 @@ impl Catalogue {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn survey(below: Option<f64>) -> Indicator {
+        let catalogue: Catalogue =
+            serde_json::from_str(crate::io::embedded::CATALOGUE_JSON).expect("the embedded catalogue");
+        Indicator {
+            survey: true,
+            suppress_below: below,
+            ..catalogue.indicator("otrygghet").expect("a survey").clone()
+        }
+    }
+
+    #[test]
+    fn too_few_or_no_respondents_are_suppressed_an_unknown_base_is_not() {
+        let ind = survey(Some(30.0));
+        assert!(ind.suppresses(Some(0.0)), "no respondents");
+        assert!(ind.suppresses(Some(29.0)), "below the threshold");
+        assert!(!ind.suppresses(Some(30.0)), "at the threshold");
+        assert!(!ind.suppresses(None), "unknown base: shown, not guessed away");
+        assert!(
+            survey(None).suppresses(Some(0.0)),
+            "no respondents, even without a threshold"
+        );
+        assert!(!survey(None).suppresses(Some(3.0)));
+        let register = Indicator { survey: false, ..ind };
+        assert!(!register.suppresses(Some(1.0)), "only surveys");
+        // The demo catalogue states each survey's rules.
+        assert_eq!(
+            (ind.confidence, survey(Some(30.0)).suppress_below),
+            (95.0, Some(30.0))
+        );
+    }
+}

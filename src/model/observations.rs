@@ -436,3 +436,44 @@ impl Observations {
             .flat_map(|s| s.keys().map(String::as_str))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suppressed_values_leave_the_index_and_a_newer_value_replaces_them() {
+        let key = SeriesKey::total("enkat");
+        let obs = |year, value, n| {
+            (
+                key.clone(),
+                "1480".to_string(),
+                Observation {
+                    n: Some(n),
+                    ..Observation::new(Period::Year(year), value)
+                },
+            )
+        };
+        let mut o =
+            Observations::from_rows(vec![obs(2022, 20.0, 12.0), obs(2024, 25.0, 400.0)]).expect("rows");
+        assert_eq!(o.suppress("enkat", |x| x.n.is_some_and(|n| n < 30.0)), 1);
+        assert_eq!(
+            o.value(&key, "1480", Period::Year(2022)),
+            None,
+            "not mapped, ranked or scored"
+        );
+        assert_eq!(
+            o.suppressed(&key, "1480", Period::Year(2022)).and_then(|x| x.n),
+            Some(12.0)
+        );
+        assert_eq!(o.value(&key, "1480", Period::Year(2024)), Some(25.0));
+        assert_eq!(o.suppressed_count("enkat"), 1);
+        // Applying the rule again holds back nothing more.
+        assert_eq!(o.suppress("enkat", |x| x.n.is_some_and(|n| n < 30.0)), 0);
+        // A later file with enough answers for 2022 takes its place.
+        o.extend(Observations::from_rows(vec![obs(2022, 21.0, 80.0)]).expect("rows"))
+            .expect("extend");
+        assert_eq!(o.value(&key, "1480", Period::Year(2022)), Some(21.0));
+        assert_eq!(o.suppressed(&key, "1480", Period::Year(2022)), None);
+    }
+}

@@ -325,7 +325,13 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                     fill.into(),
                     interval,
                 );
-                ui.label(format::value(*v, ind, cx.lang));
+                // A survey value is marked only where it differs from GR's beyond chance.
+                let significant = view
+                    .versus_region(*i)
+                    .zip(view.confidence)
+                    .is_some_and(|(t, c)| t.significant(c));
+                let value = format::value(*v, ind, cx.lang);
+                ui.label(if significant { format!("{value} *") } else { value });
                 ui.end_row();
                 if name_r.hovered() || bar_r.hovered() {
                     out.hovered = Some(*i);
@@ -339,6 +345,19 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         });
     if view.region.is_some() {
         super::muted_note(ui, cx.t("Streck: GR-snittet", "Tick: GR average"));
+    }
+    if let Some(confidence) = view.confidence {
+        super::muted_note(
+            ui,
+            format!(
+                "{} ({} %)",
+                cx.t(
+                    "Linjer: konfidensintervall. * skiljer sig statistiskt säkerställt från GR-snittet",
+                    "Whiskers: confidence interval. * differs significantly from the GR average"
+                ),
+                format::number(confidence, 0, cx.lang)
+            ),
+        );
     }
     if missing > 0 {
         super::muted_note(

@@ -100,7 +100,7 @@ pub fn dialog(ctx: &egui::Context, lang: Lang, pending: &mut PendingBoundaries) 
             }
             let problem = pending.problem();
             if let Some(problem) = &problem {
-                ui.label(RichText::new(problem).color(super::style::ERROR));
+                ui.label(RichText::new(lang.pick(&problem.sv, &problem.en)).color(super::style::ERROR));
             }
             ui.horizontal(|ui| {
                 if ui

@@ -82,7 +82,9 @@ fn a_broken_table_loads_its_valid_rows_and_opens_the_report() {
     harness.get_by_label("Datakontroll");
     // Findings in the UI's language (Swedish by default).
     harness.get_by_label_contains("rad 3, kolumn year: \"2O24\" är ingen period");
-    harness.get_by_label_contains("missing.geojson: could not read the file");
+    // The reader's failure in Swedish, the system's own words marked as English.
+    harness.get_by_label_contains("missing.geojson: filen kunde inte läsas.");
+    harness.get_by_label_contains("Systemets meddelande (engelska):");
     harness.get_by_label_contains("ersätter demoindikatorn med samma id");
     let app = harness.state();
     assert_eq!(
@@ -373,7 +375,7 @@ fn a_city_division_waits_in_the_boundary_dialog_and_the_users_roles_are_used() {
     harness.run_steps(2);
     harness.get_by_label("områdeskod").click();
     harness.run_steps(2);
-    harness.get_by_label("only one attribute can be the area code");
+    harness.get_by_label("bara ett attribut kan vara områdeskoden");
     harness.get_by(role_box("omrade_kod")).click();
     harness.run_steps(2);
     harness.get_by_label("används inte").click();

@@ -74,8 +74,15 @@ fn views_become_slides_that_can_be_renamed_reordered_duplicated_and_deleted() {
     assert!(harness.state().project_dirty);
     // Dragged by its handle onto the first row: the second slide opens the story.
     harness.get_by_label("1. Göteborg 2015");
-    harness.get_all_by_label("↑↓").count();
-    harness.state_mut().slide_action(&ctx, SlideAction::MoveTo(1, 0));
+    let handles: Vec<egui::Rect> = harness.get_all_by_label("↑↓").map(|n| n.rect()).collect();
+    let (from, to) = (handles[1].center(), handles[0].center());
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
     harness.run_steps(2);
     assert_eq!(harness.state().slides[1].name, "Göteborg 2015");
     harness.get_by_label("1. Förvärvsarbetande 20–64 år · 2024 · Kommuner");

@@ -522,3 +522,36 @@ fn nothing_is_clipped_at_the_right_edge_at_4k() {
         assert!(r.right() <= width, "{label} {r:?}");
     }
 }
+
+/// Ctrl + and Ctrl − scale the UI (for a projector) and Ctrl 0 always brings it back to
+/// normal, also while presenting; the scale chosen is remembered in the settings.
+#[test]
+fn ctrl_zero_resets_the_ui_scale() {
+    let mut harness = common::app_harness(Settings::default(), vec2(1280.0, 800.0), false);
+    harness.run_steps(3);
+    for _ in 0..3 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+        harness.run_steps(2);
+    }
+    let larger = harness.ctx.zoom_factor();
+    assert!(larger > 1.2, "{larger}");
+    assert!(
+        (harness.state().settings.ui_zoom - larger).abs() < 1e-3,
+        "remembered"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+    assert!((harness.state().settings.ui_zoom - 1.0).abs() < 1e-3);
+    // Also in presenter mode, where the keys 0–9 have meanings of their own.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    harness.run_steps(2);
+    harness.key_press(Key::F5);
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert!(
+        (harness.ctx.zoom_factor() - 1.0).abs() < 1e-3,
+        "reset while presenting"
+    );
+}
