@@ -120,12 +120,7 @@ impl Caption {
         {
             entries.push(Entry {
                 colour: palette::uncertain(*middle),
-                label: lang
-                    .pick(
-                        "Blekare: osäker, intervallet bredare än klassen",
-                        "Paler: uncertain, interval wider than the class",
-                    )
-                    .into(),
+                label: lang.pick("Osäker skattning", "Uncertain estimate").into(),
                 count: Some(uncertain),
             });
         }
@@ -444,6 +439,13 @@ fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note>
             ),
             NoteKind::Plain,
         ));
+        if view.uncertain.iter().zip(&view.in_scope).any(|(u, s)| *u && *s) {
+            notes.push(note(
+                lang.pick("Blekare: intervallet bredare än klassen", "Paler: interval wider than the class")
+                    .into(),
+                NoteKind::Plain,
+            ));
+        }
     }
     if view.classes.is_none() && ind.id.starts_with(crate::analysis::segregation_series::PREFIX) {
         // Only the region-wide measure exists: say what a map per area needs.

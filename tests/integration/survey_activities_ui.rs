@@ -33,7 +33,8 @@ fn a_survey_map_holds_back_few_answers_and_shows_uncertainty() {
     harness.get_by_label_contains("För få svar (under 30)");
     harness.get_by_label_contains("Enkät: konfidensnivå 95 %");
     if view.uncertain.iter().any(|u| *u) {
-        harness.get_by_label_contains("Blekare: osäker");
+        harness.get_by_label_contains("Osäker skattning");
+        harness.get_by_label_contains("Blekare: intervallet bredare än klassen");
     }
     // Hovering Göteborg: the value with its interval, respondents and the test against GR.
     let pos = harness.state().screen_of(11.97, 57.71);
