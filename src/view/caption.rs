@@ -441,8 +441,11 @@ fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note>
         ));
         if view.uncertain.iter().zip(&view.in_scope).any(|(u, s)| *u && *s) {
             notes.push(note(
-                lang.pick("Blekare: intervallet bredare än klassen", "Paler: interval wider than the class")
-                    .into(),
+                lang.pick(
+                    "Blekare: intervallet bredare än klassen",
+                    "Paler: interval wider than the class",
+                )
+                .into(),
                 NoteKind::Plain,
             ));
         }
