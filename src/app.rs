@@ -1189,6 +1189,16 @@ impl SegkartaApp {
 
     /// Open missing file `i` of the project from the path the user gave, then apply the
     /// project's selection again (its indicator may come from that file).
+    /// Where a window over the panels and the map may go: below the top bar.
+    fn below_top_bar(&self, ctx: &egui::Context) -> egui::Rect {
+        let content = ctx.content_rect();
+        if self.map_rect.is_positive() {
+            egui::Rect::from_min_max(egui::pos2(content.left(), self.map_rect.top()), content.max)
+        } else {
+            content
+        }
+    }
+
     /// Take a project's import choice for the file at `path`.
     fn remember_choice(&mut self, path: &str, choice: crate::project::ImportChoice) {
         if let crate::project::ImportChoice::Boundaries(roles) = &choice {
@@ -1781,24 +1791,13 @@ impl eframe::App for SegkartaApp {
         }
         if self.show_activities {
             let mut open = true;
-            let content = ctx.content_rect();
-            let within = if self.map_rect.is_positive() {
-                egui::Rect::from_min_max(egui::pos2(content.left(), self.map_rect.top()), content.max)
-            } else {
-                content
-            };
+            let within = self.below_top_bar(&ctx);
             ui::activities::window(&ctx, &cx, &mut out, within, &mut open);
             self.show_activities = open;
         }
         if let Some(needs) = &self.needs {
             let mut open = true;
-            // Below the top bar, over the panels and the map.
-            let content = ctx.content_rect();
-            let within = if self.map_rect.is_positive() {
-                egui::Rect::from_min_max(egui::pos2(content.left(), self.map_rect.top()), content.max)
-            } else {
-                content
-            };
+            let within = self.below_top_bar(&ctx);
             match ui::needs::window(&ctx, &cx, needs, self.exported.as_deref(), within, &mut open) {
                 Some(ui::needs::NeedsAction::Select(code)) => {
                     out.actions.push(Action::SelectArea(Some(code)))

@@ -533,6 +533,11 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Vec<Activity>, ValidationR
             None => report.rows_skipped += 1,
         }
     }
+    Ok(finish(activities, report))
+}
+
+/// The list read and its report, which says so when nothing could be read.
+fn finish(activities: Vec<Activity>, mut report: ValidationReport) -> (Vec<Activity>, ValidationReport) {
     report.rows_loaded = activities.len();
     if activities.is_empty() {
         report.error(
@@ -540,7 +545,7 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Vec<Activity>, ValidationR
             Said::new("no activity could be read", "ingen verksamhet kunde läsas"),
         );
     }
-    Ok((activities, report))
+    (activities, report)
 }
 
 /// Whether a GeoJSON document holds points only (activities), not areas.
@@ -606,14 +611,7 @@ pub fn parse_geojson(
             None => report.rows_skipped += 1,
         }
     }
-    report.rows_loaded = activities.len();
-    if activities.is_empty() {
-        report.error(
-            "no_activities",
-            Said::new("no activity could be read", "ingen verksamhet kunde läsas"),
-        );
-    }
-    Ok((activities, report))
+    Ok(finish(activities, report))
 }
 
 #[cfg(test)]

@@ -83,6 +83,9 @@ pub struct Scene {
     pub lang: Lang,
     /// The day the picture was made, as the footer states it.
     pub date: String,
+    /// The activities layer, when it is on: each activity with a place (map coordinates) and
+    /// the domain its symbol shows.
+    pub activities: Vec<((f64, f64), usize)>,
 }
 
 /// The second map of a side-by-side picture.
@@ -182,6 +185,21 @@ impl Scene {
         if !extent.0.is_finite() {
             return None;
         }
+        let shown = crate::view::activities::ActivityView::compute(atlas, sel);
+        let mut caption = caption;
+        if shown.shown && !shown.points.is_empty() {
+            // The symbols' key under the legend's notes, and the demo mark for invented ones.
+            caption.notes.push(crate::view::caption::Note {
+                text: activity_key(atlas, lang),
+                kind: crate::view::caption::NoteKind::Plain,
+            });
+            caption.demo |= shown.demo;
+        }
+        let activities = shown
+            .points
+            .iter()
+            .map(|p| (mercator(p.lonlat.0, p.lonlat.1), p.domain))
+            .collect();
         Some(Scene {
             context,
             areas,
@@ -193,6 +211,7 @@ impl Scene {
             second: None,
             lang,
             date: date.to_string(),
+            activities,
         })
     }
 }
@@ -515,6 +534,69 @@ fn draw_legend(caption: &Caption, font: &text::Font, area: Rect, u: f32, canvas:
     }
 }
 
+/// The legend's line for the activities: which colour is which domain (the shapes follow the
+/// same order: circle, square, diamond, triangle, pentagon).
+fn activity_key(atlas: &Atlas, lang: Lang) -> String {
+    let shapes = [
+        lang.pick("cirkel", "circle"),
+        lang.pick("kvadrat", "square"),
+        lang.pick("romb", "diamond"),
+        lang.pick("triangel", "triangle"),
+        lang.pick("femhörning", "pentagon"),
+    ];
+    let parts: Vec<String> = crate::analysis::needs::DOMAINS
+        .iter()
+        .zip(shapes)
+        .map(|(d, shape)| {
+            let name = atlas.catalogue.domain(d).map_or(*d, |x| lang.pick(&x.sv, &x.en));
+            format!("{shape} {}", name.to_lowercase())
+        })
+        .collect();
+    format!(
+        "{}: {}; {}",
+        lang.pick("Verksamheter", "Activities"),
+        parts.join(", "),
+        lang.pick(
+            "mörk ring med tal: så många nära varandra",
+            "dark circle with a number: that many close together"
+        )
+    )
+}
+
+/// The activities over the map: a symbol each, or a numbered circle where they crowd.
+fn draw_activities(scene: &Scene, fit: &Fit, u: f32, canvas: &mut impl Canvas) {
+    use crate::view::activities::{
+        CLUSTER, DOMAIN_COLOURS, cluster, cluster_cell, cluster_radius, symbol_outline,
+    };
+    if scene.activities.is_empty() {
+        return;
+    }
+    let r = 7.0 * u;
+    let pixels: Vec<(f32, f32)> = scene.activities.iter().map(|(p, _)| fit.pixel(*p)).collect();
+    let font = text::Font::bundled();
+    let circle = |at: (f32, f32), r: f32| symbol_outline(0, at, r);
+    for c in cluster(&pixels, cluster_cell(r)) {
+        if let [only] = c.members[..] {
+            let domain = scene.activities[only].1;
+            canvas.shape(&[circle(c.at, r * 1.3)], Some(WHITE), None);
+            let fill = DOMAIN_COLOURS[domain.min(DOMAIN_COLOURS.len() - 1)];
+            canvas.shape(
+                &[symbol_outline(domain, c.at, r)],
+                Some(fill),
+                Some((WHITE, 1.2 * u)),
+            );
+        } else {
+            let n = c.members.len().to_string();
+            let cr = cluster_radius(c.members.len(), r);
+            canvas.shape(&[circle(c.at, cr + 1.5 * u)], Some(WHITE), None);
+            canvas.shape(&[circle(c.at, cr)], Some(CLUSTER), None);
+            let px = r * 1.3;
+            let w = font.width(&n, px);
+            canvas.text(&n, px, c.at.0 - w / 2.0, c.at.1 + px * 0.36, WHITE);
+        }
+    }
+}
+
 fn draw_map(scene: &Scene, areas: &[Shape], map: Rect, fit: Fit, u: f32, canvas: &mut impl Canvas) {
     canvas.rect(map, SEA, None);
     canvas.clip(Some(map));
@@ -536,6 +618,7 @@ fn draw_map(scene: &Scene, areas: &[Shape], map: Rect, fit: Fit, u: f32, canvas:
         canvas.shape(&rings, None, Some((WHITE, 6.0 * u)));
         canvas.shape(&rings, None, Some((TEXT, 3.0 * u)));
     }
+    draw_activities(scene, &fit, u, canvas);
     canvas.clip(None);
 }
 

@@ -229,3 +229,71 @@ fn comparisons_render_as_they_are_shown() {
         "the subtitle has no empty part: no \" · Kommuner\""
     );
 }
+
+/// With the activities layer on, a picture shows them as on screen: a symbol in its domain's
+/// colour where one stands alone, a dark numbered circle where they crowd, and a key saying
+/// which shape and colour is which domain.
+#[test]
+fn pictures_show_the_activities_layer_when_it_is_on() {
+    let atlas = segkarta::io::embedded::atlas().expect("embedded data");
+    let mut sel = Settings::default().selection;
+    sel.activities = Some(Default::default());
+    let (scene, _) = render::scene_of(&atlas, &mut sel, Lang::Sv, "2026-11-26").expect("a scene");
+    assert!(
+        scene.activities.len() > 150,
+        "{} with a place",
+        scene.activities.len()
+    );
+    assert!(
+        scene.caption.notes.iter().any(|n| n
+            .text
+            .starts_with("Verksamheter: cirkel bostad och samhällsservice, kvadrat skola")),
+        "{:?}",
+        scene.caption.notes
+    );
+    let (bytes, layout) = render::png(&scene, 1920, 1080).expect("a PNG");
+    let pixmap = tiny_skia::Pixmap::decode_png(&bytes).expect("a readable PNG");
+    use segkarta::view::activities::{CLUSTER, DOMAIN_COLOURS, cluster, cluster_cell, cluster_radius};
+    let colour_at = |(x, y): (f32, f32)| {
+        let p = pixmap.pixel(x as u32, y as u32).expect("inside the picture");
+        (p.red(), p.green(), p.blue())
+    };
+    let rgb = |c: segkarta::map::palette::Rgb| (c.0, c.1, c.2);
+    let r = 7.0 * layout.unit;
+    let pixels: Vec<(f32, f32)> = scene
+        .activities
+        .iter()
+        .map(|(m, _)| layout.fit.pixel(*m))
+        .collect();
+    // Where none overlaps a neighbour drawn later, each shows its own colour.
+    let (mut symbols, mut clusters, mut seen) = (0, 0, 0);
+    let drawn = cluster(&pixels, cluster_cell(r));
+    for c in &drawn {
+        if let [only] = c.members[..] {
+            // A symbol alone: its domain's colour at its centre.
+            symbols += 1;
+            seen += usize::from(colour_at(c.at) == rgb(DOMAIN_COLOURS[scene.activities[only].1]));
+        } else {
+            // A cluster: dark around its number.
+            clusters += 1;
+            let cr = cluster_radius(c.members.len(), r);
+            seen += usize::from(colour_at((c.at.0, c.at.1 - cr * 0.8)) == rgb(CLUSTER));
+        }
+    }
+    assert!(
+        symbols > 20 && clusters > 5,
+        "{symbols} symbols, {clusters} clusters"
+    );
+    assert!(seen * 10 >= drawn.len() * 9, "{seen} of {} seen", drawn.len());
+    // Without the layer, none of that.
+    let mut plain = Settings::default().selection;
+    let (scene, _) = render::scene_of(&atlas, &mut plain, Lang::Sv, "2026-11-26").expect("a scene");
+    assert!(scene.activities.is_empty());
+    assert!(
+        !scene
+            .caption
+            .notes
+            .iter()
+            .any(|n| n.text.starts_with("Verksamheter"))
+    );
+}
