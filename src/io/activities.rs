@@ -674,20 +674,12 @@ mod tests {
         );
         assert_eq!(list[1].organiser_type, OrganiserType::Other);
         assert!(list[1].domains.is_empty());
+        // Each skipped row is named by line (tests/integration/importers.rs checks the words).
         let text = report.to_text();
-        for expected in [
-            "line 2",
-            "line 3",
-            "before it starts",
-            "line 4",
-            "half-written",
-            "line 5",
-            "not a year",
-            "okänd typ",
-            "kultur",
-        ] {
-            assert!(text.contains(expected), "{expected:?} in {text}");
-        }
+        assert!(
+            (2..=5).all(|line| text.contains(&format!("line {line}"))),
+            "{text}"
+        );
         assert_eq!(report.rows_skipped, 4);
     }
 
