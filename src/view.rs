@@ -292,7 +292,7 @@ impl View {
             .and_then(|ind| crate::analysis::significance::region_estimate(atlas, &key, sel.period, ind));
         // Uncertain: the interval is wider than the class the value falls in.
         let uncertain: Vec<bool> = match (&classes, confidence) {
-            (Some(c), Some(confidence)) if clusters.is_none() => values
+            (Some(c), Some(confidence)) => values
                 .iter()
                 .zip(&estimates)
                 .map(|(v, e)| {

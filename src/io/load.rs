@@ -827,10 +827,10 @@ fn merge_observations(atlas: &mut Atlas, mut obs: Observations, report: &mut Val
             "suppressed_small_samples",
             Said::new(
                 format!(
-                    "{count} survey values of {id:?} come from fewer than{below} respondents: shown as \"too few answers\", not mapped, ranked or scored"
+                    "survey values of {id:?} from fewer than{below} respondents: {count}, shown as \"too few answers\", not mapped, ranked or scored"
                 ),
                 format!(
-                    "{count} enkätvärden för {id:?} bygger på färre än{below} svarande: visas som \"för få svar\", inte på kartan, i rangordningar eller poäng"
+                    "enkätvärden för {id:?} från färre än{below} svarande: {count}, visas som \"för få svar\", inte på kartan, i rangordningar eller poäng"
                 ),
             ),
         );

@@ -281,6 +281,8 @@ pub fn parse_with_roles(
     }
     let (layout_en, layout_sv) = if roles.period_column.is_some() {
         ("periods in rows", "perioder i rader")
+    } else if roles.period_columns.is_empty() {
+        ("one period for every row", "en period för alla rader")
     } else {
         ("periods as columns", "perioder som kolumner")
     };
@@ -311,6 +313,15 @@ pub fn parse_with_roles(
     let mut observations = Observations::from_rows(rows).map_err(|e| format_err(e.to_string()))?;
     if let Some(t) = title.first() {
         observations.names.insert(indicator.to_string(), t.to_string());
+    }
+    // A survey export's value column says its unit in its header: "Andel (%)".
+    if roles.period_column.is_none()
+        && roles.period_columns.is_empty()
+        && header[roles.value_column].contains('%')
+    {
+        observations
+            .units
+            .insert(indicator.to_string(), "procent".to_string());
     }
     Ok((observations, report))
 }

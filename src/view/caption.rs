@@ -114,7 +114,12 @@ impl Caption {
                 .filter(|(f, s)| **f && **s)
                 .count()
         };
-        let uncertain = in_scope(&view.uncertain);
+        // Paler classes are drawn only on the class map, not on the cluster map.
+        let uncertain = if entries_heading.is_some() {
+            0
+        } else {
+            in_scope(&view.uncertain)
+        };
         if uncertain > 0
             && let Some(middle) = view.class_colours.get(view.class_colours.len() / 2)
         {
@@ -439,7 +444,7 @@ fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note>
             ),
             NoteKind::Plain,
         ));
-        if view.uncertain.iter().zip(&view.in_scope).any(|(u, s)| *u && *s) {
+        if !sel.lisa_map && view.uncertain.iter().zip(&view.in_scope).any(|(u, s)| *u && *s) {
             notes.push(note(
                 lang.pick(
                     "Blekare: intervallet bredare än klassen",

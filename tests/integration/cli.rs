@@ -150,3 +150,43 @@ fn analyze_reports_breaks_moran_lisa_and_segregation_as_documented_json() {
     assert_eq!(code, 1);
     assert!(err.contains("no DeSO boundaries are loaded"), "{err}");
 }
+
+/// `analyze` on a survey indicator says what it held back and what differs from GR beyond
+/// chance, in the text and in the JSON.
+#[test]
+fn analyze_reports_survey_suppression_uncertainty_and_tests() {
+    let args = [
+        "analyze",
+        "--indicator",
+        "otrygghet",
+        "--year",
+        "2024",
+        "--group-by",
+        "fodelseregion",
+        "--group",
+        "ovriga",
+    ];
+    let (code, out, err) = run_segkarta(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "survey (95 % confidence): 5 areas with too few answers (below 30): 1401, 1407, 1415, 1419, 1462"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("differ significantly from GR"), "{out}");
+    let (code, json, err) = run_segkarta(&[&args[..], &["--json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let survey = &report["survey"];
+    assert_eq!(survey["too_few_answers"].as_array().map(Vec::len), Some(5));
+    assert_eq!(survey["suppress_below"].as_f64(), Some(30.0));
+    // The held-back areas are not in the classification's counts.
+    let counted: u64 = report["classification"]["counts"]
+        .as_array()
+        .expect("counts")
+        .iter()
+        .filter_map(|c| c.as_u64())
+        .sum();
+    assert_eq!(counted, 8);
+}
