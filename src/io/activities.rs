@@ -1,5 +1,6 @@
 //! Activities (verksamheter) as municipalities and networks keep them: a CSV table (comma,
-//! semicolon or tab; UTF-8 or Latin-1) or GeoJSON points, with Swedish or English headers.
+//! semicolon or tab; UTF-8 or Latin-1), an Excel workbook (`.xlsx`, its first sheet) or
+//! GeoJSON points, with Swedish or English headers.
 //! Each row: name, organiser, organiser type, domains, target groups, start and end, a place
 //! (longitude/latitude, or SWEREF 99 TM x/y) or the area codes it serves, contact and URL.
 use super::LoadError;
@@ -475,13 +476,94 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Vec<Activity>, ValidationR
     }
     let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header_line)) = lines.next() else {
-        return Err(LoadError::Format {
-            file: file.into(),
-            what: "empty file (expected a header row with name, organiser, domains …)".into(),
-        });
+        return Err(empty(file));
     };
     let sep = super::pxweb::separator(header_line);
     let header = super::pxweb::split_fields(header_line, sep);
+    let rows = lines.map(|(i, line)| (i + 1, super::pxweb::split_fields(line, sep)));
+    from_rows(file, report, header, rows)
+}
+
+/// Read an activity table kept in Excel (`.xlsx`): its first sheet, the header in its first
+/// row, as a CSV export of it would be read. Dates become their years.
+pub fn parse_xlsx(file: &str, bytes: &[u8]) -> Result<(Vec<Activity>, ValidationReport), LoadError> {
+    use calamine::{Data, Reader as _, Xlsx};
+    let err = |what: String| LoadError::Format {
+        file: file.into(),
+        what,
+    };
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| err(format!("not a readable Excel workbook (.xlsx): {e}")))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| err("the workbook has no sheet".into()))?
+        .map_err(|e| err(format!("its first sheet cannot be read: {e}")))?;
+    let text = |cell: &Data| match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => year_of_excel_date(d.as_f64()).to_string(),
+        Data::Error(e) => format!("#{e:?}"),
+    };
+    // Rows as the sheet numbers them (1-based), so messages point at the row a user sees.
+    let first_row = sheet.start().map_or(0, |(row, _)| row as usize);
+    let mut rows = sheet
+        .rows()
+        .enumerate()
+        .map(|(i, row)| (first_row + i + 1, row.iter().map(text).collect::<Vec<String>>()))
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+    let Some((_, header)) = rows.next() else {
+        return Err(empty(file));
+    };
+    // A sheet's rows are as wide as its widest: trailing empty cells are not missing fields.
+    let width = header
+        .iter()
+        .rposition(|h| !h.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    let header: Vec<String> = header.into_iter().take(width).collect();
+    let rows = rows.map(move |(line, mut cells)| {
+        cells.resize(width, String::new());
+        (line, cells)
+    });
+    from_rows(
+        file,
+        ValidationReport::new(file, "verksamheter (Excel)"),
+        header,
+        rows,
+    )
+}
+
+/// The year of an Excel date (days since 1899-12-30, the fraction the time of day).
+fn year_of_excel_date(serial: f64) -> i32 {
+    // Days since 1970-01-01, then the civil year (Howard Hinnant's algorithm).
+    let days = serial.floor() as i64 - 25_569;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+fn empty(file: &str) -> LoadError {
+    LoadError::Format {
+        file: file.into(),
+        what: "empty file (expected a header row with name, organiser, domains …)".into(),
+    }
+}
+
+/// Activities from a table's header and its rows (each with the line or row number a user
+/// sees): the same for CSV and Excel.
+fn from_rows(
+    file: &str,
+    mut report: ValidationReport,
+    header: Vec<String>,
+    rows: impl Iterator<Item = (usize, Vec<String>)>,
+) -> Result<(Vec<Activity>, ValidationReport), LoadError> {
     let fields: Vec<Option<Field>> = header.iter().map(|h| field_of(h)).collect();
     if !fields.contains(&Some(Field::Name)) {
         return Err(LoadError::Format {
@@ -494,14 +576,13 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<(Vec<Activity>, ValidationR
     }
     let mut activities = Vec::new();
     let mut to_wgs84 = None;
-    for (i, line) in lines {
+    for (line, cells) in rows {
         report.rows_read += 1;
-        let cells = super::pxweb::split_fields(line, sep);
-        let place = Place::Line(i + 1);
+        let place = Place::Line(line);
         if cells.len() != header.len() {
             report.line(
                 Severity::Error,
-                i + 1,
+                line,
                 None,
                 "wrong_field_count",
                 Said::new(

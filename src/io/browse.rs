@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 /// File name endings `load_path` reads.
-pub const SUPPORTED_EXTENSIONS: [&str; 8] = [
-    "csv", "txt", "parquet", "json", "geojson", "gpkg", "shp", "segkarta",
+pub const SUPPORTED_EXTENSIONS: [&str; 9] = [
+    "csv", "txt", "parquet", "json", "geojson", "gpkg", "shp", "xlsx", "segkarta",
 ];
 
 #[derive(Clone, Debug, PartialEq)]

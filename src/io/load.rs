@@ -227,6 +227,18 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
                 report,
             })
         }
+        "xlsx" => {
+            // Spreadsheets hold activity lists here (tables come as CSV, Parquet or JSON).
+            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+                file: file.clone(),
+                source,
+            })?;
+            let (activities, report) = super::activities::parse_xlsx(&file, &bytes)?;
+            Ok(Loaded {
+                content: Content::Activities(activities),
+                report,
+            })
+        }
         "csv" | "txt" => {
             let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
                 file: file.clone(),
@@ -255,7 +267,7 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
         _ => Err(LoadError::Format {
             file,
             what: format!(
-                "unknown file type {ext:?} (expected tables as .csv, .parquet or .json, boundaries as .geojson, .gpkg or .shp)"
+                "unknown file type {ext:?} (expected tables as .csv, .parquet or .json, boundaries as .geojson, .gpkg or .shp, activities as .csv, .xlsx or .geojson)"
             ),
         }),
     }

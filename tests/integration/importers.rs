@@ -755,3 +755,46 @@ fn broken_activity_rows_are_named_and_points_in_geojson_read() {
     assert_eq!(points.len(), 2);
     assert_eq!(points[1].end, Some(2024));
 }
+
+/// An activity list kept in Excel (made by scripts/make_activity_xlsx_fixture.py): the first
+/// sheet read like a CSV export of it, Excel dates as years, numbers as codes, an empty row
+/// passed over and a row without a name named by its row number.
+#[test]
+fn an_excel_activity_list_reads_like_its_csv() {
+    let loaded = load::load_path(&fixture("verksamheter.xlsx")).expect("reads");
+    let text = loaded.report.to_text();
+    assert!(
+        text.contains("verksamheter (Excel)") && text.contains("line 6"),
+        "{text}"
+    );
+    let Content::Activities(list) = loaded.content else {
+        panic!("activities")
+    };
+    let names: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Läxhjälp Biskopsgården",
+            "Jobbspår industri",
+            "Nattvandring Kungälv"
+        ]
+    );
+    assert_eq!(
+        (list[0].start, list[0].location),
+        (Some(2021), Some((11.8839, 57.7292)))
+    );
+    assert_eq!(
+        (list[1].start, list[1].end),
+        (Some(2022), Some(2025)),
+        "text and Excel dates"
+    );
+    assert_eq!(list[1].areas, ["1480"], "a code typed as a number");
+    assert_eq!(list[1].domains, ["arbete", "skola"]);
+    assert_eq!(list[2].start, Some(2020));
+    assert_eq!(loaded.report.rows_skipped, 1); // A workbook cut off while it was written is refused with the file named.
+    let text = error_text("verksamheter_halvskriven.xlsx");
+    assert!(
+        text.contains("verksamheter_halvskriven.xlsx") && text.contains("not a readable Excel workbook"),
+        "{text}"
+    );
+}
