@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::attributes::{BoundaryRoles, FeatureTable, RoleOverrides, custom_level_name};
 use super::validate::{Said, Severity, ValidationReport, closest};
-use super::{LoadError, read_text};
+use super::{LoadError, read_bytes, read_text};
 use crate::model::{
     AreaLayer, Atlas, Domain, Indicator, Level, Observations, Period, Polarity, REGION_GR, REGION_SWEDEN,
     is_gr_municipality,
@@ -217,10 +217,7 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
             boundaries(&file, table, report, overrides)
         }
         "parquet" => {
-            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-                file: file.clone(),
-                source,
-            })?;
+            let bytes = read_bytes(path)?;
             let (observations, report) = super::tidy::parse_parquet(&file, &bytes)?;
             Ok(Loaded {
                 content: Content::Observations(observations),
@@ -229,10 +226,7 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
         }
         "xlsx" => {
             // Spreadsheets hold activity lists here (tables come as CSV, Parquet or JSON).
-            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-                file: file.clone(),
-                source,
-            })?;
+            let bytes = read_bytes(path)?;
             let (activities, report) = super::activities::parse_xlsx(&file, &bytes)?;
             Ok(Loaded {
                 content: Content::Activities(activities),
@@ -240,10 +234,7 @@ pub fn load_path_with(path: &Path, overrides: &RoleOverrides) -> Result<Loaded, 
             })
         }
         "csv" | "txt" => {
-            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-                file: file.clone(),
-                source,
-            })?;
+            let bytes = read_bytes(path)?;
             if looks_like_activity_table(&bytes) {
                 let (activities, report) = super::activities::parse_csv(&file, &bytes)?;
                 return Ok(Loaded {

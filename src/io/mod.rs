@@ -70,12 +70,15 @@ impl LoadError {
 
 /// Read a file as UTF-8 text (a leading byte-order mark is dropped).
 pub fn read_text(path: &std::path::Path) -> Result<String, LoadError> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        file: file.clone(),
+    text_from_bytes(&path.display().to_string(), read_bytes(path)?)
+}
+
+/// Read a file's bytes; a failure names the file.
+pub fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|source| LoadError::Read {
+        file: path.display().to_string(),
         source,
-    })?;
-    text_from_bytes(&file, bytes)
+    })
 }
 
 pub fn text_from_bytes(file: &str, bytes: Vec<u8>) -> Result<String, LoadError> {

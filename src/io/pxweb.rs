@@ -612,12 +612,7 @@ impl Roles {
         if let Some(m) = cell(self.margin) {
             return Some(m.abs());
         }
-        match (cell(self.lower), cell(self.upper)) {
-            (Some(l), Some(u)) => Some((value - l).max(u - value).max(0.0)),
-            (Some(l), None) => Some((value - l).max(0.0)),
-            (None, Some(u)) => Some((u - value).max(0.0)),
-            (None, None) => None,
-        }
+        super::tidy::margin_from_bounds(value, cell(self.lower), cell(self.upper))
     }
 
     /// The value cells of a row with their period (a long layout's period cell may not be one;

@@ -256,12 +256,7 @@ impl<'a> Columns<'a> {
                         ),
                     ));
                 }
-                match (lower, upper) {
-                    (Some(l), Some(u)) => Some((value - l).max(u - value)),
-                    (Some(l), None) => Some(value - l),
-                    (None, Some(u)) => Some(u - value),
-                    (None, None) => None,
-                }
+                margin_from_bounds(value, lower, upper)
             }
         };
         let key = match self.group_by {
@@ -285,6 +280,17 @@ impl<'a> Columns<'a> {
                 n,
             },
         )))
+    }
+}
+
+/// A survey value's margin of error from its interval's bounds: the wider side, so that an
+/// asymmetric interval never shrinks (never below 0).
+pub fn margin_from_bounds(value: f64, lower: Option<f64>, upper: Option<f64>) -> Option<f64> {
+    match (lower, upper) {
+        (Some(l), Some(u)) => Some((value - l).max(u - value).max(0.0)),
+        (Some(l), None) => Some((value - l).max(0.0)),
+        (None, Some(u)) => Some((u - value).max(0.0)),
+        (None, None) => None,
     }
 }
 
