@@ -162,6 +162,15 @@ impl Spatial {
 }
 
 impl View {
+    /// Area `i`'s survey value's confidence interval at the survey's level, when known.
+    pub fn interval(&self, i: usize) -> Option<(f64, f64)> {
+        self.estimates
+            .get(i)
+            .copied()
+            .flatten()?
+            .interval(self.confidence?)
+    }
+
     /// The test of area `i`'s survey value against GR's, when both have a known error.
     pub fn versus_region(&self, i: usize) -> Option<crate::analysis::significance::Difference> {
         let area = self.estimates.get(i).copied().flatten()?;

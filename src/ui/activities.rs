@@ -72,7 +72,7 @@ pub fn window(ctx: &egui::Context, cx: &UiCx, out: &mut Outputs, within: egui::R
                     super::demo_badge(ui, cx.lang);
                 }
             });
-            list(ui, cx, out);
+            list(ui, cx, out, filter);
             if let Some(a) = cx.selected_activity.and_then(|i| cx.atlas.activities.get(i)) {
                 ui.separator();
                 details(ui, cx, a);
@@ -156,7 +156,7 @@ fn filters(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, filter: &ActivityFil
     }
 }
 
-fn list(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+fn list(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, filter: &ActivityFilter) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::vertical()
         .max_height(260.0)
@@ -166,12 +166,7 @@ fn list(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                 let a = &cx.atlas.activities[i];
                 let selected = cx.selected_activity == Some(i);
                 ui.horizontal(|ui| {
-                    let first = a
-                        .domains
-                        .iter()
-                        .find_map(|d| DOMAINS.iter().position(|x| x == d))
-                        .unwrap_or(crate::view::activities::OTHER_DOMAIN);
-                    swatch(ui, first);
+                    swatch(ui, crate::view::activities::symbol_domain(a, filter));
                     let name = if cx.hovered_activity == Some(i) {
                         RichText::new(&a.name).underline()
                     } else {

@@ -314,9 +314,7 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                 };
                 let name_r = ui.add(egui::Label::new(name).sense(egui::Sense::click()));
                 let fill = view.fills[*i];
-                let interval = view.estimates[*i]
-                    .zip(view.confidence)
-                    .and_then(|(e, c)| e.interval(c));
+                let interval = view.interval(*i);
                 let bar_r = bar(
                     ui,
                     Some(*v),

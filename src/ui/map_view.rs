@@ -238,11 +238,7 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
                 ));
             }
             ui.label(RichText::new(text).size(15.0));
-            let estimate = cx.view.estimates.get(i).copied().flatten();
-            if let (Some(confidence), Some((lo, hi))) = (
-                cx.view.confidence,
-                estimate.and_then(|e| cx.view.confidence.and_then(|c| e.interval(c))),
-            ) {
+            if let (Some(confidence), Some((lo, hi))) = (cx.view.confidence, cx.view.interval(i)) {
                 ui.label(crate::view::caption::interval_words(
                     lo, hi, confidence, ind, cx.lang,
                 ));

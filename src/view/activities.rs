@@ -71,20 +71,24 @@ fn points(atlas: &Atlas, listed: &[usize], filter: &ActivityFilter) -> Vec<Activ
         .iter()
         .filter_map(|&i| {
             let a = &atlas.activities[i];
-            let lonlat = a.location?;
-            let domain = a
-                .domains
-                .iter()
-                .filter(|d| filter.domains.is_empty() || filter.domains.contains(d))
-                .find_map(|d| DOMAINS.iter().position(|x| x == d))
-                .unwrap_or(OTHER_DOMAIN);
             Some(ActivityPoint {
                 activity: i,
-                lonlat,
-                domain,
+                lonlat: a.location?,
+                domain: symbol_domain(a, filter),
             })
         })
         .collect()
+}
+
+/// The domain whose symbol an activity shows (index in the needs' five domains, or
+/// [`OTHER_DOMAIN`]): the first of its domains that the filter asks for, or its first domain.
+/// The map and the list show the same.
+pub fn symbol_domain(a: &crate::model::Activity, filter: &ActivityFilter) -> usize {
+    a.domains
+        .iter()
+        .filter(|d| filter.domains.is_empty() || filter.domains.contains(d))
+        .find_map(|d| DOMAINS.iter().position(|x| x == d))
+        .unwrap_or(OTHER_DOMAIN)
 }
 
 /// The colour of a domain's symbol (the needs' five domains in order, then none of them):

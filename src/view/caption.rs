@@ -358,14 +358,7 @@ pub fn area_value_words(
     match view.values.get(i).copied().flatten() {
         Some(v) => {
             let value = format::value(v, ind, lang);
-            let interval = view
-                .estimates
-                .get(i)
-                .copied()
-                .flatten()
-                .zip(view.confidence)
-                .and_then(|(e, c)| Some((e.interval(c)?, c)));
-            match interval {
+            match view.interval(i).zip(view.confidence) {
                 Some(((lo, hi), c)) => format!("{value} ({})", interval_words(lo, hi, c, ind, lang)),
                 None => value,
             }

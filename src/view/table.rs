@@ -26,8 +26,7 @@ pub fn map_csv(view: &View, layer: &AreaLayer, sel: &Selection) -> String {
     for (i, area) in layer.areas.iter().enumerate().filter(|(i, _)| view.in_scope[*i]) {
         let value = view.values[i];
         let class = value.and_then(|v| view.classes.as_ref().map(|c| (c.class_of(v), c)));
-        let estimate = view.estimates[i];
-        let interval = estimate.zip(view.confidence).and_then(|(e, c)| e.interval(c));
+        let interval = view.interval(i);
         let (class, from, to) = match class {
             Some((c, classes)) => {
                 let (lo, hi) = classes.bounds(c);
@@ -49,7 +48,7 @@ pub fn map_csv(view: &View, layer: &AreaLayer, sel: &Selection) -> String {
             view.gr_rank[i].map_or_else(String::new, |r| r.to_string()),
             number(interval.map(|(lo, _)| lo)),
             number(interval.map(|(_, hi)| hi)),
-            number(estimate.and_then(|e| e.n)),
+            number(view.estimates[i].and_then(|e| e.n)),
             view.uncertain[i].to_string(),
             view.suppressed[i].to_string(),
             view.demo.to_string(),
