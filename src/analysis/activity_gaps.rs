@@ -24,8 +24,18 @@ pub fn served_counts(
     activities: &[Activity],
     keep: impl Fn(&Activity) -> bool,
 ) -> Vec<[u32; 5]> {
-    let mut counts = vec![[0u32; 5]; layer.len()];
-    let mut served = vec![false; layer.len()];
+    count_served(
+        &served_areas(layer, hits, activities),
+        activities,
+        layer.len(),
+        keep,
+    )
+}
+
+/// Per activity, the areas of `layer` it serves (each once, however it is tied to it), for
+/// activities in at least one of the five domains. Where activities are does not change from
+/// year to year, so this is found once and counted per year.
+pub fn served_areas(layer: &AreaLayer, hits: &HitIndex, activities: &[Activity]) -> Vec<Vec<usize>> {
     // Areas by the codes an activity may name: its own, its municipality's, its parent's.
     let mut by_code: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, area) in layer.areas.iter().enumerate() {
@@ -37,36 +47,50 @@ pub fn served_counts(
             by_code.entry(p).or_default().push(i);
         }
     }
-    let mut touched = Vec::new();
-    for activity in activities.iter().filter(|a| keep(a)) {
-        let domains: Vec<usize> = activity
-            .domains
-            .iter()
-            .filter_map(|d| DOMAINS.iter().position(|x| x == d))
-            .collect();
-        if domains.is_empty() {
-            continue;
-        }
-        for code in &activity.areas {
-            for &i in by_code.get(code.as_str()).into_iter().flatten() {
-                if !served[i] {
-                    served[i] = true;
-                    touched.push(i);
-                }
+    activities
+        .iter()
+        .map(|activity| {
+            if domain_indices(activity).next().is_none() {
+                return Vec::new();
             }
-        }
-        if let Some((lon, lat)) = activity.location
-            && let Some(i) = hits.area_at(layer, lon, lat)
-            && !served[i]
-        {
-            served[i] = true;
-            touched.push(i);
-        }
-        // Each area counts an activity once, however it is tied to it.
-        for i in touched.drain(..) {
-            served[i] = false;
-            for d in &domains {
-                counts[i][*d] += 1;
+            let mut served: Vec<usize> = activity
+                .areas
+                .iter()
+                .flat_map(|code| by_code.get(code.as_str()).into_iter().flatten().copied())
+                .collect();
+            if let Some((lon, lat)) = activity.location
+                && let Some(i) = hits.area_at(layer, lon, lat)
+            {
+                served.push(i);
+            }
+            served.sort_unstable();
+            served.dedup();
+            served
+        })
+        .collect()
+}
+
+/// The indices in [`DOMAINS`] of an activity's domains.
+fn domain_indices(activity: &Activity) -> impl Iterator<Item = usize> + '_ {
+    activity
+        .domains
+        .iter()
+        .filter_map(|d| DOMAINS.iter().position(|x| x == d))
+}
+
+/// Per area (of `areas`), per domain: the activities `keep` accepts among those `served`
+/// (as [`served_areas`] gives them) that serve it.
+fn count_served(
+    served: &[Vec<usize>],
+    activities: &[Activity],
+    areas: usize,
+    keep: impl Fn(&Activity) -> bool,
+) -> Vec<[u32; 5]> {
+    let mut counts = vec![[0u32; 5]; areas];
+    for (activity, served) in activities.iter().zip(served).filter(|(a, _)| keep(a)) {
+        for d in domain_indices(activity) {
+            for &i in served {
+                counts[i][d] += 1;
             }
         }
     }
@@ -146,9 +170,9 @@ pub fn refresh(atlas: &mut Atlas) {
     let years = years_with_needs(atlas);
     let mut rows: Vec<(SeriesKey, String, Observation)> = Vec::new();
     for layer in &atlas.layers {
-        let hits = HitIndex::build(layer);
+        let served = served_areas(layer, &HitIndex::build(layer), &atlas.activities);
         for &year in &years {
-            let counts = served_counts(layer, &hits, &atlas.activities, |a| a.active_in(year));
+            let counts = count_served(&served, &atlas.activities, layer.len(), |a| a.active_in(year));
             let (gr, scores) = domain_scores(atlas, layer, Period::Year(year));
             let period = Period::Year(year);
             for row in gap_table(&gr, &scores, &counts) {
