@@ -228,42 +228,51 @@ fn vertex_keys(layer: &AreaLayer, snap: Option<(f64, u8)>) -> Vec<Vec<Vec<u128>>
 /// Neighbour lists from the areas' point keys: areas sharing a key (queen) or a pair of
 /// consecutive keys (rook).
 fn neighbours(keys: &[Vec<Vec<u128>>], n: usize, contiguity: Contiguity) -> Vec<Vec<usize>> {
-    // Number the distinct points, so that a point, or an edge of two, packs with its area.
-    let mut all: Vec<u128> = keys.iter().flatten().flatten().copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    let id = |k: &u128| all.binary_search(k).map_or(0, |i| i as u64);
-    let mut entries: Vec<u128> = Vec::new();
-    for (area, rings) in keys.iter().enumerate() {
-        for ring in rings {
-            match contiguity {
-                Contiguity::Queen => {
-                    entries.extend(ring.iter().map(|k| (u128::from(id(k)) << 32) | area as u128))
-                }
-                Contiguity::Rook => entries.extend(ring.windows(2).filter(|e| e[0] != e[1]).map(|e| {
-                    let (a, b) = (id(&e[0]), id(&e[1]));
-                    (u128::from(a.min(b)) << 64) | (u128::from(a.max(b)) << 32) | area as u128
-                })),
-            }
+    // (what is shared, area), sorted: a point's key, or an edge's two points numbered.
+    let entries: Vec<(u128, u32)> = match contiguity {
+        Contiguity::Queen => {
+            let mut entries: Vec<(u128, u32)> = keys
+                .iter()
+                .enumerate()
+                .flat_map(|(area, rings)| rings.iter().flatten().map(move |k| (*k, area as u32)))
+                .collect();
+            entries.sort_unstable();
+            entries.dedup();
+            entries
         }
-    }
-    entries.sort_unstable();
-    entries.dedup();
-    let shared = |e: u128| e >> 32;
-    let area_of = |e: u128| (e & 0xFFFF_FFFF) as usize;
+        Contiguity::Rook => {
+            let mut all: Vec<u128> = keys.iter().flatten().flatten().copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            let id = |k: &u128| all.binary_search(k).map_or(0, |i| i as u128);
+            // Two 32-bit point numbers and the area pack in one integer, which sorts faster
+            // than a pair.
+            let mut packed: Vec<u128> = keys
+                .iter()
+                .enumerate()
+                .flat_map(|(area, rings)| rings.iter().map(move |ring| (area, ring)))
+                .flat_map(|(area, ring)| {
+                    ring.windows(2).filter(|e| e[0] != e[1]).map(move |e| {
+                        let (a, b) = (id(&e[0]), id(&e[1]));
+                        (a.min(b) << 64) | (a.max(b) << 32) | area as u128
+                    })
+                })
+                .collect();
+            packed.sort_unstable();
+            packed.dedup();
+            packed
+                .into_iter()
+                .map(|e| (e >> 32, (e & 0xFFFF_FFFF) as u32))
+                .collect()
+        }
+    };
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < entries.len() {
-        let mut j = i + 1;
-        while j < entries.len() && shared(entries[j]) == shared(entries[i]) {
-            j += 1;
-        }
-        for a in i..j {
-            for b in a + 1..j {
-                pairs.push((area_of(entries[a]), area_of(entries[b])));
+    for group in entries.chunk_by(|a, b| a.0 == b.0) {
+        for (i, (_, a)) in group.iter().enumerate() {
+            for (_, b) in &group[i + 1..] {
+                pairs.push((*a as usize, *b as usize));
             }
         }
-        i = j;
     }
     pairs.sort_unstable();
     pairs.dedup();
