@@ -100,6 +100,8 @@ pub struct SegkartaApp {
     pub project_note: Option<String>,
     /// Where unsaved work is autosaved (`None`: not autosaved, as in tests).
     pub recovery_path: Option<std::path::PathBuf>,
+    /// Keeps `recovery_path` this instance's own while it runs.
+    recovery_slot: Option<crate::project::RecoverySlot>,
     last_autosave: std::time::Instant,
     /// Work found in the recovery file at start, offered back to the user.
     pub recovery_offer: Option<crate::project::Recovery>,
@@ -202,6 +204,7 @@ impl SegkartaApp {
             project_dirty: false,
             project_note: None,
             recovery_path: None,
+            recovery_slot: None,
             last_autosave: std::time::Instant::now(),
             recovery_offer: None,
             opening: None,
@@ -229,7 +232,8 @@ impl SegkartaApp {
         // Again with the layer's neighbours, for the spatial analysis.
         app.refresh_view();
         if persist {
-            app.recovery_path = crate::project::recovery_path();
+            app.recovery_slot = crate::project::claim_recovery();
+            app.recovery_path = app.recovery_slot.as_ref().map(|slot| slot.path.clone());
             app.offer_recovery();
         }
         app

@@ -222,9 +222,55 @@ pub fn data_file(path: &Path) -> std::io::Result<DataFile> {
     })
 }
 
-/// Where the open project is autosaved: beside the settings.
-pub fn recovery_path() -> Option<PathBuf> {
-    crate::io::app_dir(crate::io::AppDir::Config).map(|d| d.join(format!("recovery.{EXTENSION}")))
+/// How many segkarta windows at once each autosave their own work.
+const RECOVERY_SLOTS: usize = 16;
+
+/// This instance's recovery file, beside the settings, and the lock that keeps it its own
+/// while it runs: a second segkarta takes the next free file, so neither overwrites (or, on
+/// saving, deletes) the other's autosave. The lock ends with the process, so the next
+/// segkarta to take the file after a crash finds the work that was left in it.
+#[derive(Debug)]
+pub struct RecoverySlot {
+    pub path: PathBuf,
+    _lock: Option<std::fs::File>,
+}
+
+/// The first recovery file no running segkarta holds. `None` without a settings folder or
+/// when every slot is taken (the work is then not autosaved).
+pub fn claim_recovery() -> Option<RecoverySlot> {
+    claim_recovery_in(&crate::io::app_dir(crate::io::AppDir::Config)?)
+}
+
+/// [`claim_recovery`] in `dir`.
+pub fn claim_recovery_in(dir: &Path) -> Option<RecoverySlot> {
+    std::fs::create_dir_all(dir).ok()?;
+    for n in 0..RECOVERY_SLOTS {
+        // The first keeps the name one instance has always used.
+        let stem = if n == 0 {
+            "recovery".to_string()
+        } else {
+            format!("recovery-{n}")
+        };
+        let path = dir.join(format!("{stem}.{EXTENSION}"));
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(format!("{stem}.lock")))
+            .ok()?;
+        match lock.try_lock() {
+            Ok(()) => {
+                return Some(RecoverySlot {
+                    path,
+                    _lock: Some(lock),
+                });
+            }
+            Err(std::fs::TryLockError::WouldBlock) => continue,
+            // A file system without locks: one shared file, as before there were slots.
+            Err(std::fs::TryLockError::Error(_)) => return Some(RecoverySlot { path, _lock: None }),
+        }
+    }
+    None
 }
 
 /// What a recovery file holds: the project, and the file it belongs to when it had been
@@ -278,6 +324,29 @@ mod tests {
             missing,
             vec!["indikatorn mitt_eget".to_string(), "nivån DeSO".to_string()]
         );
+    }
+
+    /// Two windows autosave to two files; the file of one that ended goes to the next
+    /// window, which finds the work left in it.
+    #[test]
+    fn each_running_instance_autosaves_to_its_own_recovery_file() {
+        let dir = std::env::temp_dir().join(format!("segkarta-slots-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let first = claim_recovery_in(&dir).expect("a slot");
+        let second = claim_recovery_in(&dir).expect("another slot");
+        assert_ne!(first.path, second.path);
+        assert!(first.path.ends_with("recovery.segkarta"));
+        let left = Recovery {
+            project: project(),
+            saved_as: None,
+        };
+        left.write(&first.path).expect("autosave");
+        let crashed = first.path.clone();
+        drop(first);
+        let next = claim_recovery_in(&dir).expect("the freed slot");
+        assert_eq!(next.path, crashed);
+        assert_eq!(Recovery::read(&next.path), Some(left));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
