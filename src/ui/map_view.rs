@@ -254,12 +254,11 @@ fn tooltip(ui: &mut egui::Ui, cx: &UiCx, i: usize) {
                 );
             }
             if let Some(rank) = cx.view.gr_rank[i] {
-                ui.label(format!(
-                    "{} {rank} {} {} {}",
-                    cx.t("Plats", "Rank"),
-                    cx.t("av", "of"),
+                ui.label(crate::view::caption::rank_words(
+                    rank,
                     cx.view.gr_count,
-                    cx.t("i GR (högst värde först)", "in GR (highest value first)")
+                    cx.lang,
+                    true,
                 ));
             } else if !cx.view.in_gr[i] {
                 ui.label(

@@ -240,13 +240,7 @@ fn hovered_area(ctx: &egui::Context, cx: &UiCx, map: egui::Rect, i: usize, s: f3
                     if let Some(rank) = cx.view.gr_rank.get(i).copied().flatten() {
                         ui.label(
                             text(
-                                format!(
-                                    "{} {rank} {} {} {}",
-                                    cx.t("Plats", "Rank"),
-                                    cx.t("av", "of"),
-                                    cx.view.gr_count,
-                                    cx.t("i GR", "in GR")
-                                ),
+                                crate::view::caption::rank_words(rank, cx.view.gr_count, cx.lang, false),
                                 14.0 * s,
                             )
                             .color(style::MUTED),

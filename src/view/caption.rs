@@ -381,6 +381,25 @@ pub fn interval_words(lo: f64, hi: f64, confidence: f64, ind: &Indicator, lang: 
     )
 }
 
+/// An area's place in GR: "Plats 3 av 13 i GR", with "(högst värde först)" where there is room
+/// to say which way the ranking runs (the tooltip; not the presenter's short line).
+pub fn rank_words(rank: usize, count: usize, lang: Lang, say_order: bool) -> String {
+    let words = format!(
+        "{} {rank} {} {count} {}",
+        lang.pick("Plats", "Rank"),
+        lang.pick("av", "of"),
+        lang.pick("i GR", "in GR")
+    );
+    if say_order {
+        format!(
+            "{words} {}",
+            lang.pick("(högst värde först)", "(highest value first)")
+        )
+    } else {
+        words
+    }
+}
+
 /// Why a survey value is not shown: "För få svar (12 svarande, gräns 30)".
 pub fn suppressed_words(n: Option<f64>, ind: &Indicator, lang: Lang) -> String {
     let mut parts = Vec::new();
