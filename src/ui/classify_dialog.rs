@@ -18,10 +18,13 @@ pub struct ClassifyDialog {
 /// Scheme picker, number of classes and the pooled switch: shared by the panel and the window.
 pub fn scheme_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
-    egui::ComboBox::from_label(cx.t("Metod", "Method"))
-        .width((ui.available_width() - 70.0).clamp(150.0, 250.0))
-        .selected_text(scheme_name(cx.view.scheme, cx.lang))
-        .show_ui(ui, |ui| {
+    super::fitted_combo(
+        ui,
+        "scheme",
+        cx.t("Metod", "Method"),
+        scheme_name(cx.view.scheme, cx.lang).to_string(),
+        250.0,
+        |ui| {
             for scheme in Scheme::ALL {
                 if ui
                     .selectable_label(sel.scheme == scheme, scheme_name(scheme, cx.lang))
@@ -40,7 +43,8 @@ pub fn scheme_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
                     out.actions.push(Action::SetScheme(scheme));
                 }
             }
-        });
+        },
+    );
     let mut k = sel.classes;
     if ui
         .add_enabled(

@@ -111,6 +111,43 @@ impl UiCx<'_> {
 
 pub use crate::view::caption::{level_name, scheme_name};
 
+/// A combo box with its label beside it that fits a narrow panel: the box's text is cut
+/// short (…) rather than the label pushed out of sight.
+pub fn fitted_combo(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    label: &str,
+    selected_text: String,
+    widest: f32,
+    add_contents: impl FnOnce(&mut egui::Ui),
+) {
+    ui.horizontal(|ui| {
+        let label_width = egui::WidgetText::from(label)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x;
+        let width = (ui.available_width() - label_width - ui.spacing().item_spacing.x).clamp(60.0, widest);
+        let size = egui::vec2(width, ui.spacing().interact_size.y);
+        let combo = ui
+            .allocate_ui(size, |ui| {
+                egui::ComboBox::from_id_salt(id_salt)
+                    .selected_text(selected_text)
+                    .width(width)
+                    .truncate()
+                    .show_ui(ui, add_contents)
+                    .response
+            })
+            .inner;
+        let label = ui.label(label);
+        combo.labelled_by(label.id);
+    });
+}
+
 /// A small grey note under a section: how something was computed, what is missing.
 pub fn muted_note(ui: &mut egui::Ui, text: impl Into<String>) {
     ui.label(egui::RichText::new(text).small().color(style::MUTED));

@@ -7,145 +7,167 @@ use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     let sel = &cx.settings.selection;
-    // Both ways: in a narrow window a wide row scrolls rather than being cut off.
-    egui::ScrollArea::both().show(ui, |ui| {
-        ui.add_space(6.0);
-        if cx.atlas.layers.len() > 1 {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(cx.t("Nivå", "Level")).strong());
-                for layer in &cx.atlas.layers {
-                    let name = super::level_name(&layer.level, cx.lang);
-                    if ui.selectable_label(sel.level == layer.level, name).clicked()
-                        && sel.level != layer.level
-                    {
-                        out.actions.push(Action::SetLevel(layer.level.clone()));
+    // Up and down only: rows wrap at the panel's width, so long indicator names, their demo
+    // mark and the descriptions stay readable instead of running off to the right.
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            if cx.atlas.layers.len() > 1 {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(cx.t("Nivå", "Level")).strong());
+                    for layer in &cx.atlas.layers {
+                        let name = super::level_name(&layer.level, cx.lang);
+                        if ui.selectable_label(sel.level == layer.level, name).clicked()
+                            && sel.level != layer.level
+                        {
+                            out.actions.push(Action::SetLevel(layer.level.clone()));
+                        }
+                    }
+                });
+                if cx.view.areas_with_values() == 0 {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            cx.t(
+                                "Indikatorn har inga värden på nivån",
+                                "The indicator has no values at the level"
+                            ),
+                            super::level_name(&sel.level, cx.lang)
+                        ))
+                        .color(style::DEMO),
+                    );
+                    let with_values: Vec<&crate::model::Indicator> = cx
+                        .view
+                        .indicators_with_values
+                        .iter()
+                        .filter_map(|id| cx.atlas.catalogue.indicator(id))
+                        .collect();
+                    if with_values.is_empty() {
+                        super::muted_note(
+                            ui,
+                            cx.t(
+                                "Ingen indikator har värden här ännu: läs in en tabell för nivån.",
+                                "No indicator has values here yet: load a table for the level.",
+                            ),
+                        );
+                    } else {
+                        ui.label(cx.t(
+                            "Indikatorer med värden på nivån:",
+                            "Indicators with values at the level:",
+                        ));
+                        ui.horizontal_wrapped(|ui| {
+                            for ind in with_values {
+                                if ui.link(cx.indicator_name(ind)).clicked() {
+                                    out.actions.push(Action::SelectIndicator(ind.id.clone()));
+                                }
+                            }
+                        });
                     }
                 }
-            });
-            if cx.view.areas_with_values() == 0 {
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        cx.t(
-                            "Indikatorn har inga värden på nivån",
-                            "The indicator has no values at the level"
-                        ),
-                        super::level_name(&sel.level, cx.lang)
-                    ))
-                    .color(style::DEMO),
+                ui.separator();
+            }
+            let domain = cx.atlas.catalogue.domain(&sel.domain);
+            ui.label(
+                egui::RichText::new(domain.map_or("", |d| cx.lang.pick(&d.sv, &d.en)))
+                    .strong()
+                    .size(17.0),
+            );
+            ui.add_space(2.0);
+            for ind in cx.atlas.catalogue.indicators_in(&sel.domain) {
+                let selected = ind.id == sel.indicator;
+                // The name and its demo mark are one text, so the mark wraps with the name.
+                let mut text = egui::text::LayoutJob::default();
+                let ui_style = ui.style().clone();
+                egui::RichText::new(cx.indicator_name(ind)).append_to(
+                    &mut text,
+                    &ui_style,
+                    egui::FontSelection::Default,
+                    egui::Align::Center,
                 );
-                let with_values: Vec<&crate::model::Indicator> = cx
-                    .view
-                    .indicators_with_values
-                    .iter()
-                    .filter_map(|id| cx.atlas.catalogue.indicator(id))
-                    .collect();
-                if with_values.is_empty() {
-                    super::muted_note(
-                        ui,
-                        cx.t(
-                            "Ingen indikator har värden här ännu: läs in en tabell för nivån.",
-                            "No indicator has values here yet: load a table for the level.",
-                        ),
+                if ind.demo {
+                    // Read out as "… demo" by screen readers, with a little more room on screen.
+                    egui::RichText::new(" demo").small().color(style::DEMO).append_to(
+                        &mut text,
+                        &ui_style,
+                        egui::FontSelection::Default,
+                        egui::Align::Center,
                     );
-                } else {
-                    ui.label(cx.t(
-                        "Indikatorer med värden på nivån:",
-                        "Indicators with values at the level:",
-                    ));
-                    ui.horizontal_wrapped(|ui| {
-                        for ind in with_values {
-                            if ui.link(cx.indicator_name(ind)).clicked() {
-                                out.actions.push(Action::SelectIndicator(ind.id.clone()));
-                            }
-                        }
-                    });
+                    if let Some(mark) = text.sections.last_mut() {
+                        mark.leading_space = 3.0;
+                    }
+                }
+                let r = ui.add(egui::Button::selectable(selected, text).wrap());
+                if r.clicked() && !selected {
+                    out.actions.push(Action::SelectIndicator(ind.id.clone()));
                 }
             }
             ui.separator();
-        }
-        let domain = cx.atlas.catalogue.domain(&sel.domain);
-        ui.label(
-            egui::RichText::new(domain.map_or("", |d| cx.lang.pick(&d.sv, &d.en)))
-                .strong()
-                .size(17.0),
-        );
-        ui.add_space(2.0);
-        for ind in cx.atlas.catalogue.indicators_in(&sel.domain) {
-            let selected = ind.id == sel.indicator;
-            let r = ui.horizontal(|ui| {
-                let r = ui.selectable_label(selected, cx.indicator_name(ind));
-                if ind.demo {
-                    ui.label(egui::RichText::new("demo").small().color(style::DEMO));
-                }
-                r
-            });
-            if r.inner.clicked() && !selected {
-                out.actions.push(Action::SelectIndicator(ind.id.clone()));
+            if let Some(ind) = cx.indicator() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(cx.indicator_name(ind)).strong());
+                    if ind.demo {
+                        // A framed badge cannot wrap by itself: it goes below when it would not fit.
+                        if ui.available_size_before_wrap().x < 72.0 {
+                            ui.end_row();
+                        }
+                        demo_badge(ui, cx.lang);
+                    }
+                });
+                ui.label(
+                    egui::RichText::new(cx.lang.pick(&ind.description_sv, &ind.description_en))
+                        .color(style::MUTED),
+                );
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {} · {}: {}",
+                        cx.t("Enhet", "Unit"),
+                        Some(cx.lang.pick(&ind.unit_sv, &ind.unit_en))
+                            .filter(|u| !u.is_empty())
+                            .unwrap_or(cx.t("index (inget mått)", "index (no unit)")),
+                        cx.t("Ålder", "Age"),
+                        crate::format::age_band(&ind.age_band, cx.lang)
+                    ))
+                    .small(),
+                );
+                ui.add_space(6.0);
+                period_slider(ui, cx, out);
+                annual_switch(ui, cx, out, ind);
+                ui.add_space(6.0);
+                group_pickers(ui, cx, out, &ind.dimensions);
             }
-        }
-        ui.separator();
-        if let Some(ind) = cx.indicator() {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(cx.indicator_name(ind)).strong());
-                if ind.demo {
-                    demo_badge(ui, cx.lang);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
+                if ui
+                    .small_button(cx.t("Mer …", "More …"))
+                    .on_hover_text(cx.t(
+                        "Histogram, egna gränser och divergerande färger (K)",
+                        "Histogram, manual breaks and diverging colours (K)",
+                    ))
+                    .clicked()
+                {
+                    out.open_classification = true;
                 }
             });
-            ui.label(
-                egui::RichText::new(cx.lang.pick(&ind.description_sv, &ind.description_en))
-                    .color(style::MUTED),
-            );
-            ui.label(
-                egui::RichText::new(format!(
-                    "{}: {} · {}: {}",
-                    cx.t("Enhet", "Unit"),
-                    Some(cx.lang.pick(&ind.unit_sv, &ind.unit_en))
-                        .filter(|u| !u.is_empty())
-                        .unwrap_or(cx.t("index (inget mått)", "index (no unit)")),
-                    cx.t("Ålder", "Age"),
-                    crate::format::age_band(&ind.age_band, cx.lang)
-                ))
-                .small(),
-            );
-            ui.add_space(6.0);
-            period_slider(ui, cx, out);
-            annual_switch(ui, cx, out, ind);
-            ui.add_space(6.0);
-            group_pickers(ui, cx, out, &ind.dimensions);
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
+            super::classify_dialog::scheme_controls(ui, cx, out);
+            let mut national = sel.national;
             if ui
-                .small_button(cx.t("Mer …", "More …"))
+                .checkbox(
+                    &mut national,
+                    cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
+                )
                 .on_hover_text(cx.t(
-                    "Histogram, egna gränser och divergerande färger (K)",
-                    "Histogram, manual breaks and diverging colours (K)",
+                    "Klassindela och färglägg alla kommuner som har värden, inte bara GR (N)",
+                    "Classify and colour every municipality with values, not only GR (N)",
                 ))
-                .clicked()
+                .changed()
             {
-                out.open_classification = true;
+                out.actions.push(Action::SetNational(national));
             }
+            ui.separator();
+            compare_controls(ui, cx, out);
         });
-        super::classify_dialog::scheme_controls(ui, cx, out);
-        let mut national = sel.national;
-        if ui
-            .checkbox(
-                &mut national,
-                cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
-            )
-            .on_hover_text(cx.t(
-                "Klassindela och färglägg alla kommuner som har värden, inte bara GR (N)",
-                "Classify and colour every municipality with values, not only GR (N)",
-            ))
-            .changed()
-        {
-            out.actions.push(Action::SetNational(national));
-        }
-        ui.separator();
-        compare_controls(ui, cx, out);
-    });
 }
 
 /// A second map: beside this one (the same classes on both) or the difference B − A, where B
@@ -200,7 +222,7 @@ fn compare_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         CompareWith::Group(..) => 1,
         CompareWith::Indicator(_) => 2,
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(cx.t("B är", "B is"));
         if ui
             .selectable_label(kind == 0, cx.t("en period", "a period"))
@@ -372,37 +394,43 @@ fn group_pickers(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, dims: &[String
             .dimension(id)
             .map_or_else(|| total.to_string(), |d| cx.dimension_name(d).to_string())
     };
-    {
-        egui::ComboBox::new("group_by", cx.t("Indelning", "Grouping"))
-            .selected_text(dim_label(&sel.group_by))
-            .width(170.0)
-            .show_ui(ui, |ui| {
-                // Measures of one group (segregation, say) have no whole-population value.
-                let has_total = !cx.atlas.observations.groups(&sel.indicator, TOTAL).is_empty();
-                if has_total && ui.selectable_label(sel.group_by == TOTAL, total).clicked() {
-                    out.actions.push(Action::SetGroupBy(TOTAL.into()));
+    super::fitted_combo(
+        ui,
+        "group_by",
+        cx.t("Indelning", "Grouping"),
+        dim_label(&sel.group_by),
+        170.0,
+        |ui| {
+            // Measures of one group (segregation, say) have no whole-population value.
+            let has_total = !cx.atlas.observations.groups(&sel.indicator, TOTAL).is_empty();
+            if has_total && ui.selectable_label(sel.group_by == TOTAL, total).clicked() {
+                out.actions.push(Action::SetGroupBy(TOTAL.into()));
+            }
+            for d in dims {
+                if ui.selectable_label(sel.group_by == *d, dim_label(d)).clicked() {
+                    out.actions.push(Action::SetGroupBy(d.clone()));
                 }
-                for d in dims {
-                    if ui.selectable_label(sel.group_by == *d, dim_label(d)).clicked() {
-                        out.actions.push(Action::SetGroupBy(d.clone()));
+            }
+        },
+    );
+    if sel.group_by != TOTAL {
+        super::fitted_combo(
+            ui,
+            "group",
+            cx.t("Grupp", "Group"),
+            cx.group_name(&sel.group_by, &sel.group),
+            170.0,
+            |ui| {
+                for g in &cx.atlas.groups_ordered(&sel.indicator, &sel.group_by) {
+                    if ui
+                        .selectable_label(sel.group == *g, cx.group_name(&sel.group_by, g))
+                        .clicked()
+                    {
+                        out.actions.push(Action::SetGroup(g.clone()));
                     }
                 }
-            });
-        if sel.group_by != TOTAL {
-            egui::ComboBox::new("group", cx.t("Grupp", "Group"))
-                .selected_text(cx.group_name(&sel.group_by, &sel.group))
-                .width(170.0)
-                .show_ui(ui, |ui| {
-                    for g in &cx.atlas.groups_ordered(&sel.indicator, &sel.group_by) {
-                        if ui
-                            .selectable_label(sel.group == *g, cx.group_name(&sel.group_by, g))
-                            .clicked()
-                        {
-                            out.actions.push(Action::SetGroup(g.clone()));
-                        }
-                    }
-                });
-        }
+            },
+        );
     }
     if dims.is_empty() {
         ui.label(

@@ -70,7 +70,7 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
     let mut harness = harness(true);
     harness.get_by_label("Segregationsmått").click();
     harness.run_steps(2);
-    harness.get_by_label("Socioekonomisk områdestyp").click();
+    harness.get_by_label("Socioekonomisk områdestyp demo").click();
     harness.run_steps(3);
     let app = harness.state();
     assert_eq!(
