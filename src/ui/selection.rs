@@ -6,7 +6,6 @@ use crate::model::TOTAL;
 use crate::state::Action;
 
 pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
-    let sel = &cx.settings.selection;
     // Up and down only: rows wrap at the panel's width, so long indicator names, their demo
     // mark and the descriptions stay readable instead of running off to the right.
     egui::ScrollArea::vertical()
@@ -14,160 +13,178 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         .show(ui, |ui| {
             ui.add_space(6.0);
             if cx.atlas.layers.len() > 1 {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(cx.t("Nivå", "Level")).strong());
-                    for layer in &cx.atlas.layers {
-                        let name = super::level_name(&layer.level, cx.lang);
-                        if ui.selectable_label(sel.level == layer.level, name).clicked()
-                            && sel.level != layer.level
-                        {
-                            out.actions.push(Action::SetLevel(layer.level.clone()));
-                        }
-                    }
-                });
-                if cx.view.areas_with_values() == 0 {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {}",
-                            cx.t(
-                                "Indikatorn har inga värden på nivån",
-                                "The indicator has no values at the level"
-                            ),
-                            super::level_name(&sel.level, cx.lang)
-                        ))
-                        .color(style::DEMO),
-                    );
-                    let with_values: Vec<&crate::model::Indicator> = cx
-                        .view
-                        .indicators_with_values
-                        .iter()
-                        .filter_map(|id| cx.atlas.catalogue.indicator(id))
-                        .collect();
-                    if with_values.is_empty() {
-                        super::muted_note(
-                            ui,
-                            cx.t(
-                                "Ingen indikator har värden här ännu: läs in en tabell för nivån.",
-                                "No indicator has values here yet: load a table for the level.",
-                            ),
-                        );
-                    } else {
-                        ui.label(cx.t(
-                            "Indikatorer med värden på nivån:",
-                            "Indicators with values at the level:",
-                        ));
-                        ui.horizontal_wrapped(|ui| {
-                            for ind in with_values {
-                                if ui.link(cx.indicator_name(ind)).clicked() {
-                                    out.actions.push(Action::SelectIndicator(ind.id.clone()));
-                                }
-                            }
-                        });
-                    }
-                }
+                level_choice(ui, cx, out);
                 ui.separator();
             }
-            let domain = cx.atlas.catalogue.domain(&sel.domain);
-            ui.label(
-                egui::RichText::new(domain.map_or("", |d| cx.lang.pick(&d.sv, &d.en)))
-                    .strong()
-                    .size(17.0),
-            );
-            ui.add_space(2.0);
-            for ind in cx.atlas.catalogue.indicators_in(&sel.domain) {
-                let selected = ind.id == sel.indicator;
-                // The name and its demo mark are one text, so the mark wraps with the name.
-                let mut text = egui::text::LayoutJob::default();
-                let ui_style = ui.style().clone();
-                egui::RichText::new(cx.indicator_name(ind)).append_to(
-                    &mut text,
-                    &ui_style,
-                    egui::FontSelection::Default,
-                    egui::Align::Center,
-                );
-                if ind.demo {
-                    // Read out as "… demo" by screen readers, with a little more room on screen.
-                    egui::RichText::new(" demo").small().color(style::DEMO).append_to(
-                        &mut text,
-                        &ui_style,
-                        egui::FontSelection::Default,
-                        egui::Align::Center,
-                    );
-                    if let Some(mark) = text.sections.last_mut() {
-                        mark.leading_space = 3.0;
-                    }
-                }
-                let r = ui.add(egui::Button::selectable(selected, text).wrap());
-                if r.clicked() && !selected {
-                    out.actions.push(Action::SelectIndicator(ind.id.clone()));
-                }
-            }
+            indicator_list(ui, cx, out);
             ui.separator();
             if let Some(ind) = cx.indicator() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(egui::RichText::new(cx.indicator_name(ind)).strong());
-                    if ind.demo {
-                        // A framed badge cannot wrap by itself: it goes below when it would not fit.
-                        if ui.available_size_before_wrap().x < 72.0 {
-                            ui.end_row();
-                        }
-                        demo_badge(ui, cx.lang);
-                    }
-                });
-                ui.label(
-                    egui::RichText::new(cx.lang.pick(&ind.description_sv, &ind.description_en))
-                        .color(style::MUTED),
-                );
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{}: {} · {}: {}",
-                        cx.t("Enhet", "Unit"),
-                        Some(cx.lang.pick(&ind.unit_sv, &ind.unit_en))
-                            .filter(|u| !u.is_empty())
-                            .unwrap_or(cx.t("index (inget mått)", "index (no unit)")),
-                        cx.t("Ålder", "Age"),
-                        crate::format::age_band(&ind.age_band, cx.lang)
-                    ))
-                    .small(),
-                );
-                ui.add_space(6.0);
-                period_slider(ui, cx, out);
-                annual_switch(ui, cx, out, ind);
-                ui.add_space(6.0);
-                group_pickers(ui, cx, out, &ind.dimensions);
+                indicator_details(ui, cx, out, ind);
             }
             ui.separator();
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
-                if ui
-                    .small_button(cx.t("Mer …", "More …"))
-                    .on_hover_text(cx.t(
-                        "Histogram, egna gränser och divergerande färger (K)",
-                        "Histogram, manual breaks and diverging colours (K)",
-                    ))
-                    .clicked()
-                {
-                    out.open_classification = true;
-                }
-            });
-            super::classify_dialog::scheme_controls(ui, cx, out);
-            let mut national = sel.national;
-            if ui
-                .checkbox(
-                    &mut national,
-                    cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
-                )
-                .on_hover_text(cx.t(
-                    "Klassindela och färglägg alla kommuner som har värden, inte bara GR (N)",
-                    "Classify and colour every municipality with values, not only GR (N)",
-                ))
-                .changed()
-            {
-                out.actions.push(Action::SetNational(national));
-            }
+            classification(ui, cx, out);
             ui.separator();
             compare_controls(ui, cx, out);
         });
+}
+
+/// The levels loaded, and what to show when the indicator has no values at the chosen one.
+fn level_choice(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(cx.t("Nivå", "Level")).strong());
+        for layer in &cx.atlas.layers {
+            let name = super::level_name(&layer.level, cx.lang);
+            if ui.selectable_label(sel.level == layer.level, name).clicked() && sel.level != layer.level {
+                out.actions.push(Action::SetLevel(layer.level.clone()));
+            }
+        }
+    });
+    if cx.view.areas_with_values() == 0 {
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                cx.t(
+                    "Indikatorn har inga värden på nivån",
+                    "The indicator has no values at the level"
+                ),
+                super::level_name(&sel.level, cx.lang)
+            ))
+            .color(style::DEMO),
+        );
+        let with_values: Vec<&crate::model::Indicator> = cx
+            .view
+            .indicators_with_values
+            .iter()
+            .filter_map(|id| cx.atlas.catalogue.indicator(id))
+            .collect();
+        if with_values.is_empty() {
+            super::muted_note(
+                ui,
+                cx.t(
+                    "Ingen indikator har värden här ännu: läs in en tabell för nivån.",
+                    "No indicator has values here yet: load a table for the level.",
+                ),
+            );
+        } else {
+            ui.label(cx.t(
+                "Indikatorer med värden på nivån:",
+                "Indicators with values at the level:",
+            ));
+            ui.horizontal_wrapped(|ui| {
+                for ind in with_values {
+                    if ui.link(cx.indicator_name(ind)).clicked() {
+                        out.actions.push(Action::SelectIndicator(ind.id.clone()));
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// The domain's indicators, each with its demo mark.
+fn indicator_list(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    let domain = cx.atlas.catalogue.domain(&sel.domain);
+    ui.label(
+        egui::RichText::new(domain.map_or("", |d| cx.lang.pick(&d.sv, &d.en)))
+            .strong()
+            .size(17.0),
+    );
+    ui.add_space(2.0);
+    for ind in cx.atlas.catalogue.indicators_in(&sel.domain) {
+        let selected = ind.id == sel.indicator;
+        // The name and its demo mark are one text, so the mark wraps with the name.
+        let mut text = egui::text::LayoutJob::default();
+        let ui_style = ui.style().clone();
+        egui::RichText::new(cx.indicator_name(ind)).append_to(
+            &mut text,
+            &ui_style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+        if ind.demo {
+            // Read out as "… demo" by screen readers, with a little more room on screen.
+            egui::RichText::new(" demo").small().color(style::DEMO).append_to(
+                &mut text,
+                &ui_style,
+                egui::FontSelection::Default,
+                egui::Align::Center,
+            );
+            if let Some(mark) = text.sections.last_mut() {
+                mark.leading_space = 3.0;
+            }
+        }
+        let r = ui.add(egui::Button::selectable(selected, text).wrap());
+        if r.clicked() && !selected {
+            out.actions.push(Action::SelectIndicator(ind.id.clone()));
+        }
+    }
+}
+
+/// The chosen indicator: name, description, unit, period and group.
+fn indicator_details(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &crate::model::Indicator) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(cx.indicator_name(ind)).strong());
+        if ind.demo {
+            // A framed badge cannot wrap by itself: it goes below when it would not fit.
+            if ui.available_size_before_wrap().x < 72.0 {
+                ui.end_row();
+            }
+            demo_badge(ui, cx.lang);
+        }
+    });
+    ui.label(egui::RichText::new(cx.lang.pick(&ind.description_sv, &ind.description_en)).color(style::MUTED));
+    ui.label(
+        egui::RichText::new(format!(
+            "{}: {} · {}: {}",
+            cx.t("Enhet", "Unit"),
+            Some(cx.lang.pick(&ind.unit_sv, &ind.unit_en))
+                .filter(|u| !u.is_empty())
+                .unwrap_or(cx.t("index (inget mått)", "index (no unit)")),
+            cx.t("Ålder", "Age"),
+            crate::format::age_band(&ind.age_band, cx.lang)
+        ))
+        .small(),
+    );
+    ui.add_space(6.0);
+    period_slider(ui, cx, out);
+    annual_switch(ui, cx, out, ind);
+    ui.add_space(6.0);
+    group_pickers(ui, cx, out, &ind.dimensions);
+}
+
+/// Scheme, classes and whether to classify against all of Sweden.
+fn classification(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
+    let sel = &cx.settings.selection;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(cx.t("Klassindelning", "Classification")).strong());
+        if ui
+            .small_button(cx.t("Mer …", "More …"))
+            .on_hover_text(cx.t(
+                "Histogram, egna gränser och divergerande färger (K)",
+                "Histogram, manual breaks and diverging colours (K)",
+            ))
+            .clicked()
+        {
+            out.open_classification = true;
+        }
+    });
+    super::classify_dialog::scheme_controls(ui, cx, out);
+    let mut national = sel.national;
+    if ui
+        .checkbox(
+            &mut national,
+            cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
+        )
+        .on_hover_text(cx.t(
+            "Klassindela och färglägg alla kommuner som har värden, inte bara GR (N)",
+            "Classify and colour every municipality with values, not only GR (N)",
+        ))
+        .changed()
+    {
+        out.actions.push(Action::SetNational(national));
+    }
 }
 
 /// A second map: beside this one (the same classes on both) or the difference B − A, where B
