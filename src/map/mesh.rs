@@ -310,6 +310,26 @@ mod tests {
     use crate::model::{Area, Level};
     use geo::{LineString, polygon};
 
+    /// Exported pictures project with `render::mercator`, which keeps walkers out of the
+    /// headless renderer: it must put every place where the map on screen does.
+    #[test]
+    fn the_renderers_projection_is_the_maps() {
+        for (lon, lat) in [
+            (11.97, 57.71),
+            (12.08, 57.49),
+            (11.0, 55.3),
+            (24.2, 69.1),
+            (-0.1, 51.5),
+        ] {
+            let (x, y) = merc_of(lon_lat(lon, lat));
+            let (rx, ry) = crate::render::mercator(lon, lat);
+            assert!(
+                (x - rx).abs() < 1e-9 && (y - ry).abs() < 1e-9,
+                "({lon}, {lat}): {x},{y} vs {rx},{ry}"
+            );
+        }
+    }
+
     fn layer_with(polys: Vec<Polygon<f64>>) -> AreaLayer {
         let areas = polys
             .into_iter()
