@@ -7,8 +7,9 @@ out and one detached square, an island), with seeded values that follow a gentle
 trend plus noise (seed 20261125), and what PySAL computes for them: queen neighbours
 (libpysal 4.14 `Queen.from_dataframe`), global Moran's I with its expectation, variance
 under normality, z and p (esda 2.9 `Moran`, row-standardised), and local Moran values and
-quadrants (`Moran_Local`). Permutation p-values depend on the random generator and are not
-compared.
+quadrants (`Moran_Local`), and local pseudo p-values from 99,999 conditional permutations
+(seed 20261125): so many that they are close to the exact ones, which segkarta's 999
+permutations (with their own random numbers) must meet within sampling error.
 
 Needs libpysal, esda, geopandas, shapely (pip install esda libpysal geopandas).
 Usage: python3 scripts/make_autocorrelation_expected.py
@@ -62,6 +63,7 @@ def main():
     y = np.array(values)
     m = Moran(y, w, permutations=0)
     loc = Moran_Local(y, w, permutations=0)
+    reference = Moran_Local(y, w, permutations=99999, seed=20261125)
     expected = {
         "libpysal": "4.14.1",
         "esda": "2.9.0",
@@ -72,6 +74,7 @@ def main():
                   "z_norm": float(m.z_norm), "p_norm": float(m.p_norm)},
         "local": [float(v) for v in loc.Is],
         "quadrant": [int(q) for q in loc.q],
+        "p_sim_99999": [float(p) for p in reference.p_sim],
     }
     (DIR / "autocorrelation_expected.json").write_text(json.dumps(expected, separators=(",", ":")) + "\n")
 

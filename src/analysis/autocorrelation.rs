@@ -198,30 +198,41 @@ pub fn lisa(values: &[f64], w: &Weights, permutations: usize, seed: u64) -> Opti
             (true, false) => Cluster::HighLow,
         })
         .collect();
-    // Each area draws from its own generator (seeded by the seed and its index), so the
-    // p-values do not depend on how the areas are split over the two threads.
+    // One set of random draws for all areas, as esda's conditional randomisation makes it:
+    // each permutation is a row of `width` distinct indices of 0..n − 1 (a partial
+    // Fisher–Yates shuffle), and an area with k neighbours takes the first k of each row,
+    // moving indices at or above its own one up so that it never draws itself. Drawing per
+    // area instead took five times as long, and the p-values do not depend on how the areas
+    // are split over the two threads either way.
+    let width = w.neighbours.iter().map(Vec::len).max().unwrap_or(0).min(n - 1);
+    let mut rng = Rng(seed);
+    let mut pool: Vec<u32> = (0..(n - 1) as u32).collect();
+    let mut draws: Vec<u32> = Vec::with_capacity(permutations * width);
+    for _ in 0..permutations {
+        for t in 0..width {
+            let j = t + rng.below(n - 1 - t);
+            pool.swap(t, j);
+        }
+        draws.extend_from_slice(&pool[..width]);
+    }
     let p_of = |i: usize| -> f64 {
         let k = w.neighbours[i].len();
-        if k == 0 {
+        if k == 0 || width == 0 {
             return 1.0;
         }
-        let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let mut drawn: Vec<usize> = Vec::with_capacity(k);
-        let mut larger = 0;
-        for _ in 0..permutations {
-            // k distinct other areas, by rejection (k is small next to n).
-            drawn.clear();
-            while drawn.len() < k.min(n - 1) {
-                let j = rng.below(n);
-                if j != i && !drawn.contains(&j) {
-                    drawn.push(j);
-                }
-            }
-            let sim_lag = drawn.iter().map(|j| z[*j]).sum::<f64>() / k as f64;
-            if (nf - 1.0) * z[i] * sim_lag / den >= local[i] {
-                larger += 1;
-            }
-        }
+        // The simulated local I is at least the observed one where z_i times the drawn
+        // neighbours' sum is at least this.
+        let threshold = local[i] * den * k as f64 / (nf - 1.0);
+        let larger = draws
+            .chunks_exact(width)
+            .filter(|row| {
+                let sum: f64 = row[..k]
+                    .iter()
+                    .map(|&j| z[j as usize + usize::from(j as usize >= i)])
+                    .sum();
+                z[i] * sum >= threshold
+            })
+            .count();
         let larger = larger.min(permutations - larger);
         (larger as f64 + 1.0) / (permutations as f64 + 1.0)
     };
