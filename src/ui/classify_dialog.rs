@@ -55,18 +55,15 @@ pub fn scheme_controls(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     {
         out.actions.push(Action::SetClasses(k));
     }
-    let mut pooled = sel.pooled;
-    if ui
-        .checkbox(
-            &mut pooled,
-            cx.t("Samma gränser alla perioder", "Same breaks in every period"),
-        )
-        .on_hover_text(cx.t(
+    if let Some(pooled) = super::toggled(
+        ui,
+        sel.pooled,
+        cx.t("Samma gränser alla perioder", "Same breaks in every period"),
+        cx.t(
             "Gränserna räknas på alla perioders värden, så att en färg betyder samma sak i varje period",
             "Breaks are computed over every period's values, so a colour means the same in every period",
-        ))
-        .changed()
-    {
+        ),
+    ) {
         out.actions.push(Action::SetPooled(pooled));
     }
 }

@@ -148,6 +148,15 @@ pub fn fitted_combo(
     });
 }
 
+/// A checkbox for a setting held in state: its new value when the user changed it.
+pub fn toggled(ui: &mut egui::Ui, on: bool, label: &str, hover: &str) -> Option<bool> {
+    let mut on = on;
+    ui.checkbox(&mut on, label)
+        .on_hover_text(hover)
+        .changed()
+        .then_some(on)
+}
+
 /// A small grey note under a section: how something was computed, what is missing.
 pub fn muted_note(ui: &mut egui::Ui, text: impl Into<String>) {
     ui.label(egui::RichText::new(text).small().color(style::MUTED));

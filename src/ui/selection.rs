@@ -171,18 +171,15 @@ fn classification(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         }
     });
     super::classify_dialog::scheme_controls(ui, cx, out);
-    let mut national = sel.national;
-    if ui
-        .checkbox(
-            &mut national,
-            cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
-        )
-        .on_hover_text(cx.t(
+    if let Some(national) = super::toggled(
+        ui,
+        sel.national,
+        cx.t("Jämför med hela Sverige", "Compare with all of Sweden"),
+        cx.t(
             "Klassindela och färglägg alla kommuner som har värden, inte bara GR (N)",
             "Classify and colour every municipality with values, not only GR (N)",
-        ))
-        .changed()
-    {
+        ),
+    ) {
         out.actions.push(Action::SetNational(national));
     }
 }
