@@ -119,6 +119,19 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
     } else {
         max * 1.05
     };
+    let value_text = |row: &compare::GroupValue| match (row.value, row.moe) {
+        (None, _) if row.suppressed => cx.t("för få svar", "too few answers").to_string(),
+        (None, _) => cx.t("saknas", "no data").to_string(),
+        (Some(v), None) => format::value(v, ind, cx.lang),
+        (Some(v), Some(m)) => format!(
+            "{} ± {}",
+            format::value(v, ind, cx.lang),
+            format::number(m, ind.decimals as usize, cx.lang)
+        ),
+    };
+    let names: Vec<String> = cmp.rows.iter().map(|r| cx.group_name(dim, &r.group)).collect();
+    let values: Vec<String> = cmp.rows.iter().map(value_text).collect();
+    let width = bar_width(ui, &[widest(ui, &names), widest(ui, &values)]);
     egui::Grid::new("group_rows")
         .num_columns(3)
         .spacing(vec2(8.0, 4.0))
@@ -146,22 +159,14 @@ fn groups(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                 let interval = row.estimate.zip(cmp.confidence).and_then(|(e, c)| e.interval(c));
                 bar(
                     ui,
+                    width,
                     row.value,
                     row.region.filter(|_| sel.area.is_some()),
                     scale_max,
                     Color32::from_rgb(0x45, 0x75, 0xb4),
                     interval,
                 );
-                let text = match (row.value, row.moe) {
-                    (None, _) if row.suppressed => cx.t("för få svar", "too few answers").to_string(),
-                    (None, _) => cx.t("saknas", "no data").to_string(),
-                    (Some(v), None) => format::value(v, ind, cx.lang),
-                    (Some(v), Some(m)) => format!(
-                        "{} ± {}",
-                        format::value(v, ind, cx.lang),
-                        format::number(m, ind.decimals as usize, cx.lang)
-                    ),
-                };
+                let text = value_text(row);
                 let few = row.n.is_some_and(|n| n < compare::FEW_RESPONDENTS);
                 let label = ui.label(if few {
                     RichText::new(text).italics().color(style::MUTED)
@@ -224,17 +229,45 @@ fn lowercase_first(s: &str, lang: crate::i18n::Lang) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
+/// The widest of `texts` as a label shows it.
+fn widest(ui: &egui::Ui, texts: &[impl AsRef<str>]) -> f32 {
+    texts
+        .iter()
+        .map(|text| {
+            egui::WidgetText::from(text.as_ref())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+}
+
+/// The bars' width in a table whose other columns are `columns` wide: what the panel leaves
+/// them, so that a narrow panel is not pushed wider by the table. Measured before the grid,
+/// whose cells only know last frame's column widths.
+fn bar_width(ui: &egui::Ui, columns: &[f32]) -> f32 {
+    let gaps = 8.0 * columns.len() as f32;
+    (ui.available_width() - columns.iter().sum::<f32>() - gaps).clamp(60.0, 130.0)
+}
+
 /// A horizontal bar for `value` on a 0..`max` scale, with an optional reference tick and an
 /// optional confidence interval drawn as a whisker.
+#[allow(clippy::too_many_arguments)]
 fn bar(
     ui: &mut egui::Ui,
+    width: f32,
     value: Option<f64>,
     reference: Option<f64>,
     max: f64,
     colour: Color32,
     interval: Option<(f64, f64)>,
 ) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(vec2(130.0, 14.0), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 14.0), egui::Sense::hover());
     let p = ui.painter();
     p.rect_filled(rect, 2.0, Color32::from_gray(235));
     let x_of = |v: f64| rect.left() + rect.width() * (v / max).clamp(0.0, 1.0) as f32;
@@ -288,6 +321,29 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         .map_or(1.0, |r| r.1)
         .max(if ind.is_percent() { 1.0 } else { f64::MIN_POSITIVE });
     let selected = cx.settings.selection.area.as_deref();
+    let shown: Vec<&(usize, f64)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(rank, _)| !(SHOWN_AT_EACH_END..SHOWN_AT_EACH_END + skipped).contains(rank))
+        .map(|(_, row)| row)
+        .collect();
+    let names: Vec<&str> = shown
+        .iter()
+        .map(|(i, _)| cx.layer.areas[*i].name.as_str())
+        .collect();
+    // Room for a significance mark after any value.
+    let values: Vec<String> = shown
+        .iter()
+        .map(|(_, v)| format!("{} *", format::value(*v, ind, cx.lang)))
+        .collect();
+    let width = bar_width(
+        ui,
+        &[
+            widest(ui, &[rows.len().to_string()]),
+            widest(ui, &names),
+            widest(ui, &values),
+        ],
+    );
     egui::Grid::new("ranking")
         .num_columns(4)
         .spacing(vec2(8.0, 3.0))
@@ -317,6 +373,7 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                 let interval = view.interval(*i);
                 let bar_r = bar(
                     ui,
+                    width,
                     Some(*v),
                     view.region.map(|r| r.value),
                     max,

@@ -30,41 +30,47 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         .map_or(([0.0; 5], 0), |(_, r, m)| (*r, *m));
     let then = series.first().map(|(_, r, _)| *r);
     let colours = crate::map::palette::class_colours(crate::model::Polarity::HigherIsBetter, TYPES.len());
-    egui::Grid::new("area_types").striped(true).show(ui, |ui| {
-        ui.label(RichText::new(cx.t("Typ", "Type")).strong());
-        ui.label(RichText::new(cx.t("Områden", "Areas")).strong());
-        ui.label(
-            RichText::new(format!(
-                "{} {}",
-                cx.t("Invånare", "Residents"),
-                cx.period(sel.period)
-            ))
-            .strong(),
-        );
-        if let Some(p) = first {
-            ui.label(RichText::new(cx.period(p)).strong());
-        }
-        ui.end_row();
-        for (t, (sv, en)) in TYPES.iter().enumerate() {
-            let areas = cx
-                .view
-                .values
-                .iter()
-                .zip(&cx.view.in_gr)
-                .filter(|(v, g)| **g && **v == Some((t + 1) as f64))
-                .count();
-            ui.horizontal(|ui| {
-                super::swatch(ui, colours[t].into());
-                ui.label(cx.lang.pick(sv, en));
+    // Sideways scrolling when the panel is narrower than the table, which would otherwise
+    // widen the panel past its edge and cut the panel's text off.
+    egui::ScrollArea::horizontal()
+        .id_salt("area_types_table")
+        .show(ui, |ui| {
+            egui::Grid::new("area_types").striped(true).show(ui, |ui| {
+                ui.label(RichText::new(cx.t("Typ", "Type")).strong());
+                ui.label(RichText::new(cx.t("Områden", "Areas")).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        cx.t("Invånare", "Residents"),
+                        cx.period(sel.period)
+                    ))
+                    .strong(),
+                );
+                if let Some(p) = first {
+                    ui.label(RichText::new(cx.period(p)).strong());
+                }
+                ui.end_row();
+                for (t, (sv, en)) in TYPES.iter().enumerate() {
+                    let areas = cx
+                        .view
+                        .values
+                        .iter()
+                        .zip(&cx.view.in_gr)
+                        .filter(|(v, g)| **g && **v == Some((t + 1) as f64))
+                        .count();
+                    ui.horizontal(|ui| {
+                        super::swatch(ui, colours[t].into());
+                        ui.label(cx.lang.pick(sv, en));
+                    });
+                    ui.label(areas.to_string());
+                    ui.label(format::number(now[t], 0, cx.lang));
+                    if let Some(then) = then {
+                        ui.label(format::number(then[t], 0, cx.lang));
+                    }
+                    ui.end_row();
+                }
             });
-            ui.label(areas.to_string());
-            ui.label(format::number(now[t], 0, cx.lang));
-            if let Some(then) = then {
-                ui.label(format::number(then[t], 0, cx.lang));
-            }
-            ui.end_row();
-        }
-    });
+        });
     // Residents per type over the years, one line per type in its map colour.
     if series.len() > 1 {
         egui_plot::Plot::new("residents_by_type")

@@ -93,6 +93,15 @@ fn area_types_map_by_category_with_named_legend_and_editable_weights() {
     harness.get_by(|n| {
         n.role() == egui::accesskit::Role::Slider && n.label().as_deref() == Some("Medianinkomst 20–64 år")
     });
+    // The wide table of types scrolls inside the panel instead of pushing the panel's text
+    // out past its left edge.
+    let panel_left = harness.state().map_rect.right();
+    let heading = harness.get_by_label("Göteborgsregionen").rect();
+    assert!(
+        heading.left() >= panel_left,
+        "the panel's heading starts at {} left of the panel at {panel_left}",
+        heading.left()
+    );
     harness.snapshot("area_types");
 
     // Leaving income out of the index changes the index.
