@@ -233,17 +233,7 @@ fn lowercase_first(s: &str, lang: crate::i18n::Lang) -> String {
 fn widest(ui: &egui::Ui, texts: &[impl AsRef<str>]) -> f32 {
     texts
         .iter()
-        .map(|text| {
-            egui::WidgetText::from(text.as_ref())
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Extend),
-                    f32::INFINITY,
-                    egui::TextStyle::Body,
-                )
-                .size()
-                .x
-        })
+        .map(|text| super::text_width(ui, text.as_ref()))
         .fold(0.0, f32::max)
 }
 

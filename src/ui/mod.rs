@@ -111,6 +111,19 @@ impl UiCx<'_> {
 
 pub use crate::view::caption::{level_name, scheme_name};
 
+/// The width of `text` on one line, as a label shows it.
+pub fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
+
 /// A combo box with its label beside it that fits a narrow panel: the box's text is cut
 /// short (…) rather than the label pushed out of sight.
 pub fn fitted_combo(
@@ -122,16 +135,8 @@ pub fn fitted_combo(
     add_contents: impl FnOnce(&mut egui::Ui),
 ) {
     ui.horizontal(|ui| {
-        let label_width = egui::WidgetText::from(label)
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Body,
-            )
-            .size()
-            .x;
-        let width = (ui.available_width() - label_width - ui.spacing().item_spacing.x).clamp(60.0, widest);
+        let width =
+            (ui.available_width() - text_width(ui, label) - ui.spacing().item_spacing.x).clamp(60.0, widest);
         let size = egui::vec2(width, ui.spacing().interact_size.y);
         let combo = ui
             .allocate_ui(size, |ui| {
