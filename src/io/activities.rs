@@ -537,16 +537,8 @@ pub fn parse_xlsx(file: &str, bytes: &[u8]) -> Result<(Vec<Activity>, Validation
 
 /// The year of an Excel date (days since 1899-12-30, the fraction the time of day).
 fn year_of_excel_date(serial: f64) -> i32 {
-    // Days since 1970-01-01, then the civil year (Howard Hinnant's algorithm).
-    let days = serial.floor() as i64 - 25_569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
+    // 25,569 days from Excel's day 0 to 1970-01-01.
+    crate::model::Period::day_after_epoch(serial.floor() as i64 - 25_569).year()
 }
 
 fn empty(file: &str) -> LoadError {

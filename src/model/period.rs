@@ -84,6 +84,20 @@ impl NotAPeriod {
 }
 
 impl Period {
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    pub fn day_after_epoch(days: i64) -> Period {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Period::Day(year as i32, month as u8, day as u8)
+    }
+
     /// Read a period in any of the spellings above (any letter case, surrounding space ignored).
     pub fn parse(text: &str) -> Result<Period, NotAPeriod> {
         Self::parse_inner(text.trim()).ok_or_else(|| NotAPeriod(text.to_string()))
@@ -348,6 +362,23 @@ impl PartialOrd for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_after_the_epoch_are_calendar_dates() {
+        assert_eq!(Period::day_after_epoch(0), Period::Day(1970, 1, 1));
+        assert_eq!(Period::day_after_epoch(20_418), Period::Day(2025, 11, 26));
+        assert_eq!(
+            Period::day_after_epoch(19_417),
+            Period::Day(2023, 3, 1),
+            "after 28 February"
+        );
+        assert_eq!(
+            Period::day_after_epoch(11_016),
+            Period::Day(2000, 2, 29),
+            "a leap day"
+        );
+        assert_eq!(Period::day_after_epoch(-1), Period::Day(1969, 12, 31));
+    }
 
     #[test]
     fn every_spelling_of_the_issue_reads() {
