@@ -1191,8 +1191,6 @@ impl SegkartaApp {
         self.project_dirty = false;
     }
 
-    /// Open missing file `i` of the project from the path the user gave, then apply the
-    /// project's selection again (its indicator may come from that file).
     /// Where a window over the panels and the map may go: below the top bar.
     fn below_top_bar(&self, ctx: &egui::Context) -> egui::Rect {
         let content = ctx.content_rect();
@@ -1213,6 +1211,8 @@ impl SegkartaApp {
         self.import_choices.insert(path.to_string(), choice);
     }
 
+    /// Open missing file `i` of the project from the path the user gave, then apply the
+    /// project's selection again (its indicator may come from that file).
     pub fn relocate(&mut self, ctx: &egui::Context, i: usize) {
         let Some((old_path, new_path)) = self.missing_files.get(i).cloned() else {
             return;
