@@ -98,10 +98,9 @@ pub struct SegkartaApp {
     pub project_dirty: bool,
     /// The last word on saving or opening a project (where it went, or why not).
     pub project_note: Option<String>,
-    /// Where unsaved work is autosaved (`None`: not autosaved, as in tests).
-    pub recovery_path: Option<std::path::PathBuf>,
-    /// Keeps `recovery_path` this instance's own while it runs.
-    recovery_slot: Option<crate::project::RecoverySlot>,
+    /// This instance's recovery file, where unsaved work is autosaved (`None`: not autosaved,
+    /// as in tests).
+    pub recovery: Option<crate::project::RecoverySlot>,
     last_autosave: std::time::Instant,
     /// Work found in the recovery file at start, offered back to the user.
     pub recovery_offer: Option<crate::project::Recovery>,
@@ -203,8 +202,7 @@ impl SegkartaApp {
             project_path: None,
             project_dirty: false,
             project_note: None,
-            recovery_path: None,
-            recovery_slot: None,
+            recovery: None,
             last_autosave: std::time::Instant::now(),
             recovery_offer: None,
             opening: None,
@@ -232,8 +230,7 @@ impl SegkartaApp {
         // Again with the layer's neighbours, for the spatial analysis.
         app.refresh_view();
         if persist {
-            app.recovery_slot = crate::project::claim_recovery();
-            app.recovery_path = app.recovery_slot.as_ref().map(|slot| slot.path.clone());
+            app.recovery = crate::project::claim_recovery();
             app.offer_recovery();
         }
         app
@@ -1069,8 +1066,8 @@ impl SegkartaApp {
         match self.project().save(&path) {
             Ok(()) => {
                 self.project_dirty = false;
-                if let Some(recovery) = &self.recovery_path {
-                    let _ = std::fs::remove_file(recovery);
+                if let Some(recovery) = &self.recovery {
+                    let _ = std::fs::remove_file(&recovery.path);
                 }
                 self.project_note = Some(format!(
                     "{} {}",
@@ -1262,7 +1259,7 @@ impl SegkartaApp {
     /// Write unsaved work to the recovery file when it changed and a minute has passed since
     /// the last autosave; returns whether it wrote.
     pub fn autosave(&mut self, now: std::time::Instant) -> bool {
-        let Some(path) = self.recovery_path.clone() else {
+        let Some(path) = self.recovery.as_ref().map(|r| r.path.clone()) else {
             return false;
         };
         if !self.project_dirty || now.saturating_duration_since(self.last_autosave) < AUTOSAVE_EVERY {
@@ -1289,8 +1286,8 @@ impl SegkartaApp {
 
     /// At start: offer the work a crash left in the recovery file.
     pub fn offer_recovery(&mut self) {
-        if let Some(path) = &self.recovery_path {
-            self.recovery_offer = crate::project::Recovery::read(path);
+        if let Some(slot) = &self.recovery {
+            self.recovery_offer = crate::project::Recovery::read(&slot.path);
         }
     }
 
@@ -1299,8 +1296,8 @@ impl SegkartaApp {
         let Some(recovery) = self.recovery_offer.take() else {
             return;
         };
-        if let Some(path) = &self.recovery_path {
-            let _ = std::fs::remove_file(path);
+        if let Some(slot) = &self.recovery {
+            let _ = std::fs::remove_file(&slot.path);
         }
         if restore {
             self.project_path = recovery.saved_as.map(std::path::PathBuf::from);
@@ -1502,8 +1499,8 @@ impl eframe::App for SegkartaApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush_settings();
         // A clean exit leaves no recovery: the offer at start is for work a crash left.
-        if let Some(path) = &self.recovery_path {
-            let _ = std::fs::remove_file(path);
+        if let Some(slot) = &self.recovery {
+            let _ = std::fs::remove_file(&slot.path);
         }
     }
 
@@ -1526,7 +1523,7 @@ impl eframe::App for SegkartaApp {
             // Come back when they will have settled, even if nothing else happens by then.
             ctx.request_repaint_after(SETTINGS_SETTLE.saturating_sub(now.saturating_duration_since(since)));
         }
-        if self.autosave(now) || (self.project_dirty && self.recovery_path.is_some()) {
+        if self.autosave(now) || (self.project_dirty && self.recovery.is_some()) {
             ctx.request_repaint_after(AUTOSAVE_EVERY);
         }
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {

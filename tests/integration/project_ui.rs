@@ -116,7 +116,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     let dir = temp_dir("recovery");
     let recovery = dir.join("recovery.segkarta");
     let mut harness = harness();
-    harness.state_mut().recovery_path = Some(recovery.clone());
+    harness.state_mut().recovery = segkarta::project::claim_recovery_in(&dir);
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(
         &ctx,
@@ -133,8 +133,9 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     assert!(recovery.exists());
     // The app is gone without a clean exit; the next start offers the work back.
     drop(harness);
+    // Its lock went with it, so the next start takes the same file.
     let mut next = self::harness();
-    next.state_mut().recovery_path = Some(recovery.clone());
+    next.state_mut().recovery = segkarta::project::claim_recovery_in(&dir);
     next.state_mut().offer_recovery();
     next.run_steps(2);
     next.get_by_label("Osparat arbete");
