@@ -162,6 +162,12 @@ impl Spatial {
 }
 
 impl View {
+    /// The LISA clusters when the map shows them in place of the classes (then no class is
+    /// drawn paler for an uncertain value).
+    pub fn clusters_shown(&self, sel: &Selection) -> Option<&Spatial> {
+        self.spatial.as_ref().filter(|_| sel.lisa_map)
+    }
+
     /// Area `i`'s survey value's confidence interval at the survey's level, when known.
     pub fn interval(&self, i: usize) -> Option<(f64, f64)> {
         self.estimates

@@ -75,7 +75,7 @@ impl Caption {
         };
         let mut entries = Vec::new();
         let mut entries_heading = None;
-        if let Some(spatial) = view.spatial.as_ref().filter(|_| sel.lisa_map) {
+        if let Some(spatial) = view.clusters_shown(sel) {
             // The cluster map replaces the classes.
             entries_heading = Some(format!(
                 "{} (p ≤ {})",
@@ -115,7 +115,7 @@ impl Caption {
                 .count()
         };
         // Paler classes are drawn only on the class map, not on the cluster map.
-        let uncertain = if entries_heading.is_some() {
+        let uncertain = if view.clusters_shown(sel).is_some() {
             0
         } else {
             in_scope(&view.uncertain)
@@ -456,7 +456,9 @@ fn notes(ind: &Indicator, view: &View, sel: &Selection, lang: Lang) -> Vec<Note>
             ),
             NoteKind::Plain,
         ));
-        if !sel.lisa_map && view.uncertain.iter().zip(&view.in_scope).any(|(u, s)| *u && *s) {
+        if view.clusters_shown(sel).is_none()
+            && view.uncertain.iter().zip(&view.in_scope).any(|(u, s)| *u && *s)
+        {
             notes.push(note(
                 lang.pick(
                     "Blekare: intervallet bredare än klassen",
