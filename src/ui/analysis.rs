@@ -311,10 +311,12 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
         .map_or(1.0, |r| r.1)
         .max(if ind.is_percent() { 1.0 } else { f64::MIN_POSITIVE });
     let selected = cx.settings.selection.area.as_deref();
+    // The middle of a long list is left out.
+    let hidden = |rank: usize| (SHOWN_AT_EACH_END..SHOWN_AT_EACH_END + skipped).contains(&rank);
     let shown: Vec<&(usize, f64)> = rows
         .iter()
         .enumerate()
-        .filter(|(rank, _)| !(SHOWN_AT_EACH_END..SHOWN_AT_EACH_END + skipped).contains(rank))
+        .filter(|(rank, _)| !hidden(*rank))
         .map(|(_, row)| row)
         .collect();
     let names: Vec<&str> = shown
@@ -347,7 +349,7 @@ fn ranking(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs, ind: &Indicator) {
                     );
                     ui.end_row();
                 }
-                if skipped > 0 && (SHOWN_AT_EACH_END..SHOWN_AT_EACH_END + skipped).contains(&rank) {
+                if hidden(rank) {
                     continue;
                 }
                 let area = &cx.layer.areas[*i];

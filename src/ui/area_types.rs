@@ -34,43 +34,7 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
     // widen the panel past its edge and cut the panel's text off.
     egui::ScrollArea::horizontal()
         .id_salt("area_types_table")
-        .show(ui, |ui| {
-            egui::Grid::new("area_types").striped(true).show(ui, |ui| {
-                ui.label(RichText::new(cx.t("Typ", "Type")).strong());
-                ui.label(RichText::new(cx.t("Områden", "Areas")).strong());
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        cx.t("Invånare", "Residents"),
-                        cx.period(sel.period)
-                    ))
-                    .strong(),
-                );
-                if let Some(p) = first {
-                    ui.label(RichText::new(cx.period(p)).strong());
-                }
-                ui.end_row();
-                for (t, (sv, en)) in TYPES.iter().enumerate() {
-                    let areas = cx
-                        .view
-                        .values
-                        .iter()
-                        .zip(&cx.view.in_gr)
-                        .filter(|(v, g)| **g && **v == Some((t + 1) as f64))
-                        .count();
-                    ui.horizontal(|ui| {
-                        super::swatch(ui, colours[t].into());
-                        ui.label(cx.lang.pick(sv, en));
-                    });
-                    ui.label(areas.to_string());
-                    ui.label(format::number(now[t], 0, cx.lang));
-                    if let Some(then) = then {
-                        ui.label(format::number(then[t], 0, cx.lang));
-                    }
-                    ui.end_row();
-                }
-            });
-        });
+        .show(ui, |ui| types_table(ui, cx, &colours, (first, then), now));
     // Residents per type over the years, one line per type in its map colour.
     if series.len() > 1 {
         egui_plot::Plot::new("residents_by_type")
@@ -134,6 +98,52 @@ pub fn show(ui: &mut egui::Ui, cx: &UiCx, out: &mut Outputs) {
         );
     }
     weights(ui, cx, out);
+}
+
+/// Areas and residents per type, now and in the first period with types.
+fn types_table(
+    ui: &mut egui::Ui,
+    cx: &UiCx,
+    colours: &[crate::map::palette::Rgb],
+    (first, then): (Option<crate::model::Period>, Option<[f64; 5]>),
+    now: [f64; 5],
+) {
+    let sel = &cx.settings.selection;
+    egui::Grid::new("area_types").striped(true).show(ui, |ui| {
+        ui.label(RichText::new(cx.t("Typ", "Type")).strong());
+        ui.label(RichText::new(cx.t("Områden", "Areas")).strong());
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                cx.t("Invånare", "Residents"),
+                cx.period(sel.period)
+            ))
+            .strong(),
+        );
+        if let Some(p) = first {
+            ui.label(RichText::new(cx.period(p)).strong());
+        }
+        ui.end_row();
+        for (t, (sv, en)) in TYPES.iter().enumerate() {
+            let areas = cx
+                .view
+                .values
+                .iter()
+                .zip(&cx.view.in_gr)
+                .filter(|(v, g)| **g && **v == Some((t + 1) as f64))
+                .count();
+            ui.horizontal(|ui| {
+                super::swatch(ui, colours[t].into());
+                ui.label(cx.lang.pick(sv, en));
+            });
+            ui.label(areas.to_string());
+            ui.label(format::number(now[t], 0, cx.lang));
+            if let Some(then) = then {
+                ui.label(format::number(then[t], 0, cx.lang));
+            }
+            ui.end_row();
+        }
+    });
 }
 
 /// The index's indicators with their weights, editable, and how the index is made.
